@@ -1,0 +1,166 @@
+import {Command, Errors, Flags, type Interfaces} from '@oclif/core'
+import type {Got} from 'got'
+
+import type {CitrixClient} from './citrix/client.js'
+import {resolveSettings, type Settings} from './config/settings.js'
+import {ConfigStore} from './config/store.js'
+import {CtxError, ExitCode, InterruptedError} from './errors.js'
+import {configureColor, paint} from './output/colors.js'
+
+export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof BaseCommand)['baseFlags'] & T['flags']>
+export type BaseArgs<T extends typeof Command> = Interfaces.InferredArgs<T['args']>
+
+/** What every error becomes on its way out: one line, a hint, an exit code (and JSON under --json). */
+export interface ErrorReport {
+  exitCode: number
+  message: string
+  hint?: string
+  status?: number
+  detail?: string
+  transactionId?: string
+}
+
+export function reportFor(error: unknown): ErrorReport {
+  if (error instanceof CtxError) {
+    const report: ErrorReport = {exitCode: error.exitCode, message: error.message, hint: error.hint}
+    const api = error as CtxError & {status?: number; detail?: string; transactionId?: string}
+    if (api.status !== undefined) Object.assign(report, {status: api.status, detail: api.detail, transactionId: api.transactionId})
+    return report
+  }
+  const oclifExit = (error as {oclif?: {exit?: number}}).oclif?.exit
+  if (oclifExit !== undefined && error instanceof Errors.CLIError) {
+    // oclif's own parse errors (unknown flag, missing argument, bad option): a usage error.
+    return {exitCode: oclifExit === 2 ? ExitCode.usage : oclifExit, message: error.message.split('\n')[0] ?? error.message, hint: 'See --help.'}
+  }
+  return {
+    exitCode: ExitCode.bug,
+    message: `Unexpected error: ${(error as Error)?.message ?? String(error)}`,
+    hint: 'This is a bug in ctx. Run again with --debug for the stack trace, and report it.',
+  }
+}
+
+/**
+ * Every ctx command extends this: the global flags, settings resolved flag > env > profile > default,
+ * the --sandbox switch, and the one funnel that turns errors into exit codes.
+ */
+export abstract class BaseCommand<T extends typeof Command> extends Command {
+  static enableJsonFlag = true
+
+  static baseFlags = {
+    profile: Flags.string({description: 'profile to use (env CTX_PROFILE; default "default")', helpGroup: 'GLOBAL'}),
+    debug: Flags.boolean({description: 'log HTTP requests and answers to stderr, secrets redacted', helpGroup: 'GLOBAL'}),
+    'no-color': Flags.boolean({description: 'no colour (also NO_COLOR; off anyway when not a terminal)', helpGroup: 'GLOBAL'}),
+    sandbox: Flags.boolean({description: 'run against the built-in sandbox (env CTX_SANDBOX=1)', helpGroup: 'GLOBAL'}),
+    'api-url': Flags.string({description: 'send every Citrix Cloud call to this origin (env CTX_API_URL)', helpGroup: 'GLOBAL'}),
+    'ca-bundle': Flags.string({description: 'PEM file of extra trusted CAs (env CTX_CA_BUNDLE)', helpGroup: 'GLOBAL'}),
+    'max-retries': Flags.integer({description: 'retries on 429, 5xx and network errors (default 4)', min: 0, max: 20, helpGroup: 'GLOBAL'}),
+  }
+
+  protected flags!: BaseFlags<T>
+  protected args!: BaseArgs<T>
+  /** Aborted on Ctrl-C; long-running services watch it and clean up (exit 130). */
+  protected readonly abort = new AbortController()
+  private cachedSettings?: Settings
+  private stopSandbox?: () => Promise<void>
+  /** Commands that watch `abort.signal` (and clean up) set this; others end at once on Ctrl-C. */
+  protected interruptible = false
+  private onSigint = () => {
+    if (!this.interruptible || this.abort.signal.aborted) process.exit(ExitCode.interrupted)
+    this.abort.abort(new InterruptedError())
+  }
+
+  override async init(): Promise<void> {
+    await super.init()
+    const {flags, args} = await this.parse({
+      flags: this.ctor.flags,
+      baseFlags: (super.ctor as typeof BaseCommand).baseFlags,
+      enableJsonFlag: this.ctor.enableJsonFlag,
+      args: this.ctor.args,
+      strict: this.ctor.strict,
+    })
+    this.flags = flags as BaseFlags<T>
+    this.args = args as BaseArgs<T>
+    configureColor({noColor: this.flags['no-color']})
+    process.on('SIGINT', this.onSigint)
+  }
+
+  protected get sandboxMode(): boolean {
+    return this.flags.sandbox || process.env.CTX_SANDBOX === '1' || process.env.CTX_SANDBOX === 'true'
+  }
+
+  /** The config store; opening it fails with exit 3 on a damaged file, which it never touches. */
+  protected configStore(): ConfigStore {
+    return ConfigStore.open()
+  }
+
+  /** Settings with flag > environment > profile > default; with --sandbox, the sandbox's own. */
+  protected async settings(): Promise<Settings> {
+    if (this.cachedSettings) return this.cachedSettings
+    if (this.sandboxMode) {
+      const {useEmbeddedSandbox} = await import('./sandbox/embedded.js')
+      const sandbox = await useEmbeddedSandbox()
+      this.stopSandbox = sandbox.stop
+      this.cachedSettings = {
+        profile: 'sandbox',
+        ...sandbox.credentials,
+        secretSource: 'sandbox',
+        apiUrl: sandbox.url,
+        maxRetries: this.flags['max-retries'] ?? 4,
+        sources: {profile: 'sandbox', customerId: 'sandbox', clientId: 'sandbox', apiUrl: 'sandbox'},
+      }
+    } else {
+      this.cachedSettings = await resolveSettings(this.flags, this.configStore())
+    }
+    return this.cachedSettings
+  }
+
+  /** The one got instance, with --debug's redacted log on stderr. */
+  protected async http(): Promise<Got> {
+    const settings = await this.settings()
+    const {createHttpClient} = await import('./http/client.js')
+    return createHttpClient({
+      maxRetries: settings.maxRetries,
+      caBundle: settings.caBundle,
+      debugLog: this.flags.debug ? (line) => process.stderr.write(`${paint.dim(line)}\n`) : undefined,
+    })
+  }
+
+  protected async citrix(): Promise<CitrixClient> {
+    const {CitrixClient} = await import('./citrix/client.js')
+    return new CitrixClient(await this.http(), await this.settings(), undefined, (message) => this.warn(message))
+  }
+
+  /** Progress, warnings and notes: stderr, so that stdout carries data only. */
+  protected note(message: string): void {
+    if (!this.jsonEnabled()) process.stderr.write(`${message}\n`)
+  }
+
+  override warn(input: string | Error): string | Error {
+    process.stderr.write(`${paint.warn('Warning:')} ${input instanceof Error ? input.message : input}\n`)
+    return input
+  }
+
+  protected override toErrorJson(error: unknown): unknown {
+    const {exitCode, message, hint, status, detail, transactionId} = reportFor(error)
+    return {error: {exitCode, message, hint, status, detail, transactionId}}
+  }
+
+  protected override async catch(error: Error & {exitCode?: number}): Promise<unknown> {
+    if (error instanceof Errors.ExitError) throw error
+    const report = reportFor(error)
+    if (this.jsonEnabled()) {
+      this.logJson(this.toErrorJson(error))
+    } else {
+      process.stderr.write(`${paint.error('Error:')} ${report.message}\n`)
+      if (report.hint) process.stderr.write(`${paint.dim('Hint:')} ${report.hint}\n`)
+    }
+    if (this.flags?.debug || process.argv.includes('--debug')) process.stderr.write(`${error.stack ?? ''}\n`)
+    throw new Errors.ExitError(report.exitCode)
+  }
+
+  protected override async finally(error: Error | undefined): Promise<unknown> {
+    process.removeListener('SIGINT', this.onSigint)
+    await this.stopSandbox?.()
+    return super.finally(error)
+  }
+}

@@ -1,0 +1,169 @@
+import {HTTPError, RequestError, type Got} from 'got'
+
+import type {Settings} from '../config/settings.js'
+import {TokenCache} from '../config/token-cache.js'
+import {ConfigError, type CtxError} from '../errors.js'
+import {requestToken, type ClientCredentials} from './auth.js'
+import {fillPath, type Endpoint} from './endpoints.js'
+import {citrixErrorFrom, networkErrorFrom, transactionIdOf} from './errors.js'
+import {globalApiHost, regionHosts, trustHost} from './regions.js'
+
+export type Query = Record<string, string | number | boolean | undefined>
+
+export interface CallOptions {
+  params?: Record<string, string>
+  query?: Query
+  json?: unknown
+  /** Hints per HTTP status, shown with the error (a 404 that means "code expired", say). */
+  hints?: Partial<Record<number, string>>
+  /** A POST that is safe to repeat (a 429 answered before anything was done). */
+  idempotent?: boolean
+}
+
+export interface CitrixResponse<T> {
+  status: number
+  /** Undefined for an empty body (204). */
+  body: T | undefined
+  transactionId?: string
+}
+
+/** A page of a list that follows `continuationToken` [model]. */
+export interface Page<T> {
+  items: T[]
+  continuationToken?: string | null
+}
+
+export function apiOrigin(settings: Pick<Settings, 'apiUrl' | 'region'>): string {
+  if (settings.apiUrl) return settings.apiUrl
+  return `https://${settings.region ? regionHosts[settings.region].apiHost : globalApiHost}`
+}
+
+function originFor(endpoint: Endpoint, settings: Settings): string {
+  // --api-url sends every Citrix Cloud call to one origin, keeping the paths.
+  if (endpoint.host === 'trust' && !settings.apiUrl) return `https://${trustHost}`
+  if (endpoint.host === 'appliance') throw new Error('Appliance endpoints are called through the appliance client')
+  return apiOrigin(settings)
+}
+
+export function credentialsOf(settings: Settings): ClientCredentials {
+  const missing = [
+    !settings.customerId && 'customer id (CTX_CUSTOMER_ID)',
+    !settings.clientId && 'client id (CTX_CLIENT_ID)',
+    !settings.clientSecret && 'client secret (CTX_CLIENT_SECRET)',
+  ].filter(Boolean)
+  if (missing.length > 0) {
+    throw new ConfigError(`No Citrix Cloud credentials for profile "${settings.profile}": missing ${missing.join(', ')}.`, {
+      hint: 'Run `ctx auth login`, set the CTX_* environment variables, or try it all with --sandbox.',
+    })
+  }
+  return {customerId: settings.customerId!, clientId: settings.clientId!, clientSecret: settings.clientSecret!}
+}
+
+/**
+ * Calls Citrix Cloud with the profile's API client: the CwsAuth header, a cached token renewed
+ * once on 401, Citrix errors turned into typed errors, and paging.
+ */
+export class CitrixClient {
+  private token?: string
+
+  constructor(
+    private readonly http: Got,
+    readonly settings: Settings,
+    private readonly tokenCache = new TokenCache(),
+    private readonly warn: (message: string) => void = () => {},
+  ) {}
+
+  get customerId(): string {
+    return credentialsOf(this.settings).customerId
+  }
+
+  /** A valid access token, from the cache or fresh. */
+  async accessToken(forceNew = false): Promise<{accessToken: string; expiresAt: number; cached: boolean}> {
+    const credentials = credentialsOf(this.settings)
+    const origin = apiOrigin(this.settings)
+    const key = TokenCache.keyFor({profile: this.settings.profile, origin, ...credentials})
+    if (!forceNew) {
+      const cached = await this.tokenCache.get(key)
+      if (cached) {
+        this.token = cached.accessToken
+        return {...cached, cached: true}
+      }
+    }
+    const fresh = await requestToken(this.http, origin, credentials)
+    await this.tokenCache.set(key, fresh)
+    this.token = fresh.accessToken
+    return {...fresh, cached: false}
+  }
+
+  async call<T>(endpoint: Endpoint, options: CallOptions = {}): Promise<CitrixResponse<T>> {
+    const params = {customerId: this.customerId, ...options.params}
+    const url = new URL(originFor(endpoint, this.settings) + fillPath(endpoint.path, params))
+    for (const [name, value] of Object.entries(options.query ?? {})) {
+      if (value !== undefined) url.searchParams.set(name, String(value))
+    }
+    if (!this.token) await this.accessToken()
+    try {
+      return await this.send<T>(endpoint, url, options)
+    } catch (error) {
+      // [doc] 401 means a missing or expired token: get a new one, once.
+      if (error instanceof HTTPError && error.response.statusCode === 401) {
+        await this.accessToken(true)
+        return this.sendMapped<T>(endpoint, url, options)
+      }
+      throw this.mapError(error, url, options)
+    }
+  }
+
+  /** Follows `continuationToken` until it is null, yielding each page's items. */
+  async *pages<T>(endpoint: Endpoint, options: CallOptions & {limit?: number} = {}): AsyncGenerator<T[]> {
+    let continuationToken: string | undefined
+    do {
+      const query: Query = {...options.query, limit: options.limit, continuationToken}
+      const {body} = await this.call<Page<T>>(endpoint, {...options, query})
+      yield body?.items ?? []
+      continuationToken = body?.continuationToken ?? undefined
+    } while (continuationToken)
+  }
+
+  private async sendMapped<T>(endpoint: Endpoint, url: URL, options: CallOptions): Promise<CitrixResponse<T>> {
+    try {
+      return await this.send<T>(endpoint, url, options)
+    } catch (error) {
+      throw this.mapError(error, url, options)
+    }
+  }
+
+  private async send<T>(endpoint: Endpoint, url: URL, options: CallOptions, redirected = false): Promise<CitrixResponse<T>> {
+    const response = await this.http(url, {
+      method: endpoint.method,
+      headers: {
+        accept: 'application/json',
+        authorization: `CwsAuth Bearer=${this.token}`,
+        'citrix-customerid': this.customerId,
+      },
+      json: options.json,
+      followRedirect: false,
+      retry: options.idempotent ? {methods: [endpoint.method]} : {},
+    })
+    // [seen] A customer homed in another region gets 307 from the global host: follow it once, keeping the token.
+    if (response.statusCode === 307 && response.headers.location && !redirected) {
+      this.warn(`Citrix Cloud redirected to ${new URL(response.headers.location, url).host}: set the profile's region (ctx config set region …) to skip this.`)
+      return this.send<T>(endpoint, new URL(response.headers.location, url), options, true)
+    }
+    const text = String(response.body)
+    return {
+      status: response.statusCode,
+      body: text === '' ? undefined : (JSON.parse(text) as T),
+      transactionId: transactionIdOf(response.headers),
+    }
+  }
+
+  private mapError(error: unknown, url: URL, options: CallOptions): CtxError | unknown {
+    if (error instanceof HTTPError) {
+      const {statusCode, headers, body} = error.response
+      return citrixErrorFrom({statusCode, headers, body: String(body)}, options.hints)
+    }
+    if (error instanceof RequestError) return networkErrorFrom(error, url.href)
+    return error
+  }
+}

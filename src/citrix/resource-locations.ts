@@ -1,0 +1,36 @@
+import type {CitrixClient} from './client.js'
+import {endpoints} from './endpoints.js'
+
+/** [doc] A resource location as GET /resourcelocations gives it. */
+export interface ResourceLocationWire {
+  id: string
+  name: string
+  internalOnly: boolean
+  timeZone: string
+  readOnly: boolean
+}
+
+export interface ResourceLocation {
+  id: string
+  name: string
+  internalOnly: boolean
+  timeZone: string
+  readOnly: boolean
+}
+
+export function toResourceLocation(wire: ResourceLocationWire): ResourceLocation {
+  return {id: wire.id, name: wire.name, internalOnly: wire.internalOnly, timeZone: wire.timeZone, readOnly: wire.readOnly}
+}
+
+export async function listResourceLocations(client: CitrixClient): Promise<ResourceLocation[]> {
+  const {body} = await client.call<{items: ResourceLocationWire[]}>(endpoints.listResourceLocations)
+  return (body?.items ?? []).map(toResourceLocation)
+}
+
+export async function getResourceLocation(client: CitrixClient, id: string): Promise<ResourceLocation> {
+  const {body} = await client.call<ResourceLocationWire>(endpoints.getResourceLocation, {
+    params: {id},
+    hints: {404: 'List the ids with `ctx resource-location list`.'},
+  })
+  return toResourceLocation(body!)
+}

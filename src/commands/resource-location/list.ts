@@ -1,0 +1,27 @@
+import {Flags} from '@oclif/core'
+
+import {BaseCommand} from '../../base-command.js'
+import type {ResourceLocation} from '../../citrix/resource-locations.js'
+import {renderList} from '../../output/list-format.js'
+import type {Column} from '../../output/table.js'
+import {listResourceLocationsService} from '../../services/resource-location/list.js'
+
+const columns: Array<Column<ResourceLocation>> = [
+  {header: 'Name', value: (l) => l.name},
+  {header: 'Id', value: (l) => l.id},
+  {header: 'Time zone', value: (l) => l.timeZone},
+  {header: 'Internal only', value: (l) => (l.internalOnly ? 'yes' : 'no')},
+]
+
+export default class ResourceLocationList extends BaseCommand<typeof ResourceLocationList> {
+  static summary = 'List the resource locations of the customer (their ids are needed to register an appliance).'
+  static examples = ['<%= config.bin %> resource-location list', '<%= config.bin %> resource-location list --sandbox --json']
+  static flags = {csv: Flags.boolean({description: 'CSV instead of a table', exclusive: ['json']})}
+
+  async run(): Promise<{resourceLocations: ResourceLocation[]}> {
+    const locations = await listResourceLocationsService(await this.citrix())
+    if (locations.length === 0) this.note('No resource locations. Create one in Citrix Cloud > Resource Locations.')
+    else this.log(renderList(columns, locations, {csv: this.flags.csv}))
+    return {resourceLocations: locations}
+  }
+}

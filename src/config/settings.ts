@@ -1,0 +1,96 @@
+import {regions, type Region} from './keys.js'
+import {readSecret, secretLocation, type SecretLocation} from './secrets.js'
+import {ConfigStore, stringValue} from './store.js'
+import {UsageError} from '../errors.js'
+
+/** Flags every command shares that bear on settings; undefined means "not given". */
+export interface SettingFlags {
+  profile?: string
+  'api-url'?: string
+  'ca-bundle'?: string
+  'max-retries'?: number
+}
+
+export type SettingSource = 'flag' | 'env' | 'profile' | 'default' | 'sandbox'
+
+export interface Settings {
+  profile: string
+  customerId?: string
+  clientId?: string
+  clientSecret?: string
+  /** Where the secret came from: the environment, the keychain or the config file. */
+  secretSource?: 'env' | SecretLocation | 'sandbox'
+  region?: Region
+  apiUrl?: string
+  caBundle?: string
+  maxRetries: number
+  sources: Partial<Record<'profile' | 'customerId' | 'clientId' | 'region' | 'apiUrl', SettingSource>>
+}
+
+export const defaultProfile = 'default'
+export const defaultMaxRetries = 4
+
+function firstOf(env: NodeJS.ProcessEnv, names: string[]): string | undefined {
+  for (const name of names) if (env[name]) return env[name]
+  return undefined
+}
+
+function pick<T>(flag: T | undefined, envValue: T | undefined, profileValue: T | undefined): [T | undefined, SettingSource] {
+  if (flag !== undefined) return [flag, 'flag']
+  if (envValue !== undefined) return [envValue, 'env']
+  if (profileValue !== undefined) return [profileValue, 'profile']
+  return [undefined, 'default']
+}
+
+export function parseRegion(value: string | undefined, from: string): Region | undefined {
+  if (value === undefined) return undefined
+  if ((regions as readonly string[]).includes(value)) return value as Region
+  throw new UsageError(`Unknown region "${value}" (from ${from}).`, {hint: `Use one of: ${regions.join(', ')}.`})
+}
+
+/** Precedence for every setting: flag > environment > profile > default. */
+export async function resolveSettings(
+  flags: SettingFlags,
+  store: ConfigStore,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Settings> {
+  const [profile, profileSource] = pick(flags.profile, env.CTX_PROFILE, undefined)
+  const name = profile ?? defaultProfile
+  const stored = store.profile(name)
+
+  const [customerId, customerSource] = pick(undefined, firstOf(env, ['CTX_CUSTOMER_ID', 'CITRIX_CUSTOMER_ID']), stringValue(stored, 'customer-id'))
+  const [clientId, clientSource] = pick(undefined, firstOf(env, ['CTX_CLIENT_ID', 'CITRIX_CLIENT_ID']), stringValue(stored, 'client-id'))
+  const [regionText, regionSource] = pick(undefined, env.CTX_REGION, stringValue(stored, 'region'))
+  const [apiUrl, apiUrlSource] = pick(flags['api-url'], env.CTX_API_URL, stringValue(stored, 'api-url'))
+  const [caBundle] = pick(flags['ca-bundle'], env.CTX_CA_BUNDLE, stringValue(stored, 'ca-bundle'))
+
+  const envSecret = firstOf(env, ['CTX_CLIENT_SECRET', 'CITRIX_CLIENT_SECRET'])
+  const clientSecret = envSecret ?? (await readSecret(store, name, 'client-secret'))
+  const secretSource = envSecret ? 'env' : clientSecret ? secretLocation(store, name, 'client-secret') : undefined
+
+  return {
+    profile: name,
+    customerId,
+    clientId,
+    clientSecret,
+    secretSource,
+    region: parseRegion(regionText, regionSource === 'env' ? 'CTX_REGION' : `profile ${name}`),
+    apiUrl: apiUrl ? normaliseApiUrl(apiUrl) : undefined,
+    caBundle,
+    maxRetries: flags['max-retries'] ?? defaultMaxRetries,
+    sources: {profile: profileSource, customerId: customerSource, clientId: clientSource, region: regionSource, apiUrl: apiUrlSource},
+  }
+}
+
+export function normaliseApiUrl(value: string): string {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new UsageError(`"${value}" is not a URL.`, {hint: 'Give an origin such as https://api.cloud.com or http://127.0.0.1:4780.'})
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new UsageError(`"${value}" is not an http(s) URL.`)
+  }
+  return url.origin
+}

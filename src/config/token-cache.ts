@@ -1,0 +1,51 @@
+import {createHash} from 'node:crypto'
+import {join} from 'node:path'
+
+import {readJsonIfExists, writeJsonAtomic} from '../util/atomic-file.js'
+import {dataDir} from './paths.js'
+
+export interface CachedToken {
+  accessToken: string
+  /** Epoch milliseconds. */
+  expiresAt: number
+}
+
+// A token is reused until this long before it expires, so that a call never starts with a dying token.
+export const tokenRenewMarginMs = 60_000
+
+/** Tokens per profile, API origin and client, in a 0600 file of the data dir. */
+export class TokenCache {
+  constructor(private readonly path = join(dataDir(), 'tokens.json')) {}
+
+  /** The secret is part of the (hashed) key: a changed secret must not reuse a token the old one got. */
+  static keyFor(parts: {profile: string; origin: string; customerId: string; clientId: string; clientSecret: string}): string {
+    return createHash('sha256').update([parts.profile, parts.origin, parts.customerId, parts.clientId, parts.clientSecret].join('\n')).digest('hex')
+  }
+
+  async get(key: string, now = Date.now()): Promise<CachedToken | undefined> {
+    const entry = (await this.read())[key]
+    return entry && entry.expiresAt - tokenRenewMarginMs > now ? entry : undefined
+  }
+
+  async set(key: string, token: CachedToken): Promise<void> {
+    const all = await this.read()
+    all[key] = token
+    for (const [k, v] of Object.entries(all)) if (v.expiresAt < Date.now()) delete all[k]
+    await writeJsonAtomic(this.path, all)
+  }
+
+  async delete(key: string): Promise<void> {
+    const all = await this.read()
+    if (!(key in all)) return
+    delete all[key]
+    await writeJsonAtomic(this.path, all)
+  }
+
+  private async read(): Promise<Record<string, CachedToken>> {
+    try {
+      return (await readJsonIfExists<Record<string, CachedToken>>(this.path)) ?? {}
+    } catch {
+      return {} // A damaged cache only costs a new token.
+    }
+  }
+}

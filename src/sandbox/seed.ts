@@ -1,0 +1,28 @@
+import type {ResourceLocationWire} from '../citrix/resource-locations.js'
+import {createRandom, uuidFrom, type Random} from './random.js'
+import type {SandboxSettings, SandboxState} from './state.js'
+
+// The seeded part of the state: the same seed always gives the same sandbox. Each domain adds its
+// own seeder here; tables too large to store (license users, devices) are generated per row instead.
+
+const locationNames = ['Headquarters', 'London DC', 'Frankfurt Azure', 'Singapore', 'Tokyo Branch', 'Remote Workers']
+const timeZones = ['Eastern Standard Time', 'GMT Standard Time', 'W. Europe Standard Time', 'Singapore Standard Time', 'Tokyo Standard Time', 'UTC']
+
+function seedResourceLocations(random: Random): ResourceLocationWire[] {
+  return locationNames.map((name, i) => ({
+    id: uuidFrom(random),
+    name,
+    internalOnly: i === 5,
+    timeZone: timeZones[i]!,
+    readOnly: false,
+  }))
+}
+
+type SeededPart = Omit<SandboxState, 'version' | 'settings' | 'signingKey' | 'createdAt'>
+
+export function seedState(settings: SandboxSettings, _now: Date): SeededPart {
+  const random = createRandom(settings.seed)
+  return {
+    resourceLocations: seedResourceLocations(random),
+  }
+}

@@ -1,0 +1,123 @@
+import {randomBytes} from 'node:crypto'
+import {stat} from 'node:fs/promises'
+import {join} from 'node:path'
+
+import lockfile from 'proper-lockfile'
+
+import type {ResourceLocationWire} from '../citrix/resource-locations.js'
+import {readJsonIfExists, writeJsonAtomic} from '../util/atomic-file.js'
+import {defaultSeed, defaultTokenTtlSeconds} from './constants.js'
+import {seedState} from './seed.js'
+
+/** How much seeded data the sandbox makes; each domain reads its own size. */
+export interface SandboxSizes {
+  products: number
+  users: number
+  devices: number
+  customers: number
+  appliances: number
+}
+
+export const defaultSizes: SandboxSizes = {products: 25, users: 2000, devices: 2000, customers: 40, appliances: 1}
+
+export interface SandboxSettings {
+  seed: number
+  sizes: SandboxSizes
+  tokenTtlSeconds: number
+}
+
+/** Everything the simulated Citrix Cloud remembers. Large tables are generated per row, not stored. */
+export interface SandboxState {
+  version: 1
+  settings: SandboxSettings
+  /** Signs the sandbox's tokens; made at reset so tokens survive a restart but not a reset. */
+  signingKey: string
+  createdAt: string
+  resourceLocations: ResourceLocationWire[]
+}
+
+export function defaultSettings(overrides: Partial<SandboxSettings> = {}): SandboxSettings {
+  return {
+    seed: overrides.seed ?? defaultSeed,
+    sizes: {...defaultSizes, ...overrides.sizes},
+    tokenTtlSeconds: overrides.tokenTtlSeconds ?? defaultTokenTtlSeconds,
+  }
+}
+
+export function freshState(settings: SandboxSettings, now = new Date()): SandboxState {
+  return {
+    version: 1,
+    settings,
+    signingKey: randomBytes(32).toString('hex'),
+    createdAt: now.toISOString(),
+    ...seedState(settings, now),
+  }
+}
+
+/**
+ * The sandbox's state on disk: read by every request, changed under a lock (one process or
+ * several sharing the data dir), and written atomically, so concurrent invocations never corrupt it.
+ */
+export class SandboxStore {
+  readonly path: string
+  private cached?: {key: string; state: SandboxState}
+  private queue: Promise<unknown> = Promise.resolve()
+
+  constructor(readonly dir: string) {
+    this.path = join(dir, 'state.json')
+  }
+
+  /** Creates the state when there is none (or always, with reset) and returns it. */
+  async open(settings: SandboxSettings, options: {reset?: boolean} = {}): Promise<SandboxState> {
+    return this.exclusive(async () => {
+      const existing = options.reset ? undefined : await readJsonIfExists<SandboxState>(this.path)
+      if (existing?.version === 1) return existing
+      const state = freshState(settings)
+      await writeJsonAtomic(this.path, state)
+      return state
+    })
+  }
+
+  async read(): Promise<SandboxState> {
+    const info = await stat(this.path)
+    const key = `${info.ino}:${info.mtimeMs}:${info.size}`
+    if (this.cached?.key === key) return this.cached.state
+    const state = await readJsonIfExists<SandboxState>(this.path)
+    if (!state) throw new Error(`Sandbox state ${this.path} is missing`)
+    this.cached = {key, state}
+    return state
+  }
+
+  /** Runs `change` on the newest state and saves what it leaves, all under the lock. */
+  async update<T>(change: (state: SandboxState) => T): Promise<T> {
+    return this.exclusive(async () => {
+      const state = structuredClone(await this.read())
+      const result = change(state)
+      await writeJsonAtomic(this.path, state)
+      return result
+    })
+  }
+
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(async () => {
+      await writeJsonAtomicIfMissing(this.path)
+      const release = await lockfile.lock(this.path, {retries: {retries: 200, minTimeout: 5, maxTimeout: 50}, stale: 10_000, realpath: false})
+      try {
+        return await work()
+      } finally {
+        await release()
+      }
+    })
+    this.queue = run.catch(() => undefined)
+    return run
+  }
+}
+
+// proper-lockfile locks an existing path; an empty placeholder is written once, before the first state.
+async function writeJsonAtomicIfMissing(path: string): Promise<void> {
+  try {
+    await stat(path)
+  } catch {
+    await writeJsonAtomic(path, {})
+  }
+}
