@@ -22,7 +22,13 @@ type SeededPart = Omit<SandboxState, 'version' | 'settings' | 'signingKey' | 'cr
 
 export function seedState(settings: SandboxSettings, _now: Date): SeededPart {
   const random = createRandom(settings.seed)
+  const resourceLocations = seedResourceLocations(random)
   return {
-    resourceLocations: seedResourceLocations(random),
+    resourceLocations,
+    registeredProducts: [],
+    pendingCodes: [],
+    connectors: [],
+    appliances: [],
+    licensing: {releasedConsumerIds: {}},
   }
 }

@@ -4,6 +4,8 @@ import {join} from 'node:path'
 
 import lockfile from 'proper-lockfile'
 
+import type {ConnectorWire} from '../citrix/connectors.js'
+import type {RegisteredProductWire, RegistrationCodeWire} from '../citrix/products.js'
 import type {ResourceLocationWire} from '../citrix/resource-locations.js'
 import {readJsonIfExists, writeJsonAtomic} from '../util/atomic-file.js'
 import {defaultSeed, defaultTokenTtlSeconds} from './constants.js'
@@ -24,6 +26,36 @@ export interface SandboxSettings {
   seed: number
   sizes: SandboxSizes
   tokenTtlSeconds: number
+  /** How long a registration code lives (15 minutes by default; tests shorten it). */
+  codeTtlSeconds: number
+}
+
+/** A code handed out by an on-premises product or an appliance, waiting to be registered in Citrix Cloud. */
+export interface PendingCode extends RegistrationCodeWire {
+  createdAt: string
+  /** Set once the code is registered: the product it became. A used code cannot be registered again. */
+  instanceID?: string
+  /** The simulated appliance that asked for the code, if one did. */
+  applianceId?: string
+}
+
+/**
+ * A simulated Connector Appliance (section 2). Its HTTPS server and certificate are made at start;
+ * what it remembers lives here, with the cloud side, so both sides share one state.
+ */
+export interface ApplianceState {
+  id: string
+  name: string
+  /** Set by POST /credentials; stored as a salted hash, never in clear. */
+  passwordHash?: string
+  /** The port it listened on last, reused so that its address (and pinned fingerprint) stays stable. */
+  port?: number
+  certificatePem?: string
+  privateKeyPem?: string
+  /** The registered product once the appliance is registered. */
+  instanceID?: string
+  pendingCode?: string
+  resourceLocationId?: string
 }
 
 /** Everything the simulated Citrix Cloud remembers. Large tables are generated per row, not stored. */
@@ -34,6 +66,12 @@ export interface SandboxState {
   signingKey: string
   createdAt: string
   resourceLocations: ResourceLocationWire[]
+  registeredProducts: RegisteredProductWire[]
+  pendingCodes: PendingCode[]
+  connectors: ConnectorWire[]
+  appliances: ApplianceState[]
+  /** Licensing: what changed from the generated data, per product segment (cvad, daasazure, …). */
+  licensing: {releasedConsumerIds: Record<string, string[]>}
 }
 
 export function defaultSettings(overrides: Partial<SandboxSettings> = {}): SandboxSettings {
@@ -41,6 +79,7 @@ export function defaultSettings(overrides: Partial<SandboxSettings> = {}): Sandb
     seed: overrides.seed ?? defaultSeed,
     sizes: {...defaultSizes, ...overrides.sizes},
     tokenTtlSeconds: overrides.tokenTtlSeconds ?? defaultTokenTtlSeconds,
+    codeTtlSeconds: overrides.codeTtlSeconds ?? 15 * 60,
   }
 }
 
