@@ -14,4 +14,9 @@ export default tseslint.config(
     },
   },
   {files: ['bench/**', 'scripts/**', 'test/**'], rules: {'no-console': 'off'}},
+  {
+    files: ['**/*.cjs'],
+    languageOptions: {sourceType: 'commonjs', globals: {require: 'readonly', module: 'writable'}},
+    rules: {'@typescript-eslint/no-require-imports': 'off'},
+  },
 )
