@@ -4,7 +4,7 @@ import {after, before, describe, it} from 'mocha'
 import nock from 'nock'
 
 import {CitrixClient} from '../../../src/citrix/client.js'
-import {listRegisteredProducts, lookUpRegistrationCode, normaliseCode, registerProduct, removeRegisteredProduct, toRegisteredProduct, type RegisteredProductWire} from '../../../src/citrix/products.js'
+import {listRegisteredProducts, lookUpRegistrationCode, normaliseCode, registerProduct, removeRegisteredProduct, toRegisteredProduct} from '../../../src/citrix/products.js'
 import {resolveSettings} from '../../../src/config/settings.js'
 import {ConfigStore} from '../../../src/config/store.js'
 import {createHttpClient} from '../../../src/http/client.js'
