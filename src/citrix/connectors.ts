@@ -2,7 +2,7 @@
 
 import type {CitrixClient} from './client.js'
 import {endpoints} from './endpoints.js'
-import {removedOrGone} from './products.js'
+import {removedOrGone} from './removal.js'
 
 /** [model] `Windows` is a Cloud Connector, `Unified` a Connector Appliance. */
 export type ConnectorType = 'Windows' | 'Unified'

@@ -3,6 +3,7 @@
 
 import type {CitrixClient} from './client.js'
 import {endpoints} from './endpoints.js'
+import {removedOrGone} from './removal.js'
 
 export type ProductService = 'ConnectorAppliance' | 'FederatedAuthenticationService' | 'LicenseServer' | 'VirtualAppsAndDesktops'
 
@@ -131,15 +132,4 @@ export async function registerProduct(client: CitrixClient, code: string): Promi
 /** 'not-found' when Citrix no longer knows the registration: removing it again is not a failure. */
 export async function removeRegisteredProduct(client: CitrixClient, instanceId: string): Promise<'removed' | 'not-found'> {
   return removedOrGone(() => client.call(endpoints.removeRegisteredProduct, {params: {instanceId}}))
-}
-
-/** A DELETE whose 404 means the thing is gone already. */
-export async function removedOrGone(remove: () => Promise<unknown>): Promise<'removed' | 'not-found'> {
-  try {
-    await remove()
-    return 'removed'
-  } catch (error) {
-    if ((error as {status?: number}).status === 404) return 'not-found'
-    throw error
-  }
 }

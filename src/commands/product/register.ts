@@ -1,7 +1,7 @@
 import {Flags} from '@oclif/core'
 
 import {BaseCommand} from '../../base-command.js'
-import type {PendingRegistration, RegisteredProduct} from '../../citrix/products.js'
+import {codePattern, normaliseCode, type PendingRegistration, type RegisteredProduct} from '../../citrix/products.js'
 import {promptConfirm, promptText} from '../../output/prompt.js'
 import {renderFields} from '../../output/table.js'
 import type {RegisterOutcome} from '../../services/product/register.js'
@@ -33,7 +33,7 @@ export default class ProductRegister extends BaseCommand<typeof ProductRegister>
   async run(): Promise<RegisterOutcome> {
     const {parseRegistrationCode, registerWithCode} = await import('../../services/product/register.js')
     // A malformed code fails here, before any call is made.
-    const code = parseRegistrationCode(this.flags.code ?? (await promptText({message: 'Registration code', flag: '--code'})))
+    const code = parseRegistrationCode(this.flags.code ?? (await promptText({message: 'Registration code', flag: '--code', validate: (v) => codePattern.test(normaliseCode(v)) || 'A code is 8 letters and digits, such as AB12CD34.'})))
     const settings = await this.settings()
     const outcome = await registerWithCode({
       client: await this.citrix(),
