@@ -1,5 +1,6 @@
 import type {ResourceLocationWire} from '../citrix/resource-locations.js'
 import {createRandom, uuidFrom, type Random} from './random.js'
+import {seedConnectors, seedRegisteredProducts} from './seed-products.js'
 import type {SandboxSettings, SandboxState} from './state.js'
 
 // The seeded part of the state: the same seed always gives the same sandbox. Each domain adds its
@@ -20,14 +21,14 @@ function seedResourceLocations(random: Random): ResourceLocationWire[] {
 
 type SeededPart = Omit<SandboxState, 'version' | 'settings' | 'signingKey' | 'createdAt'>
 
-export function seedState(settings: SandboxSettings, _now: Date): SeededPart {
+export function seedState(settings: SandboxSettings, now: Date): SeededPart {
   const random = createRandom(settings.seed)
   const resourceLocations = seedResourceLocations(random)
   return {
     resourceLocations,
-    registeredProducts: [],
+    registeredProducts: seedRegisteredProducts(settings.seed, settings.sizes.products, now),
     pendingCodes: [],
-    connectors: [],
+    connectors: seedConnectors(settings.seed, resourceLocations, now),
     appliances: [],
     licensing: {releasedConsumerIds: {}},
   }

@@ -1,0 +1,39 @@
+import {Flags} from '@oclif/core'
+
+import {BaseCommand} from '../../base-command.js'
+import {productFilterFlags} from '../../flags.js'
+import {productKinds, serviceLabels, type RegisteredProduct} from '../../citrix/products.js'
+import {renderList} from '../../output/list-format.js'
+import type {Column} from '../../output/table.js'
+import {formatWhen} from '../../output/time.js'
+import {productSortKeys} from '../../services/product/list.js'
+
+const columns = (now: Date): Array<Column<RegisteredProduct>> => [
+  {header: 'Host name', value: (p) => p.hostname},
+  {header: 'Product', value: (p) => serviceLabels[p.service] ?? p.product},
+  {header: 'Version', value: (p) => p.version},
+  {header: 'Registered', value: (p) => p.registeredAt.slice(0, 10)},
+  {header: 'Last contact', value: (p) => formatWhen(p.lastContactAt, now)},
+  {header: 'Id', value: (p) => p.id},
+]
+
+export default class ProductList extends BaseCommand<typeof ProductList> {
+  static summary = 'List the products registered with Citrix Cloud, with when each last called in.'
+  static examples = ['<%= config.bin %> product list', '<%= config.bin %> product list --stale 30d --product license-server', '<%= config.bin %> product list --name "ca-*" --csv']
+  static flags = {
+    ...productFilterFlags,
+    sort: Flags.string({description: 'order (last-contact: oldest first)', options: [...productSortKeys], default: 'name'}),
+    csv: Flags.boolean({description: 'CSV instead of a table', exclusive: ['json']}),
+  }
+
+  async run(): Promise<{products: RegisteredProduct[]}> {
+    const {listProductsService} = await import('../../services/product/list.js')
+    const {product, name, stale, sort} = this.flags
+    const now = new Date()
+    const products = await listProductsService(await this.citrix(), {product: product as keyof typeof productKinds | undefined, name, stale, sort: sort as (typeof productSortKeys)[number]}, now)
+    if (products.length > 0) this.log(renderList(columns(now), products, {csv: this.flags.csv}))
+    else if (product || name || stale) this.note('No registered products match. Try without the filters: `ctx product list`.')
+    else this.note('No products are registered. Register one with `ctx register --code <code>`.')
+    return {products}
+  }
+}

@@ -1,0 +1,39 @@
+import type {RemovalItem, RemovalOutcome, RemovalReport} from '../services/bulk-remove.js'
+import {paint} from './colors.js'
+import {renderTable, type Column} from './table.js'
+
+const resultLabels: Record<RemovalOutcome['result'], string> = {
+  removed: 'removed',
+  'not-found': 'not found',
+  failed: 'FAILED',
+  'would-remove': 'would remove',
+}
+
+const itemColumns: Array<Column<RemovalItem>> = [
+  {header: 'Name', value: (i) => i.name},
+  {header: 'Product', value: (i) => i.product},
+  {header: 'Id', value: (i) => i.id},
+]
+
+/** The exact list a confirmation asks about. */
+export function renderRemovalPlan(items: RemovalItem[]): string {
+  return renderTable(itemColumns, items)
+}
+
+/** One row per item: what happened to it, and why when it failed. */
+export function renderRemovalReport(report: RemovalReport): string {
+  const columns: Array<Column<RemovalOutcome>> = [
+    {header: 'Result', value: (o) => (o.result === 'failed' ? paint.error(resultLabels[o.result]) : resultLabels[o.result])},
+    ...(itemColumns as Array<Column<RemovalOutcome>>),
+    {header: 'Detail', value: (o) => o.error ?? ''},
+  ]
+  return renderTable(columns, report.items)
+}
+
+export function removalSummary(report: RemovalReport, noun: string): string {
+  if (report.dryRun) {
+    const count = report.items.filter((i) => i.result === 'would-remove').length
+    return `Dry run: ${count} ${noun} would be removed; nothing was changed.`
+  }
+  return `Removed ${report.removed}, not found ${report.notFound}, failed ${report.failed}.`
+}

@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict'
+import {afterEach, beforeEach, describe, it} from 'mocha'
+
+import {runCommand} from '@oclif/test'
+
+import {appendAudit, type AuditEntry} from '../../../src/services/audit-log.js'
+import {useTempConfig} from '../../helpers/env.js'
+
+const entry = (id: string, time: string, action: AuditEntry['action'] = 'remove'): AuditEntry => ({
+  time, action, kind: 'product', profile: 'default', customer: 'acme', id, hostname: `host-${id}`, product: 'Citrix License Server', result: action === 'register' ? 'registered' : 'removed',
+})
+
+describe('ctx product history', () => {
+  let temp: ReturnType<typeof useTempConfig>
+  beforeEach(() => (temp = useTempConfig()))
+  afterEach(() => temp.restore())
+
+  it('shows the audit log newest first', async () => {
+    await appendAudit(entry('old', '2026-11-01T10:00:00Z', 'register'))
+    await appendAudit(entry('new', '2026-11-20T10:00:00Z'))
+    const {stdout} = await runCommand(['product', 'history'])
+    assert.ok(stdout.indexOf('host-new') < stdout.indexOf('host-old'))
+    assert.match(stdout, /register product .*registered .*host-old/)
+  })
+
+  it('returns the entries under --json, limited with --limit', async () => {
+    await appendAudit(entry('a', '2026-11-01T10:00:00Z'))
+    await appendAudit(entry('b', '2026-11-02T10:00:00Z'))
+    const {stdout} = await runCommand(['product', 'history', '--json', '--limit', '1'])
+    assert.deepEqual((JSON.parse(stdout) as {entries: AuditEntry[]}).entries.map((e) => e.id), ['b'])
+  })
+
+  it('says when nothing was recorded yet', async () => {
+    const {stdout, stderr} = await runCommand(['product', 'history'])
+    assert.equal(stdout, '')
+    assert.match(stderr, /Nothing registered or removed with ctx yet/)
+  })
+})

@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict'
+import {afterEach, beforeEach, describe, it} from 'mocha'
+
+import {runCommand} from '@oclif/test'
+
+import {useTempConfig} from '../../helpers/env.js'
+import {fakeCredentialsEnv, mockToken, useNock} from '../../helpers/nock.js'
+import {daysAgo, productWire} from '../../helpers/products.js'
+
+const listPath = '/root/trust/v1/registeredproducts/acme'
+const fresh = productWire({instanceID: 'fresh-id', hostname: 'ls-02.corp.example', lastContactTime: daysAgo(1)})
+const stale = productWire({instanceID: 'stale-id', hostname: 'fas-01.corp.example', service: 'FederatedAuthenticationService', lastContactTime: daysAgo(90)})
+
+describe('ctx product list', () => {
+  let temp: ReturnType<typeof useTempConfig>
+  beforeEach(() => {
+    temp = useTempConfig()
+    Object.assign(process.env, fakeCredentialsEnv())
+  })
+  afterEach(() => temp.restore())
+  useNock()
+
+  it('prints a table of host name, product, version, registered, last contact and id', async () => {
+    mockToken().get(listPath).query({limit: '500'}).reply(200, {items: [fresh, stale], continuationToken: null})
+    const {stdout} = await runCommand(['product', 'list'])
+    assert.match(stdout, /Host name .*Product .*Version .*Registered .*Last contact .*Id/)
+    assert.match(stdout, /fas-01\.corp\.example .*Federated Authentication Service .*\(90d ago\) .*stale-id/)
+  })
+
+  it('follows every page', async () => {
+    mockToken()
+      .get(listPath).query({limit: '500'}).reply(200, {items: [fresh], continuationToken: 'page-2'})
+      .get(listPath).query({limit: '500', continuationToken: 'page-2'}).reply(200, {items: [stale], continuationToken: null})
+    const {stdout} = await runCommand(['product', 'list', '--json'])
+    assert.deepEqual((JSON.parse(stdout) as {products: Array<{id: string}>}).products.map((p) => p.id), ['stale-id', 'fresh-id'])
+  })
+
+  it('keeps only registrations silent for longer than --stale', async () => {
+    mockToken().get(listPath).query(true).reply(200, {items: [fresh, stale]})
+    const {stdout} = await runCommand(['product', 'list', '--stale', '30d', '--json'])
+    assert.deepEqual((JSON.parse(stdout) as {products: Array<{id: string}>}).products.map((p) => p.id), ['stale-id'])
+  })
+
+  it('prints CSV with a header under --csv', async () => {
+    mockToken().get(listPath).query(true).reply(200, {items: [fresh]})
+    const {stdout} = await runCommand(['product', 'list', '--csv'])
+    const lines = stdout.trim().split(/\r?\n/)
+    assert.equal(lines[0], 'Host name,Product,Version,Registered,Last contact,Id')
+    assert.equal(lines.length, 2)
+  })
+
+  it('says when nothing matches and names the command to try', async () => {
+    mockToken().get(listPath).query(true).reply(200, {items: [fresh]})
+    const {stdout, stderr} = await runCommand(['product', 'list', '--product', 'cvad'])
+    assert.equal(stdout, '')
+    assert.match(stderr, /No registered products match.*`ctx product list`/)
+  })
+
+  it('says when nothing is registered and names how to register', async () => {
+    mockToken().get(listPath).query(true).reply(200, {items: []})
+    const {stderr} = await runCommand(['product', 'list'])
+    assert.match(stderr, /ctx register --code/)
+  })
+
+  it('exits 2 on a --stale that is not a duration, before any call', async () => {
+    const {error, stderr} = await runCommand(['product', 'list', '--stale', 'old'])
+    assert.equal(error?.oclif?.exit, 2)
+    assert.match(stderr, /--stale "old" is not a duration/)
+  })
+
+  it('exits 2 on an unknown --product', async () => {
+    const {error} = await runCommand(['product', 'list', '--product', 'xenapp'])
+    assert.equal(error?.oclif?.exit, 2)
+  })
+})
