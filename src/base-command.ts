@@ -20,6 +20,15 @@ export interface ErrorReport {
   transactionId?: string
 }
 
+/** oclif's parse errors span lines ("The following error occurred:", the reasons, "See more help…"): keep the reasons. */
+function parseErrorMessage(message: string): string {
+  const reasons = message
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !/^The following errors? occurred:?$/.test(line) && !/^See more help with/.test(line))
+  return reasons.join('; ') || message
+}
+
 export function reportFor(error: unknown): ErrorReport {
   if (error instanceof CtxError) {
     const report: ErrorReport = {exitCode: error.exitCode, message: error.message, hint: error.hint}
@@ -30,7 +39,7 @@ export function reportFor(error: unknown): ErrorReport {
   const oclifExit = (error as {oclif?: {exit?: number}}).oclif?.exit
   if (oclifExit !== undefined && error instanceof Errors.CLIError) {
     // oclif's own parse errors (unknown flag, missing argument, bad option): a usage error.
-    return {exitCode: oclifExit === 2 ? ExitCode.usage : oclifExit, message: error.message.split('\n')[0] ?? error.message, hint: 'See --help.'}
+    return {exitCode: oclifExit === 2 ? ExitCode.usage : oclifExit, message: parseErrorMessage(error.message), hint: 'See --help.'}
   }
   return {
     exitCode: ExitCode.bug,

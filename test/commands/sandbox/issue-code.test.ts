@@ -29,12 +29,14 @@ describe('ctx sandbox issue-code', () => {
   })
 
   it('exits 2 on an unknown product', async () => {
-    const {error} = await runCommand(['sandbox', 'issue-code', '--product', 'xenapp', '--hostname', 'h'])
+    const {error, stderr} = await runCommand(['sandbox', 'issue-code', '--product', 'xenapp', '--hostname', 'h'])
     assert.equal(error?.oclif?.exit, 2)
+    assert.match(stderr, /Expected --product=xenapp to be one of/)
   })
 
   it('exits 2 without --hostname', async () => {
-    const {error} = await runCommand(['sandbox', 'issue-code', '--product', 'fas'])
+    const {error, stderr} = await runCommand(['sandbox', 'issue-code', '--product', 'fas'])
     assert.equal(error?.oclif?.exit, 2)
+    assert.match(stderr, /Error: Missing required flag hostname\n/)
   })
 })
