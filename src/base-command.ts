@@ -70,6 +70,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   /** Aborted on Ctrl-C; long-running services watch it and clean up (exit 130). */
   protected readonly abort = new AbortController()
   private cachedSettings?: Settings
+  private httpClient?: Promise<Got>
   private stopSandbox?: () => Promise<void>
   /** Commands that watch `abort.signal` (and clean up) set this; others end at once on Ctrl-C. */
   protected interruptible = false
@@ -125,6 +126,11 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
 
   /** The one got instance, with --debug's redacted log on stderr. */
   protected async http(): Promise<Got> {
+    this.httpClient ??= this.createHttp()
+    return this.httpClient
+  }
+
+  private async createHttp(): Promise<Got> {
     const settings = await this.settings()
     const {createHttpClient} = await import('./http/client.js')
     return createHttpClient({

@@ -52,6 +52,9 @@ export function createHttpClient(options: HttpOptions): Got {
   const log = options.debugLog
   const certificateAuthority = options.caBundle ? readCaBundle(options.caBundle) : undefined
   const started = new WeakMap<object, number>()
+  // A 429 pauses every request of this client, not only the one that got it: concurrent workers
+  // (bulk removal, exports) then wait out the rate limit together instead of each hitting it again.
+  let pausedUntil = 0
 
   return got.extend({
     timeout: {connect: 10_000, response: 60_000},
@@ -60,12 +63,18 @@ export function createHttpClient(options: HttpOptions): Got {
       methods: [...idempotentMethods],
       statusCodes: retryStatusCodes,
       maxRetryAfter: Number.POSITIVE_INFINITY,
-      calculateDelay: delayFor,
+      calculateDelay: (retry) => {
+        const ms = delayFor(retry)
+        if (ms > 0 && retry.error.response?.statusCode === 429) pausedUntil = Math.max(pausedUntil, Date.now() + ms)
+        return ms
+      },
     },
     https: certificateAuthority ? {certificateAuthority} : {},
     hooks: {
       beforeRequest: [
-        (request) => {
+        async (request) => {
+          const pause = pausedUntil - Date.now()
+          if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause))
           request.headers['citrix-transactionid'] ??= randomUUID()
           const url = new URL(String(request.url))
           const agent = proxyAgentFor(url, certificateAuthority ? {ca: certificateAuthority} : {})
