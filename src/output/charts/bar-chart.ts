@@ -1,13 +1,13 @@
 import {stripVTControlCharacters} from 'node:util'
 
-import {paint} from '../colors.js'
+import {colorEnabled, paint} from '../colors.js'
 import {niceScale} from './scale.js'
 import {assignedTotal, formatCompact, formatCount, overage, type UsageMonth} from './usage-month.js'
 
 export interface UsageChartOptions {
   /** Columns the chart may use; every line fits in it (default 80, never below `minChartWidth`). */
   width?: number
-  /** Colour through `paint` (block glyphs); otherwise plain ASCII, safe for logs and any console. */
+  /** Colour through `paint` (block glyphs); otherwise plain ASCII, safe for logs and any console. Default: whether colour is on. */
   color?: boolean
 }
 
@@ -30,6 +30,7 @@ const plainGlyphs: Glyphs = {users: '#', devices: '=', available: '|', rule: '-'
 const colorGlyphs: Glyphs = {users: '█', devices: '▒', available: '│', rule: '─', tick: '┼', start: '├', end: '┤'}
 
 const identity = (text: string) => text
+const noPaint: typeof paint = {ok: identity, warn: identity, error: identity, dim: identity, bold: identity, accent: identity}
 
 /**
  * One stacked bar per month (users, then devices) on a shared scale, with a mark at the licenses
@@ -37,9 +38,9 @@ const identity = (text: string) => text
  */
 export function renderUsageChart(months: UsageMonth[], options: UsageChartOptions = {}): string {
   if (months.length === 0) return 'No license use recorded for these months.'
-  const color = options.color ?? false
+  const color = options.color ?? colorEnabled()
   const glyph = color ? colorGlyphs : plainGlyphs
-  const style = color ? paint : {ok: identity, warn: identity, error: identity, dim: identity, bold: identity, accent: identity}
+  const style = color ? paint : noPaint
   const width = Math.max(minChartWidth, Math.floor(options.width ?? 80))
 
   const monthWidth = Math.max(...months.map((m) => m.month.length))
@@ -57,32 +58,20 @@ export function renderUsageChart(months: UsageMonth[], options: UsageChartOption
   // A tick or mark sits on the last cell a bar of that value fills.
   const column = (value: number) => Math.max(0, cells(value) - 1)
 
+  const looks: Record<Exclude<CellKind, 'empty'>, [glyph: string, paint: (text: string) => string]> = {
+    users: [glyph.users, style.accent],
+    devices: [glyph.devices, style.ok],
+    available: [glyph.available, style.warn],
+    usersOver: [glyph.users, style.error],
+    devicesOver: [glyph.devices, style.error],
+  }
   const indent = ' '.repeat(prefixWidth)
   const lines = [style.bold(clip('Assigned licenses by month (users + devices) against available', width))]
   lines.push(indent + axisLabels(scale.ticks, column, track), indent + style.dim(axisRule(scale.ticks, column, track, glyph)))
 
   months.forEach((month, i) => {
-    const usersCells = month.assignedUsers > 0 ? Math.max(1, cells(month.assignedUsers)) : 0
-    const devicesCells = month.assignedDevices > 0 ? Math.max(1, cells(assignedTotal(month)) - usersCells) : 0
-    const markAt = column(month.available)
-    const kinds = Array.from({length: track}, (_, c): CellKind => {
-      if (c === markAt) return 'available'
-      const kind = c < usersCells ? 'users' : c < usersCells + devicesCells ? 'devices' : 'empty'
-      return kind !== 'empty' && c > markAt ? `${kind}Over` : kind
-    })
-    const look: Record<Exclude<CellKind, 'empty'>, [string, (text: string) => string]> = {
-      users: [glyph.users, style.accent],
-      devices: [glyph.devices, style.ok],
-      available: [glyph.available, style.warn],
-      usersOver: [glyph.users, style.error],
-      devicesOver: [glyph.devices, style.error],
-    }
-    const bar = runs(kinds)
-      .map(({kind, count}) => {
-        if (kind === 'empty') return ' '.repeat(count)
-        const [cell, paintRun] = look[kind]
-        return paintRun(cell.repeat(count))
-      })
+    const bar = runs(barCells(month, cells, column(month.available), track))
+      .map(({kind, count}) => (kind === 'empty' ? ' '.repeat(count) : looks[kind][1](looks[kind][0].repeat(count))))
       .join('')
     const over = overs[i] ?? ''
     const mark = over ? style.error('!') : ' '
@@ -102,6 +91,17 @@ export function renderUsageChart(months: UsageMonth[], options: UsageChartOption
 
 // Cells past the available mark are painted as over-use, keeping their users or devices glyph.
 type CellKind = 'users' | 'devices' | 'usersOver' | 'devicesOver' | 'available' | 'empty'
+
+/** What each cell of a month's track shows; a non-zero count gets at least one cell, so it stays visible. */
+function barCells(month: UsageMonth, cells: (value: number) => number, markAt: number, track: number): CellKind[] {
+  const users = month.assignedUsers > 0 ? Math.max(1, cells(month.assignedUsers)) : 0
+  const devices = month.assignedDevices > 0 ? Math.max(1, cells(assignedTotal(month)) - users) : 0
+  return Array.from({length: track}, (_, c): CellKind => {
+    if (c === markAt) return 'available'
+    const kind = c < users ? 'users' : c < users + devices ? 'devices' : 'empty'
+    return kind !== 'empty' && c > markAt ? `${kind}Over` : kind
+  })
+}
 
 /** Consecutive cells of one kind, so that each run is painted once rather than cell by cell. */
 function runs(kinds: CellKind[]): Array<{kind: CellKind; count: number}> {

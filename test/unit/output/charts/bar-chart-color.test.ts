@@ -27,6 +27,12 @@ describe('renderUsageChart colour', () => {
     assert.match(overRow, new RegExp(`│\\u001B\\[39m${red.replace('[', '\\[')}▒+`))
   })
 
+  it('follows whether colour is on when not told', () => {
+    assert.match(renderUsageChart(months), /\u001B\[/)
+    configureColor({noColor: true})
+    assert.doesNotMatch(renderUsageChart(months), /\u001B\[|█/)
+  })
+
   it('draws only plain ASCII, no escape codes, when colour is off even on a colour terminal', () => {
     const chart = renderUsageChart(months, {color: false})
     assert.match(chart, /^[\u0020-\u007E\n]+$/)
