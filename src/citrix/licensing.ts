@@ -141,7 +141,8 @@ export async function getCurrentUsage(client: CitrixClient, product: LicenseProd
 /** [doc] Monthly usage from `start` to `end` (yyyy-MM); an empty list when Citrix answers 204 (no data). */
 export async function getHistoricalUsage(client: CitrixClient, product: LicenseProduct, start: string, end: string): Promise<HistoricalUsageEntryWire[]> {
   const {status, body} = await client.call<HistoricalUsageWire>(endpoints.licenseHistoricalUsage, {
-    ...productParams(product),
+    params: productParams(product).params,
+    hints: {...productParams(product).hints, 400: 'Months are yyyy-MM, the first no later than the last, at most 12 months back.'},
     query: {startDate: start, endDate: end},
   })
   return status === 204 || !body ? [] : body.historicalUsageList
