@@ -1,4 +1,4 @@
-import {createWriteStream} from 'node:fs'
+import {createWriteStream, rmSync} from 'node:fs'
 import {rename, rm} from 'node:fs/promises'
 import {basename, dirname, join} from 'node:path'
 import {finished} from 'node:stream/promises'
@@ -17,10 +17,15 @@ export interface Destination {
   path?: string
   commit(): Promise<void>
   discard(): Promise<void>
+  /**
+   * Removes the temporary file at once, synchronously: called the moment Ctrl-C aborts, because
+   * the process may end before any await resumes (a second SIGINT, which signal-exit re-raises).
+   */
+  discardNow(): void
 }
 
 export function stdoutDestination(stream: Writable = process.stdout): Destination {
-  return {stream, commit: async () => {}, discard: async () => {}}
+  return {stream, commit: async () => {}, discard: async () => {}, discardNow() {}}
 }
 
 export async function fileDestination(path: string): Promise<Destination> {
@@ -45,6 +50,10 @@ export async function fileDestination(path: string): Promise<Destination> {
     async discard() {
       stream.destroy()
       await rm(temporary, {force: true})
+    },
+    discardNow() {
+      stream.destroy()
+      rmSync(temporary, {force: true})
     },
   }
 }

@@ -40,6 +40,8 @@ export async function exportLicenseData(client: CitrixClient, options: ExportOpt
   const source = await untilAborted(openDataset(client, options.dataset, options), options.signal)
   const destination: Destination = options.out ? await fileDestination(options.out) : stdoutDestination()
   let rows = 0
+  const discardNow = () => destination.discardNow()
+  options.signal?.addEventListener('abort', discardNow, {once: true})
   try {
     const writer = await createRowWriter(options.format, source.columns, destination.stream, {
       excelBom: options.excelBom,
@@ -60,6 +62,8 @@ export async function exportLicenseData(client: CitrixClient, options: ExportOpt
     // A reader that stops early (`| head`) is not a failure of the export.
     if (!options.out && (error as NodeJS.ErrnoException).code === 'EPIPE') return {dataset: options.dataset, format: options.format, rows}
     throw error
+  } finally {
+    options.signal?.removeEventListener('abort', discardNow)
   }
   return {dataset: options.dataset, format: options.format, rows, out: options.out}
 }
