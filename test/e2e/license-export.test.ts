@@ -87,4 +87,19 @@ describe('e2e: ctx license export against the sandbox', () => {
     await workbook.xlsx.readFile(out)
     assert.equal(workbook.getWorksheet('history')?.rowCount, 4)
   })
+
+  it('exports the devices as NDJSON matching the sandbox digest', async () => {
+    const out = join(dir, 'devices.ndjson')
+    const result = await runBin(['license', 'export', 'devices', '--format', 'ndjson', '--out', out], {env: sandbox.env})
+    assert.equal(result.code, 0, result.stderr)
+    const expected = (await (await fetch(`${sandbox.url}/_sandbox/licensing/cvad/devices/digest`)).json()) as {rows: number; sha256: string}
+    assert.equal(createHash('sha256').update(readFileSync(out)).digest('hex'), expected.sha256)
+  })
+
+  it('exports the partner customers of a month as CSV with a byte order mark for Excel', async () => {
+    const result = await runBin(['license', 'export', 'customers', '--view', 'partner-onprem', '--excel'], {env: sandbox.env})
+    assert.equal(result.code, 0, result.stderr)
+    assert.ok(result.stdout.startsWith('\uFEFFaccountId,accountName,totalUsers,paidUsers,freeUsers\r\n'))
+    assert.equal(result.stdout.trim().split('\r\n').length, 41)
+  })
 })

@@ -6,7 +6,7 @@ import {formatMonth, monthNumber, monthOf, parseMonth} from '../../util/months.j
 import {allConsumers, consumerPage, consumerTable, findConsumer, releasedIds, type ConsumerKind} from '../licensing/consumers.js'
 import {cloudCustomer, cloudSummary, onPremCustomer, onPremSummary} from '../licensing/partners.js'
 import {currentUsage, historyBetween, isEntitled} from '../licensing/usage.js'
-import {citrixError, ok, serve, type SandboxReply, type SandboxRequest, type SandboxRoute} from '../router.js'
+import {citrixError, ok, serve, type SandboxContext, type SandboxReply, type SandboxRequest, type SandboxRoute} from '../router.js'
 import type {SandboxState} from '../state.js'
 
 const defaultPageSize = 200
@@ -54,7 +54,7 @@ function paged<T>(request: SandboxRequest, page: (start: number, limit: number) 
 }
 
 function consumerList(kind: ConsumerKind) {
-  return async (request: SandboxRequest, context: {store: {read(): Promise<SandboxState>}}) => {
+  return async (request: SandboxRequest, context: SandboxContext) => {
     const state = await context.store.read()
     if (!isEntitled(state, request.params.product!)) return notEntitled()
     const table = consumerTable(state, request.params.product!, kind)
@@ -76,7 +76,7 @@ function partnerMonth(request: SandboxRequest, now: Date): string | SandboxReply
 }
 
 function partnerCustomers<T>(make: (state: SandboxState, month: string, index: number) => T) {
-  return async (request: SandboxRequest, context: {store: {read(): Promise<SandboxState>}; now(): Date}) => {
+  return async (request: SandboxRequest, context: SandboxContext) => {
     const month = partnerMonth(request, context.now())
     if (typeof month !== 'string') return month
     const state = await context.store.read()
