@@ -42,8 +42,9 @@ describe('e2e: ctx license export against the sandbox', () => {
   it('holds every row exactly once despite 503s and a 429 mid-export (checksum against the sandbox)', async () => {
     sandbox.faults.set({latencyMs: 20, retryAfterSeconds: 0})
     const out = join(dir, 'users.ndjson')
-    const exporting = runBin(['license', 'export', 'users', '--format', 'ndjson', '--out', out], {env: sandbox.env})
-    await until(() => userRequests().length >= 3)
+    let settled = false
+    const exporting = runBin(['license', 'export', 'users', '--format', 'ndjson', '--out', out], {env: sandbox.env}).finally(() => (settled = true))
+    await until(() => userRequests().length >= 3 || settled)
     sandbox.faults.set({routes: [{path: usersPath, status: 503, count: 2}, {path: usersPath, status: 429, count: 1}]})
     const result = await exporting
     assert.equal(result.code, 0, result.stderr)
@@ -69,8 +70,9 @@ describe('e2e: ctx license export against the sandbox', () => {
     const child = spawn(process.execPath, [binPath, 'license', 'export', 'users', '--out', out], {env: {...process.env, NO_COLOR: '1', ...sandbox.env}, stdio: ['pipe', 'pipe', 'pipe']})
     let stderr = ''
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)))
-    await until(() => userRequests().length >= 2)
+    let settled = false
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code))).finally(() => (settled = true))
+    await until(() => userRequests().length >= 2 || settled)
     child.kill('SIGINT')
     assert.equal(await exited, 130, stderr)
     assert.equal(readFileSync(out, 'utf8'), 'the previous export\n')
