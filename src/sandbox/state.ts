@@ -71,7 +71,11 @@ export interface SandboxState {
   connectors: ConnectorWire[]
   appliances: ApplianceState[]
   /** Licensing: what changed from the generated data, per product segment (cvad, daasazure, …). */
-  licensing: {releasedConsumerIds: Record<string, string[]>}
+  licensing: {
+    releasedConsumerIds: Record<string, string[]>
+    /** Product segments the customer is entitled to; absent means all four. Others answer 404. */
+    entitledProducts?: string[]
+  }
 }
 
 export function defaultSettings(overrides: Partial<SandboxSettings> = {}): SandboxSettings {

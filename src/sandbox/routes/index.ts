@@ -1,9 +1,17 @@
 import type {SandboxRoute} from '../router.js'
 import {authRoutes} from './auth.js'
 import {connectorRoutes} from './connectors.js'
+import {licensingRoutes} from './licensing.js'
 import {productRoutes} from './products.js'
 import {registrationRoutes} from './registrations.js'
 import {resourceLocationRoutes} from './resource-locations.js'
 
 /** Every Citrix Cloud route the sandbox serves; each domain adds its list here. */
-export const cloudRoutes: SandboxRoute[] = [...authRoutes, ...resourceLocationRoutes, ...registrationRoutes, ...productRoutes, ...connectorRoutes]
+export const cloudRoutes: SandboxRoute[] = [
+  ...authRoutes,
+  ...resourceLocationRoutes,
+  ...registrationRoutes,
+  ...productRoutes,
+  ...connectorRoutes,
+  ...licensingRoutes,
+]

@@ -1,0 +1,35 @@
+import {BaseCommand} from '../../base-command.js'
+import {licenseProducts} from '../../citrix/licensing.js'
+import {asProduct, historyFlags, productFlag} from '../../flags/license.js'
+import {renderList} from '../../output/list-format.js'
+import type {Column} from '../../output/table.js'
+import type {HistoryMonth} from '../../services/license/datasets.js'
+import {licenseHistoryService, type LicenseHistory} from '../../services/license/history.js'
+
+const columns: Array<Column<HistoryMonth>> = [
+  {header: 'Month', value: (m) => m.month},
+  {header: 'Available', value: (m) => m.totalAvailableLicenseCount},
+  {header: 'Users', value: (m) => m.userCumulativeAssignedCount},
+  {header: 'New users', value: (m) => m.userNewAssignedCount},
+  {header: 'Released users', value: (m) => m.userReleasedCount},
+  {header: 'Devices', value: (m) => m.deviceCumulativeAssignedCount},
+  {header: 'New devices', value: (m) => m.deviceNewAssignedCount},
+  {header: 'Released devices', value: (m) => m.deviceReleasedCount},
+]
+
+export default class LicenseHistoryCommand extends BaseCommand<typeof LicenseHistoryCommand> {
+  static summary = 'Monthly license usage against the licenses available, up to 12 months back.'
+  static examples = ['<%= config.bin %> license history', '<%= config.bin %> license history --months 3', '<%= config.bin %> license history --from 2026-01 --to 2026-06 --json']
+  static flags = {product: productFlag, ...historyFlags}
+
+  async run(): Promise<{history: LicenseHistory}> {
+    const product = asProduct(this.flags.product)
+    const history = await licenseHistoryService(await this.citrix(), {product, months: this.flags.months, from: this.flags.from, to: this.flags.to})
+    if (history.months.length === 0) {
+      this.note(`No usage recorded for ${licenseProducts[product].name} from ${history.from} to ${history.to} (Citrix has no data for these months).`)
+    } else {
+      this.log(renderList(columns, history.months, {}))
+    }
+    return {history}
+  }
+}

@@ -1,0 +1,35 @@
+import {Flags} from '@oclif/core'
+
+import {licenseProductNames, type LicenseProduct, type PartnerView} from '../citrix/licensing.js'
+import {UsageError} from '../errors.js'
+import type {LicenseViewName} from '../config/license-view.js'
+import {formatMonth, monthOf} from '../util/months.js'
+
+// Flags shared by the `ctx license …` commands.
+
+export const productFlag = Flags.string({
+  description: 'the licensed cloud service',
+  options: licenseProductNames,
+  default: 'daas',
+})
+
+export const monthFlag = Flags.string({description: 'month of the partner figures, yyyy-MM (default: this month; at most 12 months back)'})
+
+export const historyFlags = {
+  months: Flags.integer({description: 'the last N months, this one included (1–12, default 12)', min: 1, max: 12, exclusive: ['from']}),
+  from: Flags.string({description: 'first month, yyyy-MM (at most 12 months back)'}),
+  to: Flags.string({description: 'last month, yyyy-MM (default: this month)', dependsOn: ['from']}),
+}
+
+export const asProduct = (value: string): LicenseProduct => value as LicenseProduct
+
+export function currentMonth(now = new Date()): string {
+  return formatMonth(monthOf(now))
+}
+
+/** Customers exist only in the partner views; the enterprise default becomes partner-onprem. */
+export function partnerViewOf(view: LicenseViewName, fromFlag: boolean): PartnerView {
+  if (view !== 'enterprise') return view
+  if (fromFlag) throw new UsageError('Customers exist only in the partner views.', {hint: 'Pass --view partner-onprem or --view partner-daas.'})
+  return 'partner-onprem'
+}

@@ -1,0 +1,109 @@
+import {once} from 'node:events'
+import {PassThrough, type Writable} from 'node:stream'
+
+import {stringify} from 'csv-stringify/sync'
+
+import {neutraliseFormula} from './csv.js'
+
+// Streaming writers for exports: each page of rows is turned into bytes and written at once,
+// waiting for the destination to drain, so memory stays flat however many rows there are.
+
+export const exportFormats = ['csv', 'json', 'ndjson', 'xlsx'] as const
+export type ExportFormat = (typeof exportFormats)[number]
+
+/** A column of an export: its header (also the JSON key) and how to read it from a row. */
+export interface ExportColumn<Row> {
+  header: string
+  value: (row: Row) => string | number | null | undefined
+}
+
+export interface RowWriter<Row> {
+  writePage(rows: Row[]): Promise<void>
+  /** Writes what closes the document (`]`, the xlsx zip); the destination itself stays open. */
+  end(): Promise<void>
+}
+
+export interface WriterOptions {
+  /** CSV only: a UTF-8 byte order mark, so that Excel reads the file as UTF-8. */
+  excelBom?: boolean
+  sheetName?: string
+}
+
+/** Writes a chunk, waiting for 'drain' when the destination's buffer is full. */
+export async function writeChunk(sink: Writable, chunk: string | Buffer): Promise<void> {
+  if (chunk.length > 0 && !sink.write(chunk)) await once(sink, 'drain')
+}
+
+function asObject<Row>(columns: Array<ExportColumn<Row>>, row: Row): Record<string, unknown> {
+  const object: Record<string, unknown> = {}
+  for (const column of columns) object[column.header] = column.value(row) ?? null
+  return object
+}
+
+function csvWriter<Row>(columns: Array<ExportColumn<Row>>, sink: Writable, options: WriterOptions): RowWriter<Row> {
+  const csv = (records: unknown[][]) => stringify(records, {record_delimiter: '\r\n'})
+  let started = false
+  return {
+    async writePage(rows) {
+      const header = started ? '' : (options.excelBom ? '\uFEFF' : '') + csv([columns.map((c) => c.header)])
+      started = true
+      await writeChunk(sink, header + csv(rows.map((row) => columns.map((c) => neutraliseFormula(c.value(row))))))
+    },
+    async end() {
+      if (!started) await this.writePage([])
+    },
+  }
+}
+
+function ndjsonWriter<Row>(columns: Array<ExportColumn<Row>>, sink: Writable): RowWriter<Row> {
+  return {
+    writePage: (rows) => writeChunk(sink, rows.map((row) => `${JSON.stringify(asObject(columns, row))}\n`).join('')),
+    async end() {},
+  }
+}
+
+/** One JSON array, written element by element: never the whole document in memory. */
+function jsonWriter<Row>(columns: Array<ExportColumn<Row>>, sink: Writable): RowWriter<Row> {
+  let count = 0
+  return {
+    async writePage(rows) {
+      if (rows.length === 0) return
+      const body = rows.map((row) => JSON.stringify(asObject(columns, row))).join(',\n')
+      await writeChunk(sink, `${count === 0 ? '[\n' : ',\n'}${body}`)
+      count += rows.length
+    },
+    end: () => writeChunk(sink, count === 0 ? '[]\n' : '\n]\n'),
+  }
+}
+
+/** exceljs's streaming WorkbookWriter: each row is committed (written out) as it comes. */
+async function xlsxWriter<Row>(columns: Array<ExportColumn<Row>>, sink: Writable, options: WriterOptions): Promise<RowWriter<Row>> {
+  const {default: ExcelJS} = await import('exceljs')
+  // exceljs ends the stream it writes to; a pass-through keeps the destination open for its owner.
+  const zip = new PassThrough()
+  zip.pipe(sink, {end: false})
+  const zipDone = once(zip, 'end')
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({stream: zip, useStyles: false, useSharedStrings: false})
+  const sheet = workbook.addWorksheet(options.sheetName ?? 'export')
+  sheet.addRow(columns.map((c) => c.header)).commit()
+  return {
+    async writePage(rows) {
+      for (const row of rows) sheet.addRow(columns.map((c) => c.value(row) ?? null)).commit()
+      // Let the zip stream flush to the destination before the next page.
+      if (zip.readableLength > 0 || sink.writableNeedDrain) await new Promise<void>((resolve) => setImmediate(resolve))
+      if (sink.writableNeedDrain) await once(sink, 'drain')
+    },
+    async end() {
+      sheet.commit()
+      await workbook.commit()
+      await zipDone
+    },
+  }
+}
+
+export async function createRowWriter<Row>(format: ExportFormat, columns: Array<ExportColumn<Row>>, sink: Writable, options: WriterOptions = {}): Promise<RowWriter<Row>> {
+  if (format === 'csv') return csvWriter(columns, sink, options)
+  if (format === 'ndjson') return ndjsonWriter(columns, sink)
+  if (format === 'json') return jsonWriter(columns, sink)
+  return xlsxWriter(columns, sink, options)
+}

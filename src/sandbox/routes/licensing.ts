@@ -1,0 +1,189 @@
+import {createHash} from 'node:crypto'
+
+import {endpoints} from '../../citrix/endpoints.js'
+import {maxPageSize, maxReleaseBatch} from '../../citrix/licensing.js'
+import {formatMonth, monthNumber, monthOf, parseMonth} from '../../util/months.js'
+import {allConsumers, consumerPage, consumerTable, findConsumer, releasedIds, type ConsumerKind} from '../licensing/consumers.js'
+import {cloudCustomer, cloudSummary, onPremCustomer, onPremSummary} from '../licensing/partners.js'
+import {currentUsage, historyBetween, isEntitled} from '../licensing/usage.js'
+import {citrixError, ok, serve, type SandboxContext, type SandboxReply, type SandboxRequest, type SandboxRoute} from '../router.js'
+import type {SandboxState} from '../state.js'
+
+const defaultPageSize = 200
+
+/** [doc] Licensing's 400: `error_description` is itself a JSON string. */
+function licensingBadRequest(message: string): SandboxReply {
+  return {status: 400, body: {error_description: JSON.stringify({Code: 400, Message: message, Details: message})}}
+}
+
+const notEntitled = () => citrixError(404, 'licensing/notFound', 'The customer is not entitled to this product.')
+
+function pageSize(request: SandboxRequest): number | SandboxReply {
+  const text = request.query.get('limit')
+  if (text === null) return defaultPageSize
+  const limit = Number(text)
+  if (!Number.isInteger(limit) || limit < 1 || limit > maxPageSize) {
+    return citrixError(400, 'common/badRequest', `limit must be an integer from 1 to ${maxPageSize}.`, {name: 'limit'})
+  }
+  return limit
+}
+
+// The continuation token is opaque to clients; here it carries the next row index.
+const encodeToken = (index: number) => Buffer.from(JSON.stringify({i: index})).toString('base64url')
+
+function decodeToken(request: SandboxRequest): number | SandboxReply {
+  const token = request.query.get('continuationToken')
+  if (!token) return 0
+  try {
+    const {i} = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as {i?: unknown}
+    if (typeof i === 'number' && Number.isInteger(i) && i >= 0) return i
+  } catch {
+    // falls through to the 400 below
+  }
+  return citrixError(400, 'common/badRequest', 'The continuation token is not valid.', {name: 'continuationToken'})
+}
+
+/** Pages of any list whose row i is made on demand. */
+function paged<T>(request: SandboxRequest, page: (start: number, limit: number) => {items: T[]; next?: number}): SandboxReply {
+  const limit = pageSize(request)
+  if (typeof limit !== 'number') return limit
+  const start = decodeToken(request)
+  if (typeof start !== 'number') return start
+  const {items, next} = page(start, limit)
+  return ok({items, continuationToken: next === undefined ? null : encodeToken(next)})
+}
+
+function consumerList(kind: ConsumerKind) {
+  return async (request: SandboxRequest, context: SandboxContext) => {
+    const state = await context.store.read()
+    if (!isEntitled(state, request.params.product!)) return notEntitled()
+    const table = consumerTable(state, request.params.product!, kind)
+    const released = releasedIds(state, request.params.product!)
+    return paged(request, (start, limit) => consumerPage(table, released, start, limit))
+  }
+}
+
+/** [model] Partner history reaches back 12 months; a later month has no figures yet. */
+function partnerMonth(request: SandboxRequest, now: Date): string | SandboxReply {
+  const text = request.query.get('month') ?? formatMonth(monthOf(now))
+  const month = parseMonth(text)
+  if (!month) return citrixError(400, 'common/badRequest', `month "${text}" is not in the form yyyy-MM.`, {name: 'month'})
+  const current = monthNumber(monthOf(now))
+  if (monthNumber(month) < current - 12 || monthNumber(month) > current) {
+    return citrixError(400, 'common/outOfRange', `month ${text} is out of range: the last 12 months are kept.`, {name: 'month'})
+  }
+  return text
+}
+
+function partnerCustomers<T>(make: (state: SandboxState, month: string, index: number) => T) {
+  return async (request: SandboxRequest, context: SandboxContext) => {
+    const month = partnerMonth(request, context.now())
+    if (typeof month !== 'string') return month
+    const state = await context.store.read()
+    const size = state.settings.sizes.customers
+    return paged(request, (start, limit) => {
+      const end = Math.min(size, start + limit)
+      const items = Array.from({length: Math.max(0, end - start)}, (_, i) => make(state, month, start + i))
+      return {items, next: end < size ? end : undefined}
+    })
+  }
+}
+
+export const licensingRoutes: SandboxRoute[] = [
+  serve(endpoints.licenseCurrentUsage, 'cws', async (request, context) => {
+    const state = await context.store.read()
+    if (!isEntitled(state, request.params.product!)) return notEntitled()
+    return ok(currentUsage(state, request.params.product!, context.now(), request.claims!.customerId))
+  }),
+
+  serve(endpoints.licenseHistoricalUsage, 'cws', async (request, context) => {
+    const start = parseMonth(request.query.get('startDate') ?? '')
+    const end = parseMonth(request.query.get('endDate') ?? '')
+    if (!start || !end) return licensingBadRequest('Invalid time format.')
+    if (monthNumber(start) > monthNumber(end)) return licensingBadRequest("StartDate can't be later than EndDate.")
+    const state = await context.store.read()
+    const segment = request.params.product!
+    if (!isEntitled(state, segment)) return notEntitled()
+    const entries = historyBetween(state, segment, start, end, context.now())
+    if (entries.length === 0) return {status: 204}
+    const {productEdition} = currentUsage(state, segment, context.now(), request.claims!.customerId)
+    return ok({customerId: request.claims!.customerId, historicalUsageType: 'Monthly', productEdition, historicalUsageList: entries})
+  }),
+
+  serve(endpoints.licenseUsers, 'cws', consumerList('users')),
+  serve(endpoints.licenseDevices, 'cws', consumerList('devices')),
+
+  serve(endpoints.licenseRelease, 'cws', async (request, context) => {
+    const segment = request.params.product!
+    if (!isEntitled(await context.store.read(), segment)) return notEntitled()
+    const ids = (request.body as {consumerList?: unknown} | undefined)?.consumerList
+    if (!Array.isArray(ids) || ids.length === 0 || !ids.every((id) => typeof id === 'string')) {
+      return citrixError(400, 'common/badRequest', 'consumerList must be a non-empty list of user or device ids.', {name: 'consumerList'})
+    }
+    if (ids.length > maxReleaseBatch) {
+      return citrixError(400, 'common/badRequest', `At most ${maxReleaseBatch} consumers can be released per call.`, {name: 'consumerList'})
+    }
+    return context.store.update((state): SandboxReply => {
+      const released = releasedIds(state, segment)
+      const failed: Array<{id: string; reason: string}> = []
+      const toRelease: string[] = []
+      for (const id of ids as string[]) {
+        const found = findConsumer(state, segment, id)
+        if (!found) failed.push({id, reason: 'Consumer not found.'})
+        else if (released.has(id) || toRelease.includes(id)) failed.push({id, reason: 'License already released.'})
+        else if (found.row.licenseStatus !== 'Expired') {
+          return citrixError(400, 'common/badRequest', `Consumer ${id} holds an active license; only expired licenses can be released.`, {name: 'consumerList'})
+        } else toRelease.push(id)
+      }
+      state.licensing.releasedConsumerIds[segment] = [...released, ...toRelease]
+      return ok({releasedCount: toRelease.length, failed})
+    })
+  }),
+
+  serve(endpoints.partnerOnPremSummary, 'cws', async (request, context) => {
+    const month = partnerMonth(request, context.now())
+    return typeof month === 'string' ? ok(onPremSummary(await context.store.read(), month)) : month
+  }),
+  serve(endpoints.partnerCloudSummary, 'cws', async (request, context) => {
+    const month = partnerMonth(request, context.now())
+    return typeof month === 'string' ? ok(cloudSummary(await context.store.read(), month)) : month
+  }),
+  serve(endpoints.partnerOnPremCustomers, 'cws', partnerCustomers(onPremCustomer)),
+  serve(endpoints.partnerCloudCustomers, 'cws', partnerCustomers(cloudCustomer)),
+
+  // Sandbox controls (never called by ctx's Citrix clients).
+  {
+    method: 'PUT',
+    path: '/_sandbox/licensing/entitlements',
+    auth: 'none',
+    handle: async (request, context) => {
+      const products = (request.body as {products?: string[]} | undefined)?.products
+      await context.store.update((state) => (state.licensing.entitledProducts = products))
+      return ok({products: products ?? null})
+    },
+  },
+  {
+    // What a complete export of users or devices holds: the row count, and the SHA-256 of the rows
+    // as NDJSON (fields in the wire order), so tests and the benchmark can check a file exactly.
+    method: 'GET',
+    path: '/_sandbox/licensing/{product}/{dataset}/digest',
+    auth: 'none',
+    handle: async (request, context) => {
+      const dataset = request.params.dataset as ConsumerKind
+      if (dataset !== 'users' && dataset !== 'devices') return citrixError(404, 'common/notFound', 'dataset is users or devices')
+      const state = await context.store.read()
+      return ok(consumerDigest(state, request.params.product!, dataset))
+    },
+  },
+]
+
+export function consumerDigest(state: SandboxState, segment: string, kind: ConsumerKind): {rows: number; sha256: string} {
+  const hash = createHash('sha256')
+  let rows = 0
+  for (const row of allConsumers(consumerTable(state, segment, kind), releasedIds(state, segment))) {
+    hash.update(`${JSON.stringify(row)}\n`)
+    rows++
+  }
+  return {rows, sha256: hash.digest('hex')}
+}
+

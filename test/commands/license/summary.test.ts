@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict'
+import {afterEach, beforeEach, describe, it} from 'mocha'
+
+import {runCommand} from '@oclif/test'
+import nock from 'nock'
+
+import {ConfigStore} from '../../../src/config/store.js'
+import {useTempConfig} from '../../helpers/env.js'
+import {fakeCredentialsEnv, mockToken, testApi, useNock} from '../../helpers/nock.js'
+
+const current = {
+  customerId: 'acme',
+  totalUsageCount: 150,
+  userLicenseUsage: {totalUsageCount: 100, releasedCount: 4},
+  deviceLicenseUsage: {totalUsageCount: 50, releasedCount: 1},
+  totalAvailableLicenseCount: 200,
+  remainingLicenseCount: 50,
+  timeStamp: '2026-11-24T08:00:00Z',
+  productName: 'Citrix DaaS',
+  nextExpiredLicenses: {nextExpiredTime: '2026-12-10T00:00:00Z', totalCount: 40, daysToExpire: 16},
+  nextActivatingLicense: null,
+  productEdition: 'Premium',
+}
+
+describe('ctx license summary', () => {
+  let temp: ReturnType<typeof useTempConfig>
+  beforeEach(() => {
+    temp = useTempConfig()
+    Object.assign(process.env, fakeCredentialsEnv())
+  })
+  afterEach(() => temp.restore())
+  useNock()
+
+  it('shows used, available, remaining, released and the next expiry with days left', async () => {
+    mockToken().get('/licensing/license/enterprise/cloud/cvad/ud/current').reply(200, current)
+    const {stdout, error} = await runCommand(['license', 'summary'])
+    assert.equal(error, undefined)
+    assert.match(stdout, /Citrix DaaS \(Premium\)/)
+    assert.match(stdout, /Used\s+150 \(100 users, 50 devices\)/)
+    assert.match(stdout, /Remaining\s+50/)
+    assert.match(stdout, /Released\s+5/)
+    assert.match(stdout, /Next expiry\s+2026-12-10: 40 licenses, 16 days left/)
+    assert.match(stdout, /Next activation\s+none/)
+  })
+
+  it('returns the figures under --json', async () => {
+    mockToken().get('/licensing/license/enterprise/cloud/xenmobile/ud/current').reply(200, current)
+    const {stdout} = await runCommand(['license', 'summary', '--product', 'endpoint-management', '--json'])
+    const {summary} = JSON.parse(stdout) as {summary: Record<string, unknown>}
+    assert.deepEqual(
+      {view: summary.view, product: summary.product, used: summary.used, remaining: summary.remaining, nextExpiry: summary.nextExpiry},
+      {view: 'enterprise', product: 'endpoint-management', used: 150, remaining: 50, nextExpiry: {date: '2026-12-10T00:00:00Z', count: 40, daysLeft: 16}},
+    )
+  })
+
+  it('exits 6 with a hint when the customer is not entitled to the service', async () => {
+    mockToken().get('/licensing/license/enterprise/cloud/daasazure/ud/current').reply(404, {type: 'https://errors-api.cloud.com/licensing/notFound', detail: 'Not entitled'})
+    const {error, stderr} = await runCommand(['license', 'summary', '--product', 'daas-azure'])
+    assert.equal(error?.oclif?.exit, 6)
+    assert.match(stderr, /404: Not entitled/)
+    assert.match(stderr, /Hint: The customer is not entitled to Citrix DaaS Standard for Azure/)
+  })
+
+  it('shows the partner DaaS view for a month', async () => {
+    mockToken().get('/licensing/license/partner/cloud/cvad/summary').query({month: '2026-10'}).reply(200, {month: '2026-10', customers: 3, licenses: 900, users: 950, overage: 50})
+    const {stdout} = await runCommand(['license', 'summary', '--view', 'partner-daas', '--month', '2026-10'])
+    assert.match(stdout, /Customers\s+3/)
+    assert.match(stdout, /Overage\s+50/)
+  })
+
+  it('takes the view from the profile key license-view', async () => {
+    ConfigStore.open().updateProfile('default', {'license-view': 'partner-onprem'})
+    nock(testApi).post('/cctrustoauth2/acme/tokens/clients').reply(200, {token_type: 'bearer', access_token: 't', expires_in: '3600'})
+    nock(testApi).get('/licensing/license/partner/onprem/cvad/summary').query(true).reply(200, {month: '2026-11', totalUsers: 10, paidUsers: 8, freeUsers: 2, licenseServers: 1, customersCount: 1})
+    const {stdout} = await runCommand(['license', 'summary'])
+    assert.match(stdout, /Paid users\s+8/)
+  })
+
+  it('exits 2 for an unknown view, before any call', async () => {
+    const {error} = await runCommand(['license', 'summary', '--view', 'reseller'])
+    assert.equal(error?.oclif?.exit, 2)
+  })
+})

@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict'
+import {PassThrough} from 'node:stream'
+import {describe, it} from 'mocha'
+
+import {createRowWriter, type ExportColumn, type ExportFormat} from '../../../src/output/export-writer.js'
+
+interface Row {
+  id: string
+  name: string
+  count: number
+}
+
+const columns: Array<ExportColumn<Row>> = [
+  {header: 'id', value: (r) => r.id},
+  {header: 'name', value: (r) => r.name},
+  {header: 'count', value: (r) => r.count},
+]
+
+async function write(format: ExportFormat, pages: Row[][], options = {}): Promise<Buffer> {
+  const sink = new PassThrough()
+  const chunks: Buffer[] = []
+  sink.on('data', (chunk: Buffer) => chunks.push(Buffer.from(chunk)))
+  const writer = await createRowWriter(format, columns, sink, options)
+  for (const page of pages) await writer.writePage(page)
+  await writer.end()
+  return Buffer.concat(chunks)
+}
+
+describe('export writers', () => {
+  it('writes RFC 4180 CSV with CRLF, quoting and the header first', async () => {
+    const text = (await write('csv', [[{id: 'a', name: 'O\'Brien, "Pat"', count: 3}]])).toString('utf8')
+    assert.equal(text, 'id,name,count\r\na,"O\'Brien, ""Pat""",3\r\n')
+  })
+
+  it('neutralises CSV cells that a spreadsheet would run as a formula', async () => {
+    const text = (await write('csv', [[{id: '=1+1', name: '@SUM(A1)', count: -5}, {id: '+x', name: '-y', count: 1}]])).toString('utf8')
+    assert.equal(text.split('\r\n')[1], "'=1+1,'@SUM(A1),-5")
+    assert.equal(text.split('\r\n')[2], "'+x,'-y,1")
+  })
+
+  it('starts the CSV with a UTF-8 byte order mark for Excel only when asked', async () => {
+    assert.deepEqual([...(await write('csv', [[]], {excelBom: true})).subarray(0, 3)], [0xef, 0xbb, 0xbf])
+    assert.equal((await write('csv', [])).toString('utf8'), 'id,name,count\r\n')
+  })
+
+  it('writes one JSON array across pages, and [] for no rows', async () => {
+    const pages = [[{id: 'a', name: 'A', count: 1}], [{id: 'b', name: 'B', count: 2}]]
+    assert.deepEqual(JSON.parse((await write('json', pages)).toString('utf8')), [{id: 'a', name: 'A', count: 1}, {id: 'b', name: 'B', count: 2}])
+    assert.deepEqual(JSON.parse((await write('json', [[]])).toString('utf8')), [])
+  })
+
+  it('writes one JSON object a line for NDJSON, keys in column order', async () => {
+    const text = (await write('ndjson', [[{count: 1, name: 'A', id: 'a'} as Row]])).toString('utf8')
+    assert.equal(text, '{"id":"a","name":"A","count":1}\n')
+  })
+
+  it('writes an xlsx workbook whose first sheet holds the header and the rows', async () => {
+    const bytes = await write('xlsx', [[{id: 'a', name: '=HYPERLINK("x")', count: 7}]], {sheetName: 'users'})
+    const {default: ExcelJS} = await import('exceljs')
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
+    const sheet = workbook.getWorksheet('users')!
+    assert.deepEqual((sheet.getRow(1).values as unknown[]).slice(1), ['id', 'name', 'count'])
+    assert.deepEqual((sheet.getRow(2).values as unknown[]).slice(1), ['a', '=HYPERLINK("x")', 7])
+  })
+})

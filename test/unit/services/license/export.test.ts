@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict'
+import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {after, afterEach, before, beforeEach, describe, it} from 'mocha'
+
+import nock from 'nock'
+
+import {ExitCode, InterruptedError} from '../../../../src/errors.js'
+import {exportLicenseData, type ExportOptions} from '../../../../src/services/license/export.js'
+import {clientFor} from '../../../helpers/citrix.js'
+import {useTempConfig} from '../../../helpers/env.js'
+import {fakeCredentialsEnv, mockToken, testApi, useNock} from '../../../helpers/nock.js'
+
+const base = '/licensing/license/enterprise/cloud/cvad/ud'
+const user = (i: number) => ({userId: `u${i}`, userName: `user${i}`, licenseAssignedDate: '2026-01-01T00:00:00Z', lastLoginDate: '2026-11-01T00:00:00Z', licenseStatus: 'Active'})
+const busy = (status: number) => [status, {type: 'https://errors-api.cloud.com/common/serviceUnavailable', detail: 'busy'}, {'retry-after': '0'}] as const
+
+function options(out: string, extra: Partial<ExportOptions> = {}): ExportOptions {
+  return {dataset: 'users', format: 'ndjson', out, product: 'daas', view: 'partner-onprem', month: '2026-11', range: {start: '2026-01', end: '2026-11'}, ...extra}
+}
+
+describe('license export service', () => {
+  let temp: ReturnType<typeof useTempConfig>
+  let dir: string
+  before(() => (temp = useTempConfig()))
+  after(() => temp.restore())
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'ctx-export-'))))
+  afterEach(() => rmSync(dir, {recursive: true, force: true}))
+  useNock()
+
+  it('writes every row exactly once when pages answer 503 and 429 before succeeding', async () => {
+    mockToken()
+      .get(`${base}/current`)
+      .reply(200, {userLicenseUsage: {totalUsageCount: 3, releasedCount: 0}})
+      .get(`${base}/users`)
+      .query({limit: '1000'})
+      .reply(200, {items: [user(1)], continuationToken: 't2'})
+      .get(`${base}/users`)
+      .query({limit: '1000', continuationToken: 't2'})
+      .reply(...busy(503))
+      .get(`${base}/users`)
+      .query({limit: '1000', continuationToken: 't2'})
+      .reply(...busy(429))
+      .get(`${base}/users`)
+      .query({limit: '1000', continuationToken: 't2'})
+      .reply(200, {items: [user(2), user(3)], continuationToken: null})
+    const out = join(dir, 'users.ndjson')
+    const progress: number[] = []
+    const result = await exportLicenseData(await clientFor(fakeCredentialsEnv()), options(out, {onProgress: (rows) => progress.push(rows)}))
+    assert.equal(result.rows, 3)
+    assert.deepEqual(progress, [1, 3])
+    const lines = readFileSync(out, 'utf8').trim().split('\n')
+    assert.deepEqual(lines.map((l) => (JSON.parse(l) as {userId: string}).userId), ['u1', 'u2', 'u3'])
+  })
+
+  it('keeps the old file intact and leaves no temporary file when a page fails for good', async () => {
+    nock(testApi)
+      .get(`${base}/current`)
+      .reply(200, {userLicenseUsage: {totalUsageCount: 3, releasedCount: 0}})
+      .get(`${base}/users`)
+      .query(true)
+      .reply(200, {items: [user(1)], continuationToken: 't2'})
+      .get(`${base}/users`)
+      .query(true)
+      .times(2)
+      .reply(...busy(503))
+    const out = join(dir, 'users.ndjson')
+    writeFileSync(out, 'old export')
+    const client = await clientFor(fakeCredentialsEnv(), 1)
+    await assert.rejects(exportLicenseData(client, options(out)), (error: {exitCode: number}) => error.exitCode === ExitCode.unavailable)
+    assert.equal(readFileSync(out, 'utf8'), 'old export')
+    assert.deepEqual(readdirSync(dir), ['users.ndjson'])
+  })
+
+  it('stops on abort with exit 130 and leaves no file', async () => {
+    const abort = new AbortController()
+    nock(testApi)
+      .get(`${base}/current`)
+      .reply(200, {userLicenseUsage: {totalUsageCount: 3, releasedCount: 0}})
+      .get(`${base}/users`)
+      .query(true)
+      .reply(200, {items: [user(1)], continuationToken: 't2'})
+      .get(`${base}/users`)
+      .query(true)
+      .delay(200)
+      .reply(200, {items: [user(2)], continuationToken: null})
+    const out = join(dir, 'users.ndjson')
+    const exporting = exportLicenseData(await clientFor(fakeCredentialsEnv()), options(out, {signal: abort.signal, onProgress: () => abort.abort(new InterruptedError())}))
+    await assert.rejects(exporting, (error: {exitCode: number}) => error.exitCode === ExitCode.interrupted)
+    assert.equal(existsSync(out), false)
+    assert.deepEqual(readdirSync(dir), [])
+    await new Promise((resolve) => setTimeout(resolve, 250)) // let the abandoned request finish, so nock sees it made
+  })
+
+  it('exports an empty history (204) as the header alone', async () => {
+    nock(testApi).get(`${base}/historicalusage`).query(true).reply(204)
+    const out = join(dir, 'history.csv')
+    const result = await exportLicenseData(await clientFor(fakeCredentialsEnv()), options(out, {dataset: 'history', format: 'csv'}))
+    assert.equal(result.rows, 0)
+    assert.match(readFileSync(out, 'utf8'), /^month,totalAvailableLicenseCount,userCumulativeAssignedCount,/)
+  })
+})
