@@ -74,8 +74,16 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   private stopSandbox?: () => Promise<void>
   /** Commands that watch `abort.signal` (and clean up) set this; others end at once on Ctrl-C. */
   protected interruptible = false
+  private interruptedAt = 0
   private onSigint = () => {
-    if (!this.interruptible || this.abort.signal.aborted) process.exit(ExitCode.interrupted)
+    if (!this.interruptible) process.exit(ExitCode.interrupted)
+    if (this.abort.signal.aborted) {
+      // A second Ctrl-C forces the exit. One arriving at once is not a person's: signal-exit
+      // (loaded by write-file-atomic) re-raises the first SIGINT, and cleanup must still run.
+      if (Date.now() - this.interruptedAt > 500) process.exit(ExitCode.interrupted)
+      return
+    }
+    this.interruptedAt = Date.now()
     this.abort.abort(new InterruptedError())
   }
 
