@@ -1,0 +1,6 @@
+/** Reads all of stdin (a secret piped in), without the trailing newline. */
+export async function readStdinSecret(stream: NodeJS.ReadableStream = process.stdin): Promise<string> {
+  const chunks: Buffer[] = []
+  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk))
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '')
+}
