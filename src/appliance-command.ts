@@ -39,11 +39,12 @@ export abstract class ApplianceCommand<T extends typeof Command> extends BaseCom
   }
 
   /** The admin password when a (new) login is needed: CTX_APPLIANCE_PASSWORD, else a prompt; asked once per run. */
-  protected appliancePassword(): Promise<string> {
+  protected appliancePassword(first = false): Promise<string> {
     this.appliancePasswordValue ??= (async () => {
       if (process.env[passwordEnv]) return process.env[passwordEnv]
       const {promptSecret} = await import('./output/prompt.js')
-      return promptSecret({message: `Admin password of the appliance ${this.applianceAddress.key}`, flag: `${passwordEnv} (or run \`ctx appliance login\` first)`})
+      const message = first ? `The appliance ${this.applianceAddress.key} has no admin password yet: choose one` : `Admin password of the appliance ${this.applianceAddress.key}`
+      return promptSecret({message, flag: `${passwordEnv} (or run \`ctx appliance login\` first)`})
     })()
     return this.appliancePasswordValue
   }

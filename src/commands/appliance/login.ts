@@ -16,8 +16,8 @@ export default class ApplianceLogin extends ApplianceCommand<typeof ApplianceLog
     'password-stdin': Flags.boolean({description: `read the admin password from stdin (or set ${passwordEnv})`}),
   }
 
-  protected override async appliancePassword(): Promise<string> {
-    if (!this.flags['password-stdin']) return super.appliancePassword()
+  protected override async appliancePassword(first = false): Promise<string> {
+    if (!this.flags['password-stdin']) return super.appliancePassword(first)
     const {readStdinSecret} = await import('../../util/stdin.js')
     const password = await readStdinSecret()
     if (!password) throw new UsageError('--password-stdin was given but stdin was empty.', {hint: 'Pipe the password in, or leave the flag out.'})
@@ -27,12 +27,11 @@ export default class ApplianceLogin extends ApplianceCommand<typeof ApplianceLog
   async run(): Promise<LoginResult> {
     const [{loginToAppliance}, {canPrompt, promptSecret}] = await Promise.all([import('../../services/appliance/login.js'), import('../../output/prompt.js')])
     const client = await this.appliance()
-    const password = await this.appliancePassword()
     const typed = !this.flags['password-stdin'] && !process.env[passwordEnv] && canPrompt()
     const result = await loginToAppliance({
       client,
-      password,
-      repeatFirstPassword: typed ? () => promptSecret({message: 'The appliance has no admin password yet: type the new one again', flag: '--password-stdin'}) : undefined,
+      password: (first) => this.appliancePassword(first),
+      repeatFirstPassword: typed ? () => promptSecret({message: 'Type the new admin password again', flag: '--password-stdin'}) : undefined,
     })
     if (result.passwordSet) this.note(`Set the first admin password of ${result.host}.`)
     this.note(`Logged in to ${result.host}; the token is valid until ${new Date(result.tokenExpiresAt).toLocaleTimeString()}.`)

@@ -51,6 +51,7 @@ describe('ctx appliance login', () => {
   })
 
   it('asks for nothing without a terminal and names where the password can come from (exit 2)', async () => {
+    nock(testAppliance).get('/credentials').reply(200, {credentialsAreSetup: true})
     const {error, stderr} = await withoutTerminal(() => runCommand(args))
     assert.equal(error?.oclif?.exit, 2)
     assert.match(stderr, /CTX_APPLIANCE_PASSWORD/)
