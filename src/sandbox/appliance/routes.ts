@@ -30,9 +30,15 @@ function firstMissing(body: Body, fields: string[]): SandboxReply | undefined {
 /** [doc] "Already registered" is a bare 500. */
 const alreadyRegistered = () => citrixError(500, 'connapp/error', 'An error has occurred.')
 
+/** The appliance's record, to read. After a sandbox reset a running appliance starts over: no password, unregistered. */
+function applianceIn(state: SandboxState, id: string): ApplianceState {
+  return state.appliances.find((a) => a.id === id) ?? {id, name: ''}
+}
+
+/** The appliance's record, to change (inside `store.update`); put back into the state after a reset. */
 function applianceOf(state: SandboxState, id: string): ApplianceState {
-  const appliance = state.appliances.find((a) => a.id === id)
-  if (!appliance) throw new Error(`Appliance ${id} is gone from the sandbox state`)
+  let appliance = state.appliances.find((a) => a.id === id)
+  if (!appliance) state.appliances.push((appliance = {id, name: ''}))
   return appliance
 }
 
@@ -53,7 +59,7 @@ export function applianceRoutes(applianceId: string): SandboxRoute[] {
 
   return [
     serve(endpoints.applianceCredentialsStatus, 'none', async (_request, context) => {
-      const appliance = applianceOf(await context.store.read(), applianceId)
+      const appliance = applianceIn(await context.store.read(), applianceId)
       return ok({credentialsAreSetup: appliance.passwordHash !== undefined})
     }),
 
@@ -74,7 +80,7 @@ export function applianceRoutes(applianceId: string): SandboxRoute[] {
       const invalid = firstMissing(body, ['username', 'password'])
       if (invalid) return invalid
       const state = await context.store.read()
-      const appliance = applianceOf(state, applianceId)
+      const appliance = applianceIn(state, applianceId)
       if (body.username !== 'admin' || !passwordMatches(body.password as string, appliance.passwordHash)) {
         return citrixError(401, 'common/authentication', 'Invalid authentication details')
       }
@@ -116,7 +122,7 @@ export function applianceRoutes(applianceId: string): SandboxRoute[] {
 
     serve(endpoints.applianceRegistrationStatus, 'none', guarded(async (_body, context) => {
       const state = await context.store.read()
-      const appliance = applianceOf(state, applianceId)
+      const appliance = applianceIn(state, applianceId)
       if (appliance.instanceID) return ok({status: 'Registered'})
       const pending = appliance.pendingCode ? findPendingCode(state, appliance.pendingCode, context.now()) : undefined
       if (!pending || typeof pending === 'string') return ok({status: 'Unregistered'})

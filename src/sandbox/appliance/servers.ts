@@ -18,17 +18,22 @@ export interface RunningAppliance {
 
 const applianceName = (index: number) => `ca-${String(index + 1).padStart(2, '0')}.sandbox.local`
 
-/** Makes the appliances the state lacks, each with a certificate kept in the state so its fingerprint stays stable. */
+/**
+ * Makes the appliances the state lacks (or that lost their certificate in a reset), each with a
+ * certificate kept in the state so that its fingerprint stays stable across restarts.
+ */
 async function ensureAppliances(store: SandboxStore, count: number): Promise<ApplianceState[]> {
   const existing = (await store.read()).appliances
-  const made: ApplianceState[] = []
-  for (let i = existing.length; i < count; i++) {
-    const name = applianceName(i)
-    made.push({id: randomUUID(), name, ...(await makeApplianceCertificate(name))})
+  const made = new Map<number, ApplianceState>()
+  for (let i = 0; i < count; i++) {
+    const known = existing[i]
+    if (known?.certificatePem && known.privateKeyPem) continue
+    const name = known?.name || applianceName(i)
+    made.set(i, {...known, id: known?.id ?? randomUUID(), name, ...(await makeApplianceCertificate(name))})
   }
-  if (made.length === 0) return existing.slice(0, count)
+  if (made.size === 0) return existing.slice(0, count)
   return store.update((state) => {
-    state.appliances.push(...made.slice(Math.max(0, state.appliances.length - existing.length)))
+    for (const [i, appliance] of made) state.appliances[i] = {...state.appliances[i], ...appliance}
     return state.appliances.slice(0, count)
   })
 }
