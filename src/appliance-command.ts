@@ -25,7 +25,7 @@ function tlsOptionsFor(tls: ApplianceTls) {
  */
 export abstract class ApplianceCommand<T extends typeof Command> extends BaseCommand<T> {
   static applianceFlags = {
-    host: Flags.string({description: 'the appliance address, addr[:port] (port 443 unless given)', env: 'CTX_APPLIANCE_HOST', required: true}),
+    host: Flags.string({description: 'the appliance address, addr[:port] (port 443 unless given; with --sandbox, the first sandbox appliance)', env: 'CTX_APPLIANCE_HOST'}),
     fingerprint: Flags.string({description: "trust the appliance's certificate with this SHA-256 fingerprint (sha256:AB:CD:…)"}),
     'ca-cert': Flags.string({description: "PEM file of the CA that signed the appliance's certificate (or the certificate itself)"}),
     insecure: Flags.boolean({description: 'do not check the certificate at all (warns every time)', exclusive: ['fingerprint', 'ca-cert']}),
@@ -34,8 +34,25 @@ export abstract class ApplianceCommand<T extends typeof Command> extends BaseCom
 
   private appliancePasswordValue?: Promise<string>
 
+  private address?: ApplianceAddress & {sandboxFingerprint?: string}
+
   protected get applianceAddress(): ApplianceAddress {
-    return parseApplianceAddress((this.flags as {host: string}).host)
+    if (!this.address) throw new Error('the appliance address is resolved in appliance()')
+    return this.address
+  }
+
+  /** --host; with --sandbox and no --host, the sandbox's first appliance (whose certificate the sandbox vouches for). */
+  private async resolveAddress(): Promise<ApplianceAddress & {sandboxFingerprint?: string}> {
+    const host = (this.flags as {host?: string}).host
+    if (host) return parseApplianceAddress(host)
+    if (this.sandboxMode) {
+      await this.settings() // starts the embedded sandbox, and its appliances, when none runs
+      const [{SandboxStore}, {sandboxDataDir}, {fingerprintOfPem}] = await Promise.all([import('./sandbox/state.js'), import('./sandbox/registry.js'), import('./util/fingerprint.js')])
+      const first = (await new SandboxStore(sandboxDataDir()).read()).appliances[0]
+      if (first?.port && first.certificatePem) return {...parseApplianceAddress(`127.0.0.1:${first.port}`), sandboxFingerprint: fingerprintOfPem(first.certificatePem)}
+    }
+    const {promptText} = await import('./output/prompt.js')
+    return parseApplianceAddress(await promptText({message: 'Appliance address (addr[:port])', flag: '--host'}))
   }
 
   /** The admin password when a (new) login is needed: CTX_APPLIANCE_PASSWORD, else a prompt; asked once per run. */
@@ -51,8 +68,8 @@ export abstract class ApplianceCommand<T extends typeof Command> extends BaseCom
 
   protected async appliance(): Promise<ApplianceClient> {
     const flags = this.flags as {fingerprint?: string; 'ca-cert'?: string; insecure: boolean; trust: boolean}
-    const address = this.applianceAddress
-    const fingerprint = flags.fingerprint === undefined ? undefined : normaliseFingerprint(flags.fingerprint)
+    const address = (this.address = await this.resolveAddress())
+    const fingerprint = flags.fingerprint === undefined ? address.sandboxFingerprint : normaliseFingerprint(flags.fingerprint)
     if (flags.fingerprint !== undefined && !fingerprint) throw new UsageError(`"${flags.fingerprint}" is not a SHA-256 fingerprint.`, {hint: 'Give it as sha256: and 64 hex digits, colons optional.'})
     if (flags.insecure) this.warn(`--insecure: the certificate of ${address.key} is NOT checked; anyone on the way can read the admin password and token.`)
 

@@ -24,4 +24,10 @@ describe('e2e: ctx appliance with --sandbox (the sandbox inside the command)', (
     assert.equal(result.code, 0, result.stderr)
     assert.match(result.stderr, /Set the first admin password/)
   })
+
+  it('finds the first sandbox appliance when --host is missing, trusting the certificate the sandbox made', async () => {
+    const result = await runBin(['appliance', 'status', '--sandbox', '--json'], {env: {CTX_CONFIG_DIR: temp.dir, CTX_APPLIANCE_PASSWORD: adminPassword}})
+    assert.equal(result.code, 0, result.stderr)
+    assert.deepEqual(JSON.parse(result.stdout), {host: appliance.host, status: 'Unregistered'})
+  })
 })

@@ -56,7 +56,7 @@ export async function decideApplianceTrust(options: TrustOptions): Promise<Trust
   })
   const {pinned, hostKey} = options
 
-  if (pinned?.fingerprint === presented.fingerprint && !options.fingerprint) {
+  if (pinned?.fingerprint === presented.fingerprint && (options.fingerprint ?? presented.fingerprint) === presented.fingerprint) {
     return {tls: {mode: 'pinned', certificate: pinned.certificate, fingerprint: pinned.fingerprint}}
   }
   if (options.fingerprint) {

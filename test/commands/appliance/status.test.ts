@@ -4,7 +4,7 @@ import {afterEach, beforeEach, describe, it} from 'mocha'
 import {runCommand} from '@oclif/test'
 import nock from 'nock'
 
-import {testAppliance} from '../../helpers/appliance.js'
+import {testAppliance, withoutTerminal} from '../../helpers/appliance.js'
 import {caCertFile} from '../../helpers/appliance-env.js'
 import {useTempConfig} from '../../helpers/env.js'
 import {useNock} from '../../helpers/nock.js'
@@ -52,5 +52,11 @@ describe('ctx appliance status', () => {
     appliance().get('/registration').reply(200, {status: 'Registered'})
     const {error} = await runCommand([...args, '--expect', 'registered'])
     assert.equal(error, undefined)
+  })
+
+  it('asks nothing without a terminal and names --host when it is missing (exit 2)', async () => {
+    const {error, stderr} = await withoutTerminal(() => runCommand(['appliance', 'status']))
+    assert.equal(error?.oclif?.exit, 2)
+    assert.match(stderr, /--host/)
   })
 })

@@ -24,6 +24,11 @@ describe('trusting an appliance certificate', () => {
     assert.deepEqual(decision, {tls: {mode: 'pinned', certificate: 'OLD PEM', fingerprint: presentedCert.fingerprint}})
   })
 
+  it('does not pin again when --fingerprint names the certificate already pinned', async () => {
+    const pinned = {...oldPin, fingerprint: presentedCert.fingerprint}
+    assert.equal((await decideApplianceTrust(base({pinned, fingerprint: presentedCert.fingerprint}))).pin, undefined)
+  })
+
   it('refuses a changed certificate loudly with exit 8, showing both fingerprints', async () => {
     await assert.rejects(decideApplianceTrust(base({pinned: oldPin})), (error: CtxError) => {
       assert.equal(error.exitCode, 8)
