@@ -38,6 +38,8 @@ export default class ApplianceRegister extends ApplianceCommand<typeof Appliance
       return result
     }
     const resourceLocationId = await this.resourceLocation()
+    // --accept needs the API client: fail (exit 3) before the appliance hands out a code for nothing.
+    if (flags.accept) (await import('../../citrix/client.js')).credentialsOf(await this.settings())
     const timeoutMs = (await import('ms')).default(flags.timeout as '15m')
     if (typeof timeoutMs !== 'number' || timeoutMs <= 0) throw new UsageError(`--timeout "${flags.timeout}" is not a duration.`, {hint: 'Use e.g. 15m, 90s or 1h.'})
     const {createProgress} = await import('../../output/progress.js')

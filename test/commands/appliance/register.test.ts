@@ -103,4 +103,10 @@ describe('ctx appliance register', () => {
     const {error} = await runCommand([...args, '--resource-location', location])
     assert.equal(error, undefined)
   })
+
+  it('with --accept and no API client exits 3 before asking the appliance for a code', async () => {
+    const {error, stderr} = await runCommand([...args, '--resource-location', location, '--accept'])
+    assert.equal(error?.oclif?.exit, 3)
+    assert.match(stderr, /No Citrix Cloud credentials/)
+  })
 })
