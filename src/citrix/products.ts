@@ -124,8 +124,9 @@ export async function lookUpRegistrationCode(client: CitrixClient, code: string)
   return toPendingRegistration(body!)
 }
 
-export async function registerProduct(client: CitrixClient, code: string): Promise<RegisteredProduct> {
-  const {body} = await client.call<RegisteredProductWire>(endpoints.registerProduct, {json: {code}, hints: {404: codeGone, 409: codeUsed}})
+/** `hints` replaces the default advice for 404 and 409 (an appliance's code calls for other next steps). */
+export async function registerProduct(client: CitrixClient, code: string, hints = {404: codeGone, 409: codeUsed}): Promise<RegisteredProduct> {
+  const {body} = await client.call<RegisteredProductWire>(endpoints.registerProduct, {json: {code}, hints})
   return toRegisteredProduct(body!)
 }
 

@@ -31,6 +31,8 @@ export interface SandboxRuntime {
 
 export interface RunningSandbox extends SandboxRuntime {
   port: number
+  /** The simulated Connector Appliances (`settings.sizes.appliances` of them), each on its own HTTPS port. */
+  appliances: Array<{id: string; name: string; url: string; fingerprint: string}>
   close(): Promise<void>
 }
 
@@ -143,5 +145,8 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   const handle = createRequestHandler(routes, runtime)
   const server = createServer((request, response) => void handle(request, response))
   const port = await listen(server, options.port ?? 0)
-  return {...runtime, port, url: `http://127.0.0.1:${port}`, close: () => closeServer(server)}
+  const {startAppliances} = await import('./appliance/servers.js')
+  const appliances = await startAppliances(runtime, state.settings.sizes.appliances)
+  const close = async () => void (await Promise.all([closeServer(server), appliances.close()]))
+  return {...runtime, port, url: `http://127.0.0.1:${port}`, appliances: appliances.appliances, close}
 }

@@ -28,6 +28,8 @@ export interface SandboxSettings {
   tokenTtlSeconds: number
   /** How long a registration code lives (15 minutes by default; tests shorten it). */
   codeTtlSeconds: number
+  /** What the simulated appliances tell ctx to wait between polls (30 s; tests shorten it). */
+  pollingIntervalSeconds?: number
 }
 
 /** A code handed out by an on-premises product or an appliance, waiting to be registered in Citrix Cloud. */
@@ -84,6 +86,7 @@ export function defaultSettings(overrides: Partial<SandboxSettings> = {}): Sandb
     sizes: {...defaultSizes, ...overrides.sizes},
     tokenTtlSeconds: overrides.tokenTtlSeconds ?? defaultTokenTtlSeconds,
     codeTtlSeconds: overrides.codeTtlSeconds ?? 15 * 60,
+    pollingIntervalSeconds: overrides.pollingIntervalSeconds ?? 30,
   }
 }
 

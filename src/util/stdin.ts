@@ -4,3 +4,8 @@ export async function readStdin(stream: NodeJS.ReadableStream = process.stdin): 
   for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)))
   return Buffer.concat(chunks).toString('utf8')
 }
+
+/** Reads all of stdin (a secret piped in), without the trailing newline. */
+export async function readStdinSecret(stream: NodeJS.ReadableStream = process.stdin): Promise<string> {
+  return (await readStdin(stream)).replace(/\r?\n$/, '')
+}

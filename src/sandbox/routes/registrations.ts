@@ -1,6 +1,6 @@
 import {endpoints} from '../../citrix/endpoints.js'
 import {acceptCode, codeWire, findPendingCode, type CodeProblem} from '../codes.js'
-import {citrixError, ok, serve, type SandboxReply, type SandboxRoute} from '../router.js'
+import {citrixError, ok, serve, type SandboxContext, type SandboxReply, type SandboxRoute} from '../router.js'
 
 // [model] Look up and register a short code. A used code answers 409 on look-up as on register, so that
 // ctx can tell "used" (exit 7) from "unknown or expired" (exit 6) before asking to confirm.
@@ -8,6 +8,12 @@ import {citrixError, ok, serve, type SandboxReply, type SandboxRoute} from '../r
 function codeProblem(problem: CodeProblem): SandboxReply {
   if (problem === 'used') return citrixError(409, 'common/conflict', 'Registration code already used')
   return citrixError(404, 'common/notFound', 'Registration code not found or expired')
+}
+
+async function registerCode(code: string, context: SandboxContext): Promise<SandboxReply> {
+  const now = context.now()
+  const outcome = await context.store.update((state) => acceptCode(state, code, now))
+  return 'error' in outcome ? codeProblem(outcome.error) : ok(outcome.product, 201)
 }
 
 export const registrationRoutes: SandboxRoute[] = [
@@ -20,8 +26,8 @@ export const registrationRoutes: SandboxRoute[] = [
     if (typeof code !== 'string' || code === '') {
       return citrixError(400, 'common/missing', 'Field "code" is missing.', {property: 'code'})
     }
-    const now = context.now()
-    const outcome = await context.store.update((state) => acceptCode(state, code, now))
-    return 'error' in outcome ? codeProblem(outcome.error) : ok(outcome.product, 201)
+    return registerCode(code, context)
   }),
+  // Sandbox-only: accept a code as if an administrator had entered it in the Citrix Cloud console.
+  {method: 'POST', path: '/_sandbox/codes/{code}/accept', auth: 'none', handle: (request, context) => registerCode(request.params.code!, context)},
 ]

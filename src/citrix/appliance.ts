@@ -1,0 +1,191 @@
+import {HTTPError, RequestError, type Got} from 'got'
+
+import type {CachedToken} from '../config/token-cache.js'
+import {AuthError, CitrixApiError, exitCodeForStatus, UsageError, type CtxError} from '../errors.js'
+import {endpoints, type Endpoint} from './endpoints.js'
+import {citrixErrorFrom, networkErrorFrom} from './errors.js'
+
+// The Connector Appliance's local API (section 2 of citrix-api.md): wire types exactly as given,
+// and a client that logs in with the admin password and keeps the 15-minute Bearer token.
+
+export type Deployment = 'production' | 'productionjp'
+export const deployments: Deployment[] = ['production', 'productionjp']
+
+/** [doc] GET /credentials. */
+export interface CredentialsStatusWire {
+  credentialsAreSetup: boolean
+}
+
+/** [model] POST /$login. */
+export interface LoginReplyWire {
+  token: string
+  expiresIn: number
+}
+
+/** [doc] POST /registration body: snake_case here. */
+export interface StartRegistrationWire {
+  name: string
+  deployment: Deployment
+  resource_location_id: string
+}
+
+/** [doc] POST /registration → 201. `pollingInterval` is in seconds [model]. */
+export interface RegistrationCodeReplyWire {
+  code: string
+  pollingInterval: number
+  status: 'Unregistered' | 'Registered'
+  verificationUrl: string
+  expiryTimestamp: string
+}
+
+/** [doc] GET /registration; `code` and `expiryTimestamp` while a code is pending [model]. */
+export interface RegistrationStatusWire {
+  status: 'Registered' | 'Unregistered'
+  code?: string
+  expiryTimestamp?: string
+}
+
+/** [doc] POST /unattendedRegistration body: camelCase here; resourceLocationId optional. */
+export interface UnattendedRegistrationWire {
+  applianceName: string
+  clientId: string
+  clientSecret: string
+  deployment: Deployment
+  resourceLocationId?: string
+}
+
+export const adminUser = 'admin'
+
+/** An appliance address: `addr[:port]` or an https URL; port 443 unless given. `key` is `host:port`. */
+export interface ApplianceAddress {
+  hostname: string
+  port: number
+  key: string
+  origin: string
+}
+
+export function parseApplianceAddress(input: string): ApplianceAddress {
+  let url: URL
+  try {
+    url = new URL(/^https?:\/\//i.test(input) ? input : `https://${input.trim()}`)
+  } catch {
+    throw new UsageError(`"${input}" is not an appliance address.`, {hint: 'Pass --host with an address such as 10.0.0.5 or ca-01.corp.example:8443.'})
+  }
+  if (url.protocol !== 'https:' || (url.pathname !== '/' && url.pathname !== '') || url.search) {
+    throw new UsageError(`"${input}" is not an appliance address.`, {hint: 'Pass --host with an address such as 10.0.0.5 or ca-01.corp.example:8443 (https only).'})
+  }
+  const port = url.port ? Number(url.port) : 443
+  const hostname = url.hostname.replace(/^\[|\]$/g, '')
+  return {hostname, port, key: `${url.hostname}:${port}`, origin: `https://${url.hostname}:${port}`}
+}
+
+/** Where the client keeps its token between invocations (the data dir), and how it gets the password when it must log in again. */
+export interface ApplianceSession {
+  readToken(): Promise<CachedToken | undefined>
+  saveToken(token: CachedToken): Promise<void>
+  /** Asked only when a (new) login is needed; the caller decides where the password comes from. */
+  password(): Promise<string>
+}
+
+/** A 401 about the token itself (expired or unknown), as opposed to one about credentials in the body. */
+function isTokenRefusal(error: CitrixApiError): boolean {
+  return error.status === 401 && /authentication details/i.test(error.detail)
+}
+
+export class ApplianceClient {
+  private token?: string
+
+  constructor(
+    private readonly http: Got,
+    readonly address: ApplianceAddress,
+    private readonly session: ApplianceSession,
+  ) {}
+
+  async credentialsAreSetup(): Promise<boolean> {
+    return (await this.send<CredentialsStatusWire>(endpoints.applianceCredentialsStatus)).credentialsAreSetup
+  }
+
+  /** [seen] Sets the first admin password; 409 when one is set already [model]. */
+  async setFirstPassword(password: string): Promise<void> {
+    await this.send(endpoints.applianceSetCredentials, {username: adminUser, password})
+  }
+
+  /** [model] POST /$login: a token valid 15 minutes, cached for the other commands. */
+  async login(password: string, now = Date.now()): Promise<CachedToken> {
+    let reply: LoginReplyWire
+    try {
+      reply = await this.send<LoginReplyWire>(endpoints.applianceLogin, {username: adminUser, password})
+    } catch (error) {
+      if (error instanceof CitrixApiError && error.status === 401) {
+        throw new AuthError(`The appliance ${this.address.key} refused the admin password (401: ${error.detail}).`, {
+          hint: 'Check the password (CTX_APPLIANCE_PASSWORD, --password-stdin or the prompt) and log in again with `ctx appliance login`.',
+        })
+      }
+      throw error
+    }
+    const token = {accessToken: reply.token, expiresAt: now + Number(reply.expiresIn) * 1000}
+    await this.session.saveToken(token)
+    this.token = token.accessToken
+    return token
+  }
+
+  startRegistration(body: StartRegistrationWire): Promise<RegistrationCodeReplyWire> {
+    return this.authorized<RegistrationCodeReplyWire>(endpoints.applianceStartRegistration, body)
+  }
+
+  registrationStatus(): Promise<RegistrationStatusWire> {
+    return this.authorized<RegistrationStatusWire>(endpoints.applianceRegistrationStatus)
+  }
+
+  unattendedRegistration(body: UnattendedRegistrationWire): Promise<RegistrationStatusWire> {
+    return this.authorized<RegistrationStatusWire>(endpoints.applianceUnattendedRegistration, body)
+  }
+
+  /** A call behind the Bearer token: the cached one, else a login; an expired one is renewed once, transparently. */
+  private async authorized<T>(endpoint: Endpoint, json?: unknown): Promise<T> {
+    this.token ??= (await this.session.readToken())?.accessToken
+    if (!this.token) await this.login(await this.session.password())
+    try {
+      return await this.send<T>(endpoint, json)
+    } catch (error) {
+      if (!(error instanceof CitrixApiError) || !isTokenRefusal(error)) throw error
+      await this.login(await this.session.password())
+      return this.send<T>(endpoint, json)
+    }
+  }
+
+  private async send<T>(endpoint: Endpoint, json?: unknown): Promise<T> {
+    const url = this.address.origin + endpoint.path
+    try {
+      const response = await this.http(url, {
+        method: endpoint.method,
+        headers: {accept: 'application/json', ...(this.token ? {authorization: `Bearer ${this.token}`} : {})},
+        json,
+      })
+      const text = String(response.body)
+      return (text === '' ? undefined : JSON.parse(text)) as T
+    } catch (error) {
+      throw this.mapError(error, url)
+    }
+  }
+
+  private mapError(error: unknown, url: string): CtxError | unknown {
+    if (error instanceof HTTPError) {
+      const {statusCode, headers, body} = error.response
+      const apiError = citrixErrorFrom({statusCode, headers, body: String(body)})
+      const txn = apiError.transactionId ? ` (transaction id ${apiError.transactionId})` : ''
+      return new CitrixApiError({
+        status: statusCode,
+        detail: apiError.detail,
+        errorType: apiError.errorType,
+        transactionId: apiError.transactionId,
+        parameters: apiError.parameters,
+        exitCode: exitCodeForStatus(statusCode),
+        message: `The appliance ${this.address.key} answered ${statusCode}: ${apiError.detail}${txn}`,
+        hint: statusCode === 401 ? 'Log in again with `ctx appliance login`.' : undefined,
+      })
+    }
+    if (error instanceof RequestError) return networkErrorFrom(error, url)
+    return error
+  }
+}
