@@ -1,8 +1,9 @@
 import {randomBytes} from 'node:crypto'
-import {stat} from 'node:fs/promises'
+import {readFile, stat} from 'node:fs/promises'
 import {join} from 'node:path'
 
 import lockfile from 'proper-lockfile'
+import writeFileAtomic from 'write-file-atomic'
 
 import type {ConnectorWire} from '../citrix/connectors.js'
 import type {RegisteredProductWire, RegistrationCodeWire} from '../citrix/products.js'
@@ -106,7 +107,8 @@ export function freshState(settings: SandboxSettings, now = new Date()): Sandbox
  */
 export class SandboxStore {
   readonly path: string
-  private cached?: {key: string; state: SandboxState}
+  /** The parsed state and the text it came from, keyed by the file's identity. */
+  private cached?: {key: string; state: SandboxState; text: string}
   private queue: Promise<unknown> = Promise.resolve()
 
   constructor(readonly dir: string) {
@@ -119,29 +121,46 @@ export class SandboxStore {
       const existing = options.reset ? undefined : await readJsonIfExists<SandboxState>(this.path)
       if (existing?.version === 1) return existing
       const state = freshState(settings)
-      await writeJsonAtomic(this.path, state)
+      await this.write(state)
       return state
     })
   }
 
   async read(): Promise<SandboxState> {
-    const info = await stat(this.path)
-    const key = `${info.ino}:${info.mtimeMs}:${info.size}`
-    if (this.cached?.key === key) return this.cached.state
-    const state = await readJsonIfExists<SandboxState>(this.path)
-    if (!state) throw new Error(`Sandbox state ${this.path} is missing`)
-    this.cached = {key, state}
-    return state
+    return (await this.current()).state
   }
 
   /** Runs `change` on the newest state and saves what it leaves, all under the lock. */
   async update<T>(change: (state: SandboxState) => T): Promise<T> {
     return this.exclusive(async () => {
-      const state = structuredClone(await this.read())
+      // The change works on a fresh copy parsed from the saved text (cheaper than structuredClone),
+      // never on the object earlier readers hold: what they read stays as it was.
+      const state = JSON.parse((await this.current()).text) as SandboxState
       const result = change(state)
-      await writeJsonAtomic(this.path, state)
+      await this.write(state)
       return result
     })
+  }
+
+  private async current(): Promise<{state: SandboxState; text: string}> {
+    const key = await this.fileKey()
+    if (this.cached?.key === key) return this.cached
+    const text = await readFile(this.path, 'utf8')
+    this.cached = {key, state: JSON.parse(text) as SandboxState, text}
+    return this.cached
+  }
+
+  /** Compact and without fsync: a simulator's state needs atomic renames, not durability. */
+  private async write(state: SandboxState): Promise<void> {
+    this.cached = undefined
+    const text = JSON.stringify(state)
+    await writeFileAtomic(this.path, text, {mode: 0o600, fsync: false})
+    this.cached = {key: await this.fileKey(), state, text}
+  }
+
+  private async fileKey(): Promise<string> {
+    const info = await stat(this.path)
+    return `${info.ino}:${info.mtimeMs}:${info.size}`
   }
 
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
