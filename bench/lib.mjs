@@ -33,12 +33,16 @@ export function runOnce(command, {env = {}, cwd} = {}) {
 }
 
 /** Warm-up runs first (not counted), then `runs` measured runs. */
-export async function measure(label, command, {runs = 7, warmup = 2, env, cwd, check} = {}) {
-  for (let i = 0; i < warmup; i++) await runOnce(command, {env, cwd})
+export async function measure(label, command, {runs = 7, warmup = 2, env, cwd, check, prepare} = {}) {
+  for (let i = 0; i < warmup; i++) {
+    await prepare?.()
+    await runOnce(command, {env, cwd})
+  }
   const samples = []
   let peak = 0
   let last
   for (let i = 0; i < runs; i++) {
+    await prepare?.()
     last = await runOnce(command, {env, cwd})
     samples.push(last.ms)
     peak = Math.max(peak, last.peakRssMb ?? 0)

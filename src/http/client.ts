@@ -5,6 +5,7 @@ import {rootCertificates} from 'node:tls'
 import got, {type Got, type Options, type RetryObject} from 'got'
 
 import {ConfigError} from '../errors.js'
+import {RequestPacer} from './pacer.js'
 import {proxyAgentFor} from './proxy.js'
 import {redactBody, redactHeaders} from './redact.js'
 import {retryAfterHeaderMs, retryBaseMs, retryDelayMs, retryDelayParameterMs} from './retry.js'
@@ -55,6 +56,7 @@ export function createHttpClient(options: HttpOptions): Got {
   // A 429 pauses every request of this client, not only the one that got it: concurrent workers
   // (bulk removal, exports) then wait out the rate limit together instead of each hitting it again.
   let pausedUntil = 0
+  const pacer = new RequestPacer()
 
   return got.extend({
     timeout: {connect: 10_000, response: 60_000},
@@ -65,7 +67,10 @@ export function createHttpClient(options: HttpOptions): Got {
       maxRetryAfter: Number.POSITIVE_INFINITY,
       calculateDelay: (retry) => {
         const ms = delayFor(retry)
-        if (ms > 0 && retry.error.response?.statusCode === 429) pausedUntil = Math.max(pausedUntil, Date.now() + ms)
+        if (retry.error.response?.statusCode === 429) {
+          pacer.rateLimited()
+          if (ms > 0) pausedUntil = Math.max(pausedUntil, Date.now() + ms)
+        }
         return ms
       },
     },
@@ -73,8 +78,10 @@ export function createHttpClient(options: HttpOptions): Got {
     hooks: {
       beforeRequest: [
         async (request) => {
-          const pause = pausedUntil - Date.now()
+          const pause = Math.max(pausedUntil - Date.now(), 0)
           if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause))
+          const slot = pacer.reserve()
+          if (slot > 0) await new Promise((resolve) => setTimeout(resolve, slot))
           request.headers['citrix-transactionid'] ??= randomUUID()
           const url = new URL(String(request.url))
           const agent = proxyAgentFor(url, certificateAuthority ? {ca: certificateAuthority} : {})

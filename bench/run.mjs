@@ -1,0 +1,42 @@
+// `npm run bench`: every case, each run several times after a warm-up; medians, ratios measured in
+// this same run, peak memory, and whether each target is met. Not a test: nothing here fails CI.
+//   npm run bench            all cases (about 8 minutes on 2 cores)
+//   npm run bench -- startup export bulk     only some
+import {execSync} from 'node:child_process'
+import {cpus, totalmem} from 'node:os'
+
+import {bulkRemoveCase, rateLimitedRemoveCase} from './bulk-remove.mjs'
+import {exportCase, rateLimitedExportCase} from './export.mjs'
+import {startupCase} from './startup.mjs'
+
+const cases = {
+  startup: () => startupCase({runs: 9}),
+  export: async () => {
+    const small = await exportCase({users: 100_000, runs: 3, curlRuns: 2})
+    const large = await exportCase({users: 1_000_000, runs: 2, curlRuns: 1})
+    const limited = await rateLimitedExportCase({users: 50_000, perSecond: 10})
+    return {lines: [...small.lines, ...large.lines, ...limited.lines], targets: [...small.targets, ...large.targets, ...limited.targets]}
+  },
+  bulk: async () => {
+    const plain = await bulkRemoveCase({products: 4000, runs: 2, loopRuns: 1})
+    const limited = await rateLimitedRemoveCase({products: 800, perSecond: 10})
+    return {lines: [...plain.lines, ...limited.lines], targets: [...plain.targets, ...limited.targets]}
+  },
+}
+
+const chosen = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(cases)
+const git = execSync('git rev-parse --short HEAD', {encoding: 'utf8'}).trim()
+console.log(`ctx benchmarks — ${new Date().toISOString().slice(0, 16)}Z, commit ${git}`)
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}-${process.arch}\n`)
+
+const targets = []
+for (const name of chosen) {
+  const started = Date.now()
+  console.log(`${name}`)
+  const result = await cases[name]()
+  for (const line of result.lines) console.log(line)
+  console.log(`  (${((Date.now() - started) / 1000).toFixed(0)} s)\n`)
+  targets.push(...result.targets)
+}
+console.log('targets')
+for (const t of targets) console.log(`  ${t.met ? 'met    ' : 'NOT MET'} ${t.name}: ${t.value}`)

@@ -1,0 +1,34 @@
+// Start-up: ctx --version, --help and `auth status` with a profile, against `node -e 0`.
+import {execFileSync} from 'node:child_process'
+
+import {formatRow, measure} from './lib.mjs'
+import {startBenchSandbox} from './sandbox-control.mjs'
+
+export async function startupCase({runs}) {
+  const sandbox = await startBenchSandbox()
+  try {
+    // A saved profile, as an admin has one: `auth status` then reads it (and the cached token).
+    const {CTX_API_URL, CTX_CUSTOMER_ID, CTX_CLIENT_ID, CTX_CLIENT_SECRET, ...env} = sandbox.env
+    execFileSync('node', ['bin/run.js', 'auth', 'login', '--customer-id', CTX_CUSTOMER_ID, '--client-id', CTX_CLIENT_ID, '--client-secret-stdin', '--api-url', CTX_API_URL], {
+      env: {...process.env, ...env},
+      input: CTX_CLIENT_SECRET,
+      stdio: ['pipe', 'ignore', 'inherit'],
+    })
+    const options = {env, runs, warmup: 2}
+    const floor = await measure('node -e 0 (the floor)', 'node -e 0', options)
+    const version = await measure('ctx --version', 'node bin/run.js --version', options)
+    const help = await measure('ctx --help', 'node bin/run.js --help', options)
+    const status = await measure('ctx auth status (a saved profile)', 'node bin/run.js auth status', options)
+    const ratio = (r) => r.medianMs / floor.medianMs
+    return {
+      lines: [floor, version, help, status].map((r, i) => formatRow(r, i ? floor.medianMs : undefined)),
+      targets: [
+        {name: 'start-up: --version within 2.5× the floor', met: ratio(version) <= 2.5, value: `${ratio(version).toFixed(2)}×`},
+        {name: 'start-up: --help within 3× the floor', met: ratio(help) <= 3, value: `${ratio(help).toFixed(2)}×`},
+        {name: 'start-up: auth status within 3× the floor', met: ratio(status) <= 3, value: `${ratio(status).toFixed(2)}×`},
+      ],
+    }
+  } finally {
+    await sandbox.stop()
+  }
+}
