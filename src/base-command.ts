@@ -30,7 +30,9 @@ export function reportFor(error: unknown): ErrorReport {
   const oclifExit = (error as {oclif?: {exit?: number}}).oclif?.exit
   if (oclifExit !== undefined && error instanceof Errors.CLIError) {
     // oclif's own parse errors (unknown flag, missing argument, bad option): a usage error.
-    return {exitCode: oclifExit === 2 ? ExitCode.usage : oclifExit, message: error.message.split('\n')[0] ?? error.message, hint: 'See --help.'}
+    // Their message spans lines ("Parsing --port", the reason, "See more help"): one line, reason kept.
+    const lines = error.message.split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('See more help'))
+    return {exitCode: oclifExit === 2 ? ExitCode.usage : oclifExit, message: lines.join(' '), hint: 'See --help.'}
   }
   return {
     exitCode: ExitCode.bug,
