@@ -66,8 +66,12 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   private stopSandbox?: () => Promise<void>
   /** Commands that watch `abort.signal` (and clean up) set this; others end at once on Ctrl-C. */
   protected interruptible = false
+  private firstSignalAt?: number
   private onSigint = () => {
+    // conf's exit hook (when-exit) re-raises a signal once, at once: that is not a second Ctrl-C.
+    if (this.firstSignalAt !== undefined && Date.now() - this.firstSignalAt < 500) return
     if (!this.interruptible || this.abort.signal.aborted) process.exit(ExitCode.interrupted)
+    this.firstSignalAt = Date.now()
     this.abort.abort(new InterruptedError())
   }
 

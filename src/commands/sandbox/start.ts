@@ -45,10 +45,11 @@ export default class SandboxStart extends BaseCommand<typeof SandboxStart> {
       this.note(`Sandbox running at ${record.url} (pid ${record.pid}); its log: ${record.logPath}. Stop it with \`ctx sandbox stop\`.`)
       return {...record, detached: true}
     }
+    const stopped = this.untilStopped() // listening for SIGTERM before the record says where we run
     const {result, stop} = await startSandboxService(this.configStore(), {dataDir, port: this.flags.port, reset: this.flags.reset, ...sandboxOptionsFrom(this.flags)})
     if (result.ignoredSettings.length > 0) this.warn(`The saved state keeps its own ${result.ignoredSettings.join(', ')}: add --reset to apply them.`)
     this.note(`Sandbox listening at ${result.url} (profile "${result.profile}", state ${result.statePath}). Ctrl-C stops it.`)
-    await this.untilStopped()
+    await stopped
     await stop()
     return {...result, detached: false}
   }
@@ -56,9 +57,8 @@ export default class SandboxStart extends BaseCommand<typeof SandboxStart> {
   /** Until Ctrl-C or SIGTERM (`ctx sandbox stop`). */
   private async untilStopped(): Promise<void> {
     this.interruptible = true
-    const onTerm = () => this.abort.abort()
-    process.once('SIGTERM', onTerm)
+    // `on`, not `once`, and left in place: conf's exit hook re-raises the signal, which must not kill us mid-stop.
+    process.on('SIGTERM', () => this.abort.abort())
     await new Promise((resolve) => this.abort.signal.addEventListener('abort', resolve, {once: true}))
-    process.removeListener('SIGTERM', onTerm)
   }
 }
