@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import {spawn} from 'node:child_process'
 import {existsSync, readFileSync} from 'node:fs'
+import {createServer, type AddressInfo, type Server} from 'node:net'
 import {join} from 'node:path'
 import {after, before, describe, it} from 'mocha'
 
@@ -104,5 +105,25 @@ describe('e2e: concurrent --sandbox invocations', () => {
     for (const run of runs) assert.equal(run.code, 0, run.stderr)
     const state = JSON.parse(readFileSync(join(temp.dir, 'data', 'sandbox', 'state.json'), 'utf8')) as {version: number; resourceLocations: unknown[]}
     assert.deepEqual([state.version, state.resourceLocations.length], [1, 6])
+  })
+})
+
+describe('e2e: ctx sandbox start --detach on a port in use', () => {
+  let temp: ReturnType<typeof useTempConfig>
+  let busy: Server
+  before(async () => {
+    temp = useTempConfig()
+    busy = createServer()
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve))
+  })
+  after(async () => {
+    await new Promise((resolve) => busy.close(resolve))
+    temp.restore()
+  })
+
+  it('exits 2 with the reason the background sandbox gave', async () => {
+    const result = await runBin(['sandbox', 'start', '--detach', '--port', String((busy.address() as AddressInfo).port)])
+    assert.equal(result.code, 2)
+    assert.match(result.stderr, /did not start: Port \d+ on 127\.0\.0\.1 is in use/)
   })
 })

@@ -1,10 +1,10 @@
 import {spawn} from 'node:child_process'
-import {mkdir, open} from 'node:fs/promises'
+import {mkdir, open, readFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {setTimeout as sleep} from 'node:timers/promises'
 
 import type {ConfigStore} from '../../config/store.js'
-import {ConflictError, UnavailableError, UsageError} from '../../errors.js'
+import {ConflictError, CtxError, ExitCode, UnavailableError, UsageError, type ExitCodeValue} from '../../errors.js'
 import type {FaultConfig} from '../../sandbox/faults.js'
 import {findRunningSandbox, removeSandboxRecord, readSandboxRecord, writeSandboxRecord, type SandboxRecord} from '../../sandbox/registry.js'
 import type {RunningSandbox} from '../../sandbox/server.js'
@@ -107,8 +107,13 @@ export async function startDetachedSandbox(options: DetachOptions): Promise<Sand
     if (exited !== undefined) break
     await sleep(100)
   }
-  if (exited === undefined) child.kill('SIGTERM')
-  throw new UnavailableError(`The sandbox did not start${exited === undefined ? ' in time' : ` (exit ${exited})`}.`, {hint: `See its log: ${logPath}`})
+  if (exited === undefined) {
+    child.kill('SIGTERM')
+    throw new UnavailableError('The sandbox did not answer in time.', {hint: `See its log: ${logPath}`})
+  }
+  // The child said why in its log (a port in use, say): pass its message and exit code on.
+  const reason = (await readFile(logPath, 'utf8')).split('\n').filter((line) => line.startsWith('Error: ')).pop()?.slice('Error: '.length)
+  throw new CtxError(`The sandbox did not start: ${reason ?? `exit ${exited}`}`, (exited ?? ExitCode.unavailable) as ExitCodeValue, {hint: `See its log: ${logPath}`})
 }
 
 /** The sandbox-start flags that become settings and faults; what is not given stays undefined. */
