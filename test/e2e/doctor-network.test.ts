@@ -67,6 +67,10 @@ describe('e2e: ctx doctor, proxy and CA bundle', () => {
 })
 
 describe('e2e: the built bin', () => {
+  let temp: ReturnType<typeof useTempConfig>
+  before(() => (temp = useTempConfig()))
+  after(() => temp.restore())
+
   it('prints the root help with the exit-code table', async () => {
     const result = await runBin(['--help'])
     assert.equal(result.code, 0)
