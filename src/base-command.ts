@@ -26,7 +26,8 @@ function parseErrorMessage(message: string): string {
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line && !/^The following errors? occurred:?$/.test(line) && !/^See more help with/.test(line))
-  return reasons.join('; ') || message
+  // "Parsing --port" is followed by its reason on the next line: keep them together.
+  return reasons.join(' ').replace(/ (Missing required flag)/g, '; $1') || message
 }
 
 export function reportFor(error: unknown): ErrorReport {

@@ -140,3 +140,19 @@ export function exitCodeForStatus(status: number): ExitCodeValue {
   if (status === 409) return ExitCode.conflict
   return ExitCode.unavailable
 }
+
+/** The exit-code table of design.md, shown by `ctx help` (and kept in the README). */
+export const exitCodeMeanings: ReadonlyArray<[ExitCodeValue, string]> = [
+  [ExitCode.ok, 'success'],
+  [ExitCode.bug, 'unexpected error (a bug: the stack only with --debug)'],
+  [ExitCode.usage, 'usage: bad flag, argument or input value; a prompt was needed but there is no terminal'],
+  [ExitCode.config, 'configuration: no credentials or profile, unreadable config'],
+  [ExitCode.auth, 'authentication failed (bad client id/secret, bad appliance password)'],
+  [ExitCode.permission, 'permission denied (403)'],
+  [ExitCode.notFound, 'not found (404: code unknown or expired, registration, resource location)'],
+  [ExitCode.conflict, 'conflict: already registered, code already used'],
+  [ExitCode.unavailable, 'service unavailable or rate limited after all retries; network or TLS failure'],
+  [ExitCode.timedOut, 'timed out waiting (--wait), or the code expired while waiting'],
+  [ExitCode.partialFailure, 'partial failure: some items of a bulk operation failed (each one reported)'],
+  [ExitCode.interrupted, 'interrupted (Ctrl-C); no half-written output file is left behind'],
+]

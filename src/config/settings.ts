@@ -48,6 +48,11 @@ export function parseRegion(value: string | undefined, from: string): Region | u
   throw new UsageError(`Unknown region "${value}" (from ${from}).`, {hint: `Use one of: ${regions.join(', ')}.`})
 }
 
+/** The profile a command works on: --profile, else CTX_PROFILE, else "default". */
+export function profileNameFrom(flags: Pick<SettingFlags, 'profile'>, env: NodeJS.ProcessEnv = process.env): string {
+  return flags.profile ?? env.CTX_PROFILE ?? defaultProfile
+}
+
 /** Precedence for every setting: flag > environment > profile > default. */
 export async function resolveSettings(
   flags: SettingFlags,

@@ -17,9 +17,13 @@ export const tokenRenewMarginMs = 60_000
 export class TokenCache {
   constructor(private readonly path = join(dataDir(), 'tokens.json')) {}
 
-  /** The secret is part of the (hashed) key: a changed secret must not reuse a token the old one got. */
+  /**
+   * The secret is part of the (hashed) key: a changed secret must not reuse a token the old one got.
+   * The profile leads in clear, so that `ctx auth logout` can drop a profile's tokens.
+   */
   static keyFor(parts: {profile: string; origin: string; customerId: string; clientId: string; clientSecret: string}): string {
-    return createHash('sha256').update([parts.profile, parts.origin, parts.customerId, parts.clientId, parts.clientSecret].join('\n')).digest('hex')
+    const hash = createHash('sha256').update([parts.profile, parts.origin, parts.customerId, parts.clientId, parts.clientSecret].join('\n')).digest('hex')
+    return `${encodeURIComponent(parts.profile)}:${hash}`
   }
 
   async get(key: string, now = Date.now()): Promise<CachedToken | undefined> {
@@ -39,6 +43,15 @@ export class TokenCache {
     if (!(key in all)) return
     delete all[key]
     await writeJsonAtomic(this.path, all)
+  }
+
+  /** Drops every token of a profile; returns how many there were. */
+  async deleteProfile(profile: string): Promise<number> {
+    const all = await this.read()
+    const keys = Object.keys(all).filter((key) => key.startsWith(`${encodeURIComponent(profile)}:`))
+    for (const key of keys) delete all[key]
+    if (keys.length > 0) await writeJsonAtomic(this.path, all)
+    return keys.length
   }
 
   private async read(): Promise<Record<string, CachedToken>> {

@@ -36,7 +36,7 @@ export async function removeSandboxRecord(dir = sandboxDataDir()): Promise<void>
   await rm(recordPath(dir), {force: true})
 }
 
-function processAlive(pid: number): boolean {
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0)
     return true

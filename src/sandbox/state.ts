@@ -1,5 +1,5 @@
 import {randomBytes} from 'node:crypto'
-import {readFile, stat} from 'node:fs/promises'
+import {link, readFile, rm, stat} from 'node:fs/promises'
 import {join} from 'node:path'
 
 import lockfile from 'proper-lockfile'
@@ -178,11 +178,23 @@ export class SandboxStore {
   }
 }
 
-// proper-lockfile locks an existing path; an empty placeholder is written once, before the first state.
+// proper-lockfile locks an existing path; an empty placeholder is made once, before the first state.
+// It is linked into place (which fails if the path exists), so that a process starting at the same
+// moment can never replace a state another one has just written.
 async function writeJsonAtomicIfMissing(path: string): Promise<void> {
   try {
     await stat(path)
+    return
   } catch {
-    await writeJsonAtomic(path, {})
+    // missing: make the placeholder below
+  }
+  const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.placeholder`
+  await writeJsonAtomic(temp, {})
+  try {
+    await link(temp, path)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+  } finally {
+    await rm(temp, {force: true})
   }
 }

@@ -1,0 +1,27 @@
+import {BaseCommand} from '../../base-command.js'
+import {profileNameFrom} from '../../config/settings.js'
+import {settingKeys} from '../../config/keys.js'
+import {renderTable} from '../../output/table.js'
+import {listSettingsService} from '../../services/config/list.js'
+import type {ShownSetting} from '../../services/config/shown-value.js'
+
+export default class ConfigList extends BaseCommand<typeof ConfigList> {
+  static summary = 'List the settings of the profile, secrets masked.'
+  static examples = ['<%= config.bin %> config list', '<%= config.bin %> config list --profile prod --json']
+
+  async run(): Promise<{profile: string; profiles: string[]; settings: ShownSetting[]}> {
+    const result = listSettingsService(this.configStore(), profileNameFrom(this.flags))
+    this.note(`Profile "${result.profile}" (profiles: ${result.profiles.join(', ') || 'none yet'})`)
+    this.log(
+      renderTable(
+        [
+          {header: 'Setting', value: (s: ShownSetting) => s.key},
+          {header: 'Value', value: (s) => (s.value === null ? '' : s.location ? `${s.value} (${s.location})` : s.value)},
+          {header: 'Meaning', value: (s) => settingKeys[s.key].description},
+        ],
+        result.settings,
+      ),
+    )
+    return result
+  }
+}

@@ -1,0 +1,27 @@
+import {BaseCommand} from '../base-command.js'
+import {defaultMaxRetries} from '../config/settings.js'
+import {paint} from '../output/colors.js'
+import {renderTable} from '../output/table.js'
+import {doctorService, type CheckStatus, type DoctorCheck} from '../services/doctor.js'
+
+const shown: Record<CheckStatus, (text: string) => string> = {pass: paint.ok, warn: paint.warn, fail: paint.error}
+
+export default class Doctor extends BaseCommand<typeof Doctor> {
+  static summary = 'Check config, credentials, proxy, CA bundle, the API host, a token and the clock.'
+  static description = 'Each check passes, warns or fails with a hint. Exits 0 when nothing failed, else with the exit code of the first failure.'
+  static examples = ['<%= config.bin %> doctor', '<%= config.bin %> doctor --profile prod --json', '<%= config.bin %> doctor --sandbox']
+
+  async run(): Promise<{ok: boolean; checks: DoctorCheck[]}> {
+    const checks = await doctorService({
+      openStore: () => this.configStore(),
+      settings: () => this.settings(),
+      http: {maxRetries: this.flags['max-retries'] ?? defaultMaxRetries, debugLog: this.flags.debug ? (line) => process.stderr.write(`${paint.dim(line)}\n`) : undefined},
+    })
+    this.log(renderTable([{header: 'Check', value: (c: DoctorCheck) => c.name}, {header: 'Result', value: (c) => shown[c.status](c.status)}, {header: 'Detail', value: (c) => c.message}], checks))
+    for (const check of checks) if (check.hint && check.status !== 'pass') this.note(`${check.name}: ${check.hint}`)
+    const firstFailure = checks.find((c) => c.status === 'fail')
+    // The checks are the result (under --json too), so a failure sets the exit code instead of throwing.
+    if (firstFailure) process.exitCode = firstFailure.exitCode ?? 1
+    return {ok: !firstFailure, checks}
+  }
+}

@@ -1,0 +1,59 @@
+import type {Got} from 'got'
+
+import {CitrixClient} from '../../citrix/client.js'
+import type {ClientCredentials} from '../../citrix/auth.js'
+import type {Region} from '../../config/keys.js'
+import {saveSecret, type SecretLocation} from '../../config/secrets.js'
+import {defaultMaxRetries, type Settings} from '../../config/settings.js'
+import type {ConfigStore} from '../../config/store.js'
+import {UsageError} from '../../errors.js'
+
+export interface LoginOptions {
+  store: ConfigStore
+  profile: string
+  credentials: ClientCredentials
+  region?: Region
+  apiUrl?: string
+  /** Fetches a token with the credentials before anything is saved; undefined skips that (--no-verify). */
+  verifyWith?: Got
+  env?: NodeJS.ProcessEnv
+}
+
+export interface LoginResult {
+  profile: string
+  customerId: string
+  clientId: string
+  region?: Region
+  apiUrl?: string
+  secretLocation: SecretLocation
+  verified: boolean
+  /** ISO time; set when the credentials were verified. */
+  tokenValidUntil?: string
+}
+
+/** Verifies the API client (one token call), then saves it in the profile; nothing is saved if Citrix refuses it. */
+export async function loginService(options: LoginOptions): Promise<LoginResult> {
+  const {store, profile, credentials, region, apiUrl} = options
+  let tokenValidUntil: string | undefined
+  if (options.verifyWith) {
+    const settings: Settings = {profile, ...credentials, region, apiUrl, maxRetries: defaultMaxRetries, sources: {}}
+    const token = await new CitrixClient(options.verifyWith, settings).accessToken(true)
+    tokenValidUntil = new Date(token.expiresAt).toISOString()
+  }
+  // Region and api-url are saved only when given; a re-login keeps the profile's own.
+  const values: Record<string, string> = {'customer-id': credentials.customerId, 'client-id': credentials.clientId}
+  if (region) values.region = region
+  if (apiUrl) values['api-url'] = apiUrl
+  store.updateProfile(profile, values)
+  const secretLocation = await saveSecret(store, profile, 'client-secret', credentials.clientSecret, options.env)
+  return {profile, customerId: credentials.customerId, clientId: credentials.clientId, region, apiUrl, secretLocation, verified: Boolean(options.verifyWith), tokenValidUntil}
+}
+
+/** The secret piped on stdin (`--client-secret-stdin`): the first line, without its line end. */
+export async function readSecretFromStdin(stdin: NodeJS.ReadableStream = process.stdin): Promise<string> {
+  let text = ''
+  for await (const chunk of stdin) text += chunk.toString()
+  const secret = text.split(/\r?\n/)[0]?.trim() ?? ''
+  if (secret === '') throw new UsageError('--client-secret-stdin was given but stdin is empty.', {hint: 'Pipe the secret in: `printf %s "$SECRET" | ctx auth login --client-secret-stdin …`.'})
+  return secret
+}

@@ -1,0 +1,9 @@
+import {settingKeys, type SettingName} from '../../config/keys.js'
+import type {ConfigStore} from '../../config/store.js'
+import {shownSetting, type ShownSetting} from './shown-value.js'
+
+/** Every known setting of the profile, set or not, secrets masked. */
+export function listSettingsService(store: ConfigStore, profile: string): {profile: string; profiles: string[]; settings: ShownSetting[]} {
+  const settings = (Object.keys(settingKeys) as SettingName[]).map((key) => shownSetting(store, profile, key))
+  return {profile, profiles: store.profileNames(), settings}
+}

@@ -1,0 +1,23 @@
+import {settingKeys} from '../../config/keys.js'
+import {normaliseApiUrl} from '../../config/settings.js'
+import type {ConfigStore} from '../../config/store.js'
+import {UsageError} from '../../errors.js'
+import {settingName} from './shown-value.js'
+
+/** Checks and saves one plain setting; a secret is refused, so that it never lands in shell history. */
+export function setSettingService(store: ConfigStore, profile: string, key: string, value: string): {profile: string; key: string; value: string} {
+  const name = settingName(key)
+  const definition = settingKeys[name]
+  if ('secret' in definition) {
+    throw new UsageError(`${name} cannot be set as a plain value (it would stay in your shell history).`, {
+      hint: 'Run `ctx auth login` (it reads the secret from a prompt, --client-secret-stdin or CTX_CLIENT_SECRET).',
+    })
+  }
+  if ('allowed' in definition && !(definition.allowed as readonly string[]).includes(value)) {
+    throw new UsageError(`"${value}" is not a valid ${name}.`, {hint: `Use one of: ${definition.allowed.join(', ')}.`})
+  }
+  const saved = name === 'api-url' ? normaliseApiUrl(value) : value
+  if (saved === '') throw new UsageError(`${name} cannot be empty.`, {hint: `To clear it: ctx config unset ${name}.`})
+  store.updateProfile(profile, {[name]: saved})
+  return {profile, key: name, value: saved}
+}

@@ -1,0 +1,13 @@
+import {settingKeys} from '../../config/keys.js'
+import {deleteSecret} from '../../config/secrets.js'
+import type {ConfigStore} from '../../config/store.js'
+import {settingName, shownSetting} from './shown-value.js'
+
+/** Removes one setting; a secret is removed from wherever it is kept (keychain or file). */
+export async function unsetSettingService(store: ConfigStore, profile: string, key: string): Promise<{profile: string; key: string; removed: boolean}> {
+  const name = settingName(key)
+  const removed = shownSetting(store, profile, name).value !== null
+  if ('secret' in settingKeys[name]) await deleteSecret(store, profile, name)
+  else if (removed) store.updateProfile(profile, {[name]: undefined})
+  return {profile, key: name, removed}
+}

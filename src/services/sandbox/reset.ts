@@ -1,0 +1,27 @@
+import {UnavailableError} from '../../errors.js'
+import {findRunningSandbox} from '../../sandbox/registry.js'
+import {defaultSettings, SandboxStore, type SandboxSettings, type SandboxState} from '../../sandbox/state.js'
+import {readJsonIfExists} from '../../util/atomic-file.js'
+
+/**
+ * Throws the sandbox's state away and seeds it anew, keeping its settings unless others are given.
+ * A running sandbox resets itself (through /_sandbox/reset), so that what it holds in memory follows.
+ */
+export async function resetSandboxService(dataDir: string, overrides: Partial<SandboxSettings> = {}): Promise<{settings: SandboxSettings; running: boolean}> {
+  const store = new SandboxStore(dataDir)
+  let current: Partial<SandboxSettings> = {}
+  try {
+    current = (await readJsonIfExists<Partial<SandboxState>>(store.path))?.settings ?? {}
+  } catch {
+    current = {} // a damaged state is what reset is for
+  }
+  const settings = defaultSettings({...current, ...overrides, sizes: {...defaultSettings(current).sizes, ...overrides.sizes}})
+  const running = await findRunningSandbox(dataDir)
+  if (running) {
+    const response = await fetch(`${running.url}/_sandbox/reset`, {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify(settings)})
+    if (!response.ok) throw new UnavailableError(`The running sandbox refused the reset (${response.status}).`, {hint: 'Stop it, then reset: `ctx sandbox stop && ctx sandbox reset`.'})
+    return {settings, running: true}
+  }
+  await store.open(settings, {reset: true})
+  return {settings, running: false}
+}

@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict'
+import {afterEach, beforeEach, describe, it} from 'mocha'
+
+import {runCommand} from '@oclif/test'
+
+import {ConfigStore} from '../../../src/config/store.js'
+import {sandboxDataDir} from '../../../src/sandbox/registry.js'
+import {startSandboxService} from '../../../src/services/sandbox/start.js'
+import {useTempConfig} from '../../helpers/env.js'
+
+describe('ctx sandbox status | stop | reset | start (in-process)', () => {
+  let temp: ReturnType<typeof useTempConfig>
+  beforeEach(() => (temp = useTempConfig()))
+  afterEach(() => temp.restore())
+
+  it('status says the sandbox is not running', async () => {
+    const {stdout, error} = await runCommand(['sandbox', 'status'])
+    assert.equal(error, undefined)
+    assert.match(stdout, /Running\s+no/)
+  })
+
+  it('status --json shows the url, pid, state path and settings of a running sandbox', async () => {
+    const {result, stop} = await startSandboxService(ConfigStore.open(), {dataDir: sandboxDataDir(), port: 0, settings: {seed: 3}, faults: {}})
+    try {
+      const {stdout} = await runCommand(['sandbox', 'status', '--json'])
+      const status = JSON.parse(stdout) as {running: boolean; url: string; pid: number; statePath: string; settings: {seed: number}; appliances: unknown[]}
+      assert.deepEqual([status.running, status.url, status.pid, status.statePath, status.settings.seed, status.appliances], [true, result.url, process.pid, result.statePath, 3, []])
+    } finally {
+      await stop()
+    }
+  })
+
+  it('start exits 7 when a sandbox already runs on the same state', async () => {
+    const {stop} = await startSandboxService(ConfigStore.open(), {dataDir: sandboxDataDir(), port: 0, settings: {}, faults: {}})
+    try {
+      const {error, stderr} = await runCommand(['sandbox', 'start', '--port', '0'])
+      assert.equal(error?.oclif?.exit, 7)
+      assert.match(stderr, /already running/)
+    } finally {
+      await stop()
+    }
+  })
+
+  it('start exits 2 on a --fail-rate outside 0..1', async () => {
+    const {error, stderr} = await runCommand(['sandbox', 'start', '--fail-rate', '1.5'])
+    assert.equal(error?.oclif?.exit, 2)
+    assert.match(stderr, /from 0 to 1/)
+  })
+
+  it('stop says so when no sandbox is running', async () => {
+    const {error, stderr} = await runCommand(['sandbox', 'stop'])
+    assert.equal(error, undefined)
+    assert.match(stderr, /No sandbox is running/)
+  })
+
+  it('reset seeds the state anew with the seed given', async () => {
+    const {stdout} = await runCommand(['sandbox', 'reset', '--seed', '21', '--json'])
+    assert.equal((JSON.parse(stdout) as {settings: {seed: number}}).settings.seed, 21)
+    const status = await runCommand(['sandbox', 'status', '--json'])
+    assert.equal((JSON.parse(status.stdout) as {settings: {seed: number}}).settings.seed, 21)
+  })
+})
