@@ -151,7 +151,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
 
   protected async citrix(): Promise<CitrixClient> {
     const {CitrixClient} = await import('./citrix/client.js')
-    return new CitrixClient(await this.http(), await this.settings(), undefined, (message) => this.warn(message))
+    return new CitrixClient(() => this.http(), await this.settings(), undefined, (message) => this.warn(message))
   }
 
   /** Progress, warnings and notes: stderr, so that stdout carries data only. */

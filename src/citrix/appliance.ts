@@ -1,4 +1,6 @@
-import {HTTPError, RequestError, type Got} from 'got'
+import type {Got} from 'got'
+
+import {isHttpError, isRequestError} from '../http/errors.js'
 
 import type {CachedToken} from '../config/token-cache.js'
 import {AuthError, CitrixApiError, exitCodeForStatus, UsageError, type CtxError} from '../errors.js'
@@ -170,7 +172,7 @@ export class ApplianceClient {
   }
 
   private mapError(error: unknown, url: string): CtxError | unknown {
-    if (error instanceof HTTPError) {
+    if (isHttpError(error)) {
       const {statusCode, headers, body} = error.response
       const apiError = citrixErrorFrom({statusCode, headers, body: String(body)})
       const txn = apiError.transactionId ? ` (transaction id ${apiError.transactionId})` : ''
@@ -185,7 +187,7 @@ export class ApplianceClient {
         hint: statusCode === 401 ? 'Log in again with `ctx appliance login`.' : undefined,
       })
     }
-    if (error instanceof RequestError) return networkErrorFrom(error, url)
+    if (isRequestError(error)) return networkErrorFrom(error, url)
     return error
   }
 }

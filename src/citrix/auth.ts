@@ -1,4 +1,6 @@
-import {HTTPError, RequestError, type Got} from 'got'
+import type {Got} from 'got'
+
+import {isHttpError, isRequestError} from '../http/errors.js'
 
 import {AuthError} from '../errors.js'
 import type {CachedToken} from '../config/token-cache.js'
@@ -39,7 +41,7 @@ export async function requestToken(http: Got, origin: string, credentials: Clien
     if (!reply.access_token || !Number.isFinite(seconds)) throw new Error('token reply without access_token or expires_in')
     return {accessToken: reply.access_token, expiresAt: now + seconds * 1000}
   } catch (error) {
-    if (error instanceof HTTPError) {
+    if (isHttpError(error)) {
       const {statusCode, headers} = error.response
       if (statusCode === 400 || statusCode === 401) {
         const apiError = citrixErrorFrom({statusCode, headers, body: String(error.response.body)})
@@ -49,7 +51,7 @@ export async function requestToken(http: Got, origin: string, credentials: Clien
       }
       throw citrixErrorFrom({statusCode, headers, body: String(error.response.body)})
     }
-    if (error instanceof RequestError) throw networkErrorFrom(error, url)
+    if (isRequestError(error)) throw networkErrorFrom(error, url)
     throw error
   }
 }

@@ -1,4 +1,6 @@
-import {HTTPError, RequestError, type Got} from 'got'
+import type {Got} from 'got'
+
+import {isHttpError, isRequestError} from '../http/errors.js'
 
 import type {Settings} from '../config/settings.js'
 import {TokenCache} from '../config/token-cache.js'
@@ -66,8 +68,14 @@ export function credentialsOf(settings: Settings): ClientCredentials {
 export class CitrixClient {
   private token?: string
 
+  private resolvedHttp?: Promise<Got>
+
+  /**
+   * `http` may be a function that makes the got instance on first use: a command that only reads a
+   * cached token (`auth status`) then never loads got at all, which keeps its start-up short.
+   */
   constructor(
-    private readonly http: Got,
+    private readonly http: Got | (() => Promise<Got>),
     readonly settings: Settings,
     private readonly tokenCache = new TokenCache(),
     private readonly warn: (message: string) => void = () => {},
@@ -89,7 +97,7 @@ export class CitrixClient {
         return {...cached, cached: true}
       }
     }
-    const fresh = await requestToken(this.http, origin, credentials)
+    const fresh = await requestToken(await this.httpClient(), origin, credentials)
     await this.tokenCache.set(key, fresh)
     this.token = fresh.accessToken
     return {...fresh, cached: false}
@@ -106,7 +114,7 @@ export class CitrixClient {
       return await this.send<T>(endpoint, url, options)
     } catch (error) {
       // [doc] 401 means a missing or expired token: get a new one, once.
-      if (error instanceof HTTPError && error.response.statusCode === 401) {
+      if (isHttpError(error) && error.response.statusCode === 401) {
         await this.accessToken(true)
         return this.sendMapped<T>(endpoint, url, options)
       }
@@ -125,6 +133,12 @@ export class CitrixClient {
     } while (continuationToken)
   }
 
+  private httpClient(): Promise<Got> {
+    const {http} = this
+    this.resolvedHttp ??= 'extend' in http ? Promise.resolve(http) : http()
+    return this.resolvedHttp
+  }
+
   private async sendMapped<T>(endpoint: Endpoint, url: URL, options: CallOptions): Promise<CitrixResponse<T>> {
     try {
       return await this.send<T>(endpoint, url, options)
@@ -134,7 +148,8 @@ export class CitrixClient {
   }
 
   private async send<T>(endpoint: Endpoint, url: URL, options: CallOptions, redirected = false): Promise<CitrixResponse<T>> {
-    const response = await this.http(url, {
+    const http = await this.httpClient()
+    const response = await http(url, {
       method: endpoint.method,
       headers: {
         accept: 'application/json',
@@ -159,11 +174,11 @@ export class CitrixClient {
   }
 
   private mapError(error: unknown, url: URL, options: CallOptions): CtxError | unknown {
-    if (error instanceof HTTPError) {
+    if (isHttpError(error)) {
       const {statusCode, headers, body} = error.response
       return citrixErrorFrom({statusCode, headers, body: String(body)}, options.hints)
     }
-    if (error instanceof RequestError) return networkErrorFrom(error, url.href)
+    if (isRequestError(error)) return networkErrorFrom(error, url.href)
     return error
   }
 }
