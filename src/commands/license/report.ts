@@ -27,7 +27,7 @@ export default class LicenseReport extends BaseCommand<typeof LicenseReport> {
     const client = await this.citrix()
     const {writeLicenseReport} = await import('../../services/license/report.js')
     const result = await writeLicenseReport(client, {view, product: asProduct(this.flags.product), months: this.flags.months, out: this.flags.out})
-    this.note(`Wrote the ${view} license report (${result.months} months, ${result.from} to ${result.to}) to ${result.out}`)
+    this.note(`Wrote the ${view} license report for ${result.from} to ${result.to} to ${result.out}`)
     return result
   }
 }
