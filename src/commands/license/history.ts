@@ -32,7 +32,7 @@ export default class LicenseHistoryCommand extends BaseCommand<typeof LicenseHis
     } else {
       this.log(renderList(columns, history.months, {}))
       if (shouldDrawChart({json: this.jsonEnabled(), isTTY: Boolean(process.stdout.isTTY)})) {
-        this.log(`\n${renderUsageChart(history.months.map(toUsageMonth), {width: process.stdout.columns})}`)
+        this.log(`\n${renderUsageChart(history.months.map(toUsageMonth), {width: process.stdout.columns || undefined})}`)
       }
     }
     return {history}
