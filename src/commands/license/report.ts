@@ -18,7 +18,7 @@ export default class LicenseReport extends BaseCommand<typeof LicenseReport> {
   static flags = {
     out: Flags.string({char: 'o', description: 'the HTML file to write (replaced atomically when it exists)', required: true}),
     view: Flags.string({description: "enterprise or a partner view (default: the profile's license-view, else enterprise)", options: [...licenseViews]}),
-    months: Flags.integer({description: `the last N months, this one included (1–${maxHistoryMonths}, default ${maxHistoryMonths})`, min: 1, max: maxHistoryMonths, default: maxHistoryMonths}),
+    months: Flags.integer({description: `the last N months, this one included (1–${maxHistoryMonths})`, min: 1, max: maxHistoryMonths, default: maxHistoryMonths}),
     product: productFlag,
   }
 

@@ -84,7 +84,7 @@ export async function writeLicenseReport(client: CitrixClient, options: LicenseR
   try {
     await writeTextAtomic(options.out, renderLicenseReport(input))
   } catch (error) {
-    throw new UsageError(`Cannot write the report to ${options.out}: ${(error as Error).message}`, {hint: 'Check that the folder exists and is writable.'})
+    throw new UsageError(`Cannot write the report to ${options.out}: ${writeFailure(error as NodeJS.ErrnoException)}.`, {hint: 'Check that the folder exists and is writable.'})
   }
   const range = resolveHistoryRange({months: options.months}, now)
   return {
@@ -97,6 +97,12 @@ export async function writeLicenseReport(client: CitrixClient, options: LicenseR
     topCustomersByUse: input.topCustomersByUse?.length ?? 0,
     topCustomersByOverage: input.topCustomersByOverage?.length ?? 0,
   }
+}
+
+/** Why a write failed, without the temporary file's name that the system's message carries. */
+function writeFailure(error: NodeJS.ErrnoException): string {
+  const reasons: Record<string, string> = {ENOENT: 'the folder does not exist', EACCES: 'permission denied', EPERM: 'permission denied', EISDIR: 'it is a folder'}
+  return reasons[error.code ?? ''] ?? error.message
 }
 
 function enterpriseFigures(summary: EnterpriseSummary): LicenseReportInput['summary'] {

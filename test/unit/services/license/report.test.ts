@@ -98,7 +98,7 @@ describe('license report service: the file it writes', () => {
     const out = join(dir, 'missing', 'report.html')
     await assert.rejects(writeLicenseReport(await clientFor(fakeCredentialsEnv()), {...options, view: 'enterprise', out}), (error: Error & {exitCode?: number}) => {
       assert.equal(error.exitCode, ExitCode.usage)
-      assert.match(error.message, /Cannot write the report to .*missing\/report\.html/)
+      assert.match(error.message, /^Cannot write the report to .*missing\/report\.html: the folder does not exist\.$/)
       return true
     })
     assert.equal(existsSync(join(dir, 'missing')), false)
