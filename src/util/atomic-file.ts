@@ -8,6 +8,14 @@ export async function writeJsonAtomic(path: string, value: unknown, mode = 0o600
   await writeFileAtomic(path, JSON.stringify(value, null, 2) + '\n', {mode})
 }
 
+/**
+ * Writes text (UTF-8) to a temporary file beside `path` and renames it: the file is complete or
+ * absent, and an older file of that name stays intact until then. The folder must exist.
+ */
+export async function writeTextAtomic(path: string, text: string, mode = 0o644): Promise<void> {
+  await writeFileAtomic(path, text, {mode, encoding: 'utf8'})
+}
+
 /** Reads a JSON file, or `undefined` when it does not exist. A file that does exist but is not JSON throws. */
 export async function readJsonIfExists<T>(path: string): Promise<T | undefined> {
   let text: string

@@ -1,9 +1,10 @@
 import {BaseCommand} from '../../base-command.js'
 import {licenseProducts} from '../../citrix/licensing.js'
 import {asProduct, historyFlags, productFlag} from '../../flags/license.js'
+import {renderUsageChart, shouldDrawChart} from '../../output/charts/bar-chart.js'
 import {renderList} from '../../output/list-format.js'
 import type {Column} from '../../output/table.js'
-import type {HistoryMonth} from '../../services/license/datasets.js'
+import {toUsageMonth, type HistoryMonth} from '../../services/license/datasets.js'
 import {licenseHistoryService, type LicenseHistory} from '../../services/license/history.js'
 
 const columns: Array<Column<HistoryMonth>> = [
@@ -19,6 +20,7 @@ const columns: Array<Column<HistoryMonth>> = [
 
 export default class LicenseHistoryCommand extends BaseCommand<typeof LicenseHistoryCommand> {
   static summary = 'Monthly license usage against the licenses available, up to 12 months back.'
+  static description = 'On a terminal a bar chart of the months follows the table (never under --json or when piped).'
   static examples = ['<%= config.bin %> license history', '<%= config.bin %> license history --months 3', '<%= config.bin %> license history --from 2026-01 --to 2026-06 --json']
   static flags = {product: productFlag, ...historyFlags}
 
@@ -29,6 +31,9 @@ export default class LicenseHistoryCommand extends BaseCommand<typeof LicenseHis
       this.note(`No usage recorded for ${licenseProducts[product].name} from ${history.from} to ${history.to} (Citrix has no data for these months).`)
     } else {
       this.log(renderList(columns, history.months, {}))
+      if (shouldDrawChart({json: this.jsonEnabled(), isTTY: Boolean(process.stdout.isTTY)})) {
+        this.log(`\n${renderUsageChart(history.months.map(toUsageMonth), {width: process.stdout.columns || undefined})}`)
+      }
     }
     return {history}
   }

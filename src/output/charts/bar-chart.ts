@@ -32,6 +32,11 @@ const colorGlyphs: Glyphs = {users: '█', devices: '▒', available: '│', rul
 const identity = (text: string) => text
 const noPaint: typeof paint = {ok: identity, warn: identity, error: identity, dim: identity, bold: identity, accent: identity}
 
+/** The chart is for people: only on a terminal, never under --json nor into a pipe or file. */
+export function shouldDrawChart(output: {json: boolean; isTTY: boolean}): boolean {
+  return output.isTTY && !output.json
+}
+
 /**
  * One stacked bar per month (users, then devices) on a shared scale, with a mark at the licenses
  * available; a month whose users + devices exceed them gets a `!` and its overage. Pure: returns text.

@@ -7,6 +7,19 @@ export interface UsageMonth {
   available: number
 }
 
+/**
+ * What the three series stand for. The enterprise figures are users, devices and licenses available;
+ * the partner views put their own figures in the same places (their report says which).
+ */
+export interface SeriesLabels {
+  users: string
+  /** Absent when the figures have no second series (it is then 0 in every month). */
+  devices?: string
+  available: string
+}
+
+export const defaultSeriesLabels: SeriesLabels = {users: 'Users', devices: 'Devices', available: 'Available'}
+
 /** Users and devices draw from the same pool of user/device licenses, so use is their sum. */
 export function assignedTotal(month: UsageMonth): number {
   return month.assignedUsers + month.assignedDevices

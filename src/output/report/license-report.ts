@@ -1,4 +1,4 @@
-import {assignedTotal, formatCount, overage, type UsageMonth} from '../charts/usage-month.js'
+import {assignedTotal, defaultSeriesLabels, formatCount, overage, type SeriesLabels, type UsageMonth} from '../charts/usage-month.js'
 import {escapeHtml} from './escape-html.js'
 import {reportStyles} from './report-styles.js'
 import {renderUsageSvg} from './usage-svg.js'
@@ -13,8 +13,11 @@ export interface LicenseReportInput {
   view: ReportView
   summary: Array<{label: string; value: string | number}>
   months: UsageMonth[]
-  expiries: Array<{date: string; count: number; daysLeft: number}>
-  /** Partner views only; shown in the order given (the caller picks the top ones). */
+  /** What the months' three figures stand for (default: users, devices, available). */
+  series?: SeriesLabels
+  /** `null` when the view's figures carry no expiry dates (the partner views). */
+  expiries: Array<{date: string; count: number; daysLeft: number}> | null
+  /** Partner views only; shown in the order given (the caller picks the top ones). No overage table when absent. */
   topCustomersByUse?: Array<{name: string; value: number}>
   topCustomersByOverage?: Array<{name: string; value: number}>
 }
@@ -37,11 +40,11 @@ export function renderLicenseReport(input: LicenseReportInput): string {
   const partner = input.view !== 'enterprise'
   const sections = [
     summarySection(input.summary),
-    chartSection(input.months),
+    chartSection(input.months, input.series ?? defaultSeriesLabels),
     `<div class="columns">${[
       expiriesSection(input.expiries),
       partner ? customersSection('top-by-use', 'Top customers by use', 'In use', input.topCustomersByUse) : '',
-      partner ? customersSection('top-by-overage', 'Top customers by overage', 'Over by', input.topCustomersByOverage) : '',
+      partner && input.topCustomersByOverage ? customersSection('top-by-overage', 'Top customers by overage', 'Over by', input.topCustomersByOverage) : '',
     ].join('')}</div>`,
   ]
   return `<!doctype html>
@@ -72,16 +75,21 @@ function summarySection(summary: LicenseReportInput['summary']): string {
   return `<dl class="figures" data-testid="summary">${figures.join('')}</dl>`
 }
 
-function chartSection(months: UsageMonth[]): string {
+function chartSection(months: UsageMonth[], labels: SeriesLabels): string {
+  type Column = [heading: string, value: (m: UsageMonth) => number]
+  const stacked: Column[] = labels.devices === undefined ? [] : [[labels.devices, (m) => m.assignedDevices], ['Total', assignedTotal]]
+  const columns: Column[] = [[labels.users, (m) => m.assignedUsers], ...stacked, [labels.available, (m) => m.available]]
   const rows = months.map((m) => {
     const over = overage(m)
-    return `<tr><td>${escapeHtml(m.month)}</td>${[m.assignedUsers, m.assignedDevices, assignedTotal(m), m.available].map(numberCell).join('')}<td class="number${over ? ' over' : ''}">${over ? formatCount(over) : '—'}</td></tr>`
+    return `<tr><td>${escapeHtml(m.month)}</td>${columns.map(([, value]) => numberCell(value(m))).join('')}<td class="number${over ? ' over' : ''}">${over ? formatCount(over) : '—'}</td></tr>`
   })
-  const table = `<details><summary>Figures by month</summary><table data-testid="months-table"><thead><tr><th>Month</th><th class="number">Users</th><th class="number">Devices</th><th class="number">Assigned</th><th class="number">Available</th><th class="number">Over</th></tr></thead><tbody>${rows.join('')}</tbody></table></details>`
-  return `<section class="card" data-testid="usage"><h2>Assigned licenses by month</h2>${renderUsageSvg(months)}${months.length > 0 ? table : ''}</section>`
+  const headings = columns.map(([heading]) => `<th class="number">${escapeHtml(heading)}</th>`).join('')
+  const table = `<details><summary>Figures by month</summary><table data-testid="months-table"><thead><tr><th>Month</th>${headings}<th class="number">Over</th></tr></thead><tbody>${rows.join('')}</tbody></table></details>`
+  return `<section class="card" data-testid="usage"><h2>License use by month</h2>${renderUsageSvg(months, labels)}${months.length > 0 ? table : ''}</section>`
 }
 
 function expiriesSection(expiries: LicenseReportInput['expiries']): string {
+  if (expiries === null) return '<section class="card" data-testid="expiries"><h2>Next expiries</h2><p class="empty">The partner figures carry no expiry dates.</p></section>'
   const rows = expiries.map(
     (e) => `<tr${e.daysLeft <= soonDays ? ' class="soon"' : ''}><td>${escapeHtml(e.date)}</td>${numberCell(e.count)}${numberCell(e.daysLeft)}</tr>`,
   )

@@ -16,6 +16,7 @@ import {
   type PartnerOnPremCustomerWire,
   type PartnerView,
 } from '../../citrix/licensing.js'
+import type {UsageMonth} from '../../output/charts/usage-month.js'
 import type {ExportColumn} from '../../output/export-writer.js'
 
 // The datasets of `ctx license export`, each with its fixed columns (order and header, as the
@@ -46,6 +47,16 @@ export function toHistoryMonth(entry: HistoricalUsageEntryWire): HistoryMonth {
     deviceCumulativeAssignedCount: entry.deviceLicenseUsage.cumulativeAssignedCount,
     deviceNewAssignedCount: entry.deviceLicenseUsage.newAssignedCount,
     deviceReleasedCount: entry.deviceLicenseUsage.releasedCount,
+  }
+}
+
+/** A month as the chart and the report draw it: users and devices assigned so far, against available. */
+export function toUsageMonth(month: HistoryMonth): UsageMonth {
+  return {
+    month: month.month,
+    assignedUsers: month.userCumulativeAssignedCount,
+    assignedDevices: month.deviceCumulativeAssignedCount,
+    available: month.totalAvailableLicenseCount,
   }
 }
 

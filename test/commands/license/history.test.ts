@@ -12,6 +12,20 @@ const monthsAgo = (n: number) => formatMonth(addMonths(monthOf(new Date()), -n))
 const counts = {cumulativeAssignedCount: 90, newAssignedCount: 5, releasedCount: 1}
 const entry = (month: string) => ({timeStamp: `${month}-01T00:00:00Z`, totalAvailableLicenseCount: 120, userLicenseUsage: counts, deviceLicenseUsage: counts})
 
+/** Runs with process.stdout.isTTY set as given (the command asks it whether to draw the chart). */
+async function withStdoutTTY<T>(isTTY: boolean, run: () => Promise<T>): Promise<T> {
+  const saved = Object.getOwnPropertyDescriptor(process.stdout, 'isTTY')
+  Object.defineProperty(process.stdout, 'isTTY', {value: isTTY, configurable: true})
+  try {
+    return await run()
+  } finally {
+    if (saved) Object.defineProperty(process.stdout, 'isTTY', saved)
+    else delete (process.stdout as {isTTY?: boolean}).isTTY
+  }
+}
+
+const chartHeading = 'Assigned licenses by month (users + devices) against available'
+
 describe('ctx license history', () => {
   let temp: ReturnType<typeof useTempConfig>
   beforeEach(() => {
@@ -58,5 +72,25 @@ describe('ctx license history', () => {
   it('refuses --months 13 with exit 2', async () => {
     const {error} = await runCommand(['license', 'history', '--months', '13'])
     assert.equal(error?.oclif?.exit, 2)
+  })
+
+  it('draws the bar chart under the table on a terminal, in plain characters without colour', async () => {
+    mockToken().get(path).query(true).reply(200, {historicalUsageList: [entry(monthsAgo(1)), entry(monthsAgo(0))]})
+    const {stdout} = await withStdoutTTY(true, () => runCommand(['license', 'history', '--months', '2']))
+    assert.ok(stdout.indexOf(chartHeading) > stdout.indexOf(monthsAgo(0)), 'the chart follows the table')
+    assert.match(stdout, new RegExp(`${monthsAgo(0)} ! #+=+\\|?=* +180 / 120  \\+60`))
+  })
+
+  it('draws no chart when stdout is piped', async () => {
+    mockToken().get(path).query(true).reply(200, {historicalUsageList: [entry(monthsAgo(0))]})
+    const {stdout} = await withStdoutTTY(false, () => runCommand(['license', 'history', '--months', '1']))
+    assert.match(stdout, /Month/)
+    assert.ok(!stdout.includes(chartHeading))
+  })
+
+  it('draws no chart under --json, even on a terminal', async () => {
+    mockToken().get(path).query(true).reply(200, {historicalUsageList: [entry(monthsAgo(0))]})
+    const {stdout} = await withStdoutTTY(true, () => runCommand(['license', 'history', '--months', '1', '--json']))
+    assert.equal((JSON.parse(stdout) as {history: {months: unknown[]}}).history.months.length, 1)
   })
 })
