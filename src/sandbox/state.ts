@@ -81,7 +81,10 @@ export interface SandboxState {
   }
 }
 
-export function defaultSettings(overrides: Partial<SandboxSettings> = {}): SandboxSettings {
+/** Some settings, and some of the sizes: the rest take their defaults. */
+export type SettingsOverrides = Partial<Omit<SandboxSettings, 'sizes'>> & {sizes?: Partial<SandboxSizes>}
+
+export function defaultSettings(overrides: SettingsOverrides = {}): SandboxSettings {
   return {
     seed: overrides.seed ?? defaultSeed,
     sizes: {...defaultSizes, ...overrides.sizes},
@@ -110,6 +113,8 @@ export class SandboxStore {
   /** The parsed state and the text it came from, keyed by the file's identity. */
   private cached?: {key: string; state: SandboxState; text: string}
   private queue: Promise<unknown> = Promise.resolve()
+  private waiting: Array<{change: (state: SandboxState) => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void}> = []
+  private committing?: Promise<void>
 
   constructor(readonly dir: string) {
     this.path = join(dir, 'state.json')
@@ -130,16 +135,54 @@ export class SandboxStore {
     return (await this.current()).state
   }
 
-  /** Runs `change` on the newest state and saves what it leaves, all under the lock. */
-  async update<T>(change: (state: SandboxState) => T): Promise<T> {
-    return this.exclusive(async () => {
-      // The change works on a fresh copy parsed from the saved text (cheaper than structuredClone),
-      // never on the object earlier readers hold: what they read stays as it was.
-      const state = JSON.parse((await this.current()).text) as SandboxState
-      const result = change(state)
-      await this.write(state)
-      return result
+  /**
+   * Runs `change` on the newest state and saves what it leaves, all under the lock. Changes that
+   * arrive while a save is under way are applied together and saved once (a group commit), so that
+   * concurrent requests do not each pay for writing a state of megabytes.
+   */
+  update<T>(change: (state: SandboxState) => T): Promise<T> {
+    const done = new Promise<T>((resolve, reject) => {
+      this.waiting.push({change, resolve: resolve as (value: unknown) => void, reject})
     })
+    this.committing ??= this.commitWaiting().finally(() => (this.committing = undefined))
+    return done
+  }
+
+  private async commitWaiting(): Promise<void> {
+    while (this.waiting.length > 0) {
+      await this.exclusive(async () => {
+        let batch = this.waiting.splice(0)
+        try {
+          for (;;) {
+            // A fresh copy parsed from the saved text (cheaper than structuredClone), never the
+            // object earlier readers hold. A change that throws is dropped and the rest re-applied.
+            const state = JSON.parse((await this.current()).text) as SandboxState
+            const results: unknown[] = []
+            const failed = batch.findIndex((item) => {
+              try {
+                results.push(item.change(state))
+                return false
+              } catch (error) {
+                item.reject(error)
+                return true
+              }
+            })
+            if (failed >= 0) {
+              batch = batch.filter((_, i) => i !== failed)
+              continue
+            }
+            await this.write(state)
+            batch.forEach((item, i) => item.resolve(results[i]))
+            return
+          }
+        } catch (error) {
+          for (const item of batch) item.reject(error)
+        }
+      }).catch((error: unknown) => {
+        // The lock could not be taken: nothing was applied, so everything waiting fails.
+        for (const item of this.waiting.splice(0)) item.reject(error)
+      })
+    }
   }
 
   private async current(): Promise<{state: SandboxState; text: string}> {

@@ -32,6 +32,12 @@ export interface RemovalReport {
   failed: number
 }
 
+/** Ids given: those found (the others are reported missing); none given: everything found (already filtered). */
+export function selectByIds<T extends {id: string}>(found: T[], ids?: string[]): {selected: T[]; missing?: string[]} {
+  if (!ids?.length) return {selected: found}
+  return {selected: found.filter((item) => ids.includes(item.id)), missing: ids.filter((id) => !found.some((item) => item.id === id))}
+}
+
 export interface BulkRemoveOptions<T extends RemovalItem> {
   kind: AuditEntry['kind']
   /** What the selection found. */

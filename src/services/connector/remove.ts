@@ -1,7 +1,7 @@
 import type {CitrixClient} from '../../citrix/client.js'
 import {connectorTypeLabel, deleteConnector} from '../../citrix/connectors.js'
 import type {AuditContext} from '../audit-log.js'
-import {bulkRemove, type RemovalItem, type RemovalReport} from '../bulk-remove.js'
+import {bulkRemove, selectByIds, type RemovalItem, type RemovalReport} from '../bulk-remove.js'
 import {findConnectors, type ConnectorFilters, type ConnectorRow} from './list.js'
 
 export interface RemoveConnectorsOptions extends ConnectorFilters {
@@ -27,20 +27,7 @@ const asItem = (c: ConnectorRow): RemovalItem & {lastContactAt: string; status: 
 })
 
 export async function removeConnectorsService(options: RemoveConnectorsOptions): Promise<RemovalReport> {
-  const {client, ids} = options
-  const all = await findConnectors(client, ids?.length ? {} : options, options.now)
-  const selected = ids?.length ? all.filter((c) => ids.includes(c.id)) : all
-  const missing = ids?.filter((id) => !all.some((c) => c.id === id))
-  return bulkRemove({
-    kind: 'connector',
-    selected: selected.map(asItem),
-    missing,
-    remove: (item) => deleteConnector(client, item.id),
-    dryRun: options.dryRun,
-    confirm: options.confirm,
-    concurrency: options.concurrency,
-    signal: options.signal,
-    audit: options.audit,
-    onProgress: options.onProgress,
-  })
+  const {client, ids, now, ...run} = options
+  const {selected, missing} = selectByIds(await findConnectors(client, ids?.length ? {} : options, now), ids)
+  return bulkRemove({...run, kind: 'connector', selected: selected.map(asItem), missing, remove: (item) => deleteConnector(client, item.id)})
 }

@@ -1,7 +1,7 @@
 import type {CitrixClient} from '../../citrix/client.js'
 import {removeRegisteredProduct, type RegisteredProduct} from '../../citrix/products.js'
 import type {AuditContext} from '../audit-log.js'
-import {bulkRemove, type RemovalItem, type RemovalReport} from '../bulk-remove.js'
+import {bulkRemove, selectByIds, type RemovalItem, type RemovalReport} from '../bulk-remove.js'
 import {findProducts, type ProductFilters} from './list.js'
 
 export interface RemoveProductsOptions extends ProductFilters {
@@ -20,20 +20,7 @@ export interface RemoveProductsOptions extends ProductFilters {
 const asItem = (p: RegisteredProduct): RemovalItem & {lastContactAt: string} => ({id: p.id, name: p.hostname, product: p.product, lastContactAt: p.lastContactAt})
 
 export async function removeProductsService(options: RemoveProductsOptions): Promise<RemovalReport> {
-  const {client, ids} = options
-  const all = await findProducts(client, ids?.length ? {} : options, options.now)
-  const selected = ids?.length ? all.filter((p) => ids.includes(p.id)) : all
-  const missing = ids?.filter((id) => !all.some((p) => p.id === id))
-  return bulkRemove({
-    kind: 'product',
-    selected: selected.map(asItem),
-    missing,
-    remove: (item) => removeRegisteredProduct(client, item.id),
-    dryRun: options.dryRun,
-    confirm: options.confirm,
-    concurrency: options.concurrency,
-    signal: options.signal,
-    audit: options.audit,
-    onProgress: options.onProgress,
-  })
+  const {client, ids, now, ...run} = options
+  const {selected, missing} = selectByIds(await findProducts(client, ids?.length ? {} : options, now), ids)
+  return bulkRemove({...run, kind: 'product', selected: selected.map(asItem), missing, remove: (item) => removeRegisteredProduct(client, item.id)})
 }

@@ -5,7 +5,7 @@ import type {CitrixClient} from '../../../src/citrix/client.js'
 import type {ConnectorWire} from '../../../src/citrix/connectors.js'
 import {endpoints} from '../../../src/citrix/endpoints.js'
 import {useTempConfig} from '../../helpers/env.js'
-import {sandboxClient} from '../../helpers/sandbox-client.js'
+import {sandboxClient} from '../../helpers/citrix.js'
 import {startTestSandbox, type TestSandbox} from '../../helpers/sandbox.js'
 
 describe('sandbox routes: connectors', () => {

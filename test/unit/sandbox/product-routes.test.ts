@@ -7,7 +7,7 @@ import type {RegisteredProductWire} from '../../../src/citrix/products.js'
 import {CitrixApiError} from '../../../src/errors.js'
 import {issueCode} from '../../../src/sandbox/codes.js'
 import {useTempConfig} from '../../helpers/env.js'
-import {sandboxClient} from '../../helpers/sandbox-client.js'
+import {sandboxClient} from '../../helpers/citrix.js'
 import {startTestSandbox, type TestSandbox} from '../../helpers/sandbox.js'
 
 async function failure(promise: Promise<unknown>): Promise<CitrixApiError> {

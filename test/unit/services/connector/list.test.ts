@@ -3,7 +3,7 @@ import {afterEach, beforeEach, describe, it} from 'mocha'
 
 import {listConnectorsService} from '../../../../src/services/connector/list.js'
 import {useTempConfig} from '../../../helpers/env.js'
-import {fakeCustomerClient} from '../../../helpers/fake-client.js'
+import {fakeCustomerClient} from '../../../helpers/citrix.js'
 import {mockToken, testApi, useNock} from '../../../helpers/nock.js'
 import {connectorWire, daysAgo, locations} from '../../../helpers/products.js'
 import nock from 'nock'

@@ -5,7 +5,7 @@ import nock from 'nock'
 
 import {removeConnectorsService} from '../../../../src/services/connector/remove.js'
 import {useTempConfig} from '../../../helpers/env.js'
-import {fakeCustomerClient} from '../../../helpers/fake-client.js'
+import {fakeCustomerClient} from '../../../helpers/citrix.js'
 import {mockToken, testApi, useNock} from '../../../helpers/nock.js'
 import {connectorWire, daysAgo, locations} from '../../../helpers/products.js'
 

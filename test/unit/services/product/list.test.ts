@@ -6,7 +6,7 @@ import nock from 'nock'
 import {UsageError} from '../../../../src/errors.js'
 import {listProductsService} from '../../../../src/services/product/list.js'
 import {useTempConfig} from '../../../helpers/env.js'
-import {fakeCustomerClient} from '../../../helpers/fake-client.js'
+import {fakeCustomerClient} from '../../../helpers/citrix.js'
 import {mockToken, useNock} from '../../../helpers/nock.js'
 import {daysAgo, productWire} from '../../../helpers/products.js'
 

@@ -5,7 +5,7 @@ import {UsageError} from '../../../../src/errors.js'
 import {readAudit} from '../../../../src/services/audit-log.js'
 import {parseRegistrationCode, registerWithCode} from '../../../../src/services/product/register.js'
 import {useTempConfig} from '../../../helpers/env.js'
-import {fakeCustomerClient} from '../../../helpers/fake-client.js'
+import {fakeCustomerClient} from '../../../helpers/citrix.js'
 import {mockToken, useNock} from '../../../helpers/nock.js'
 import {productWire} from '../../../helpers/products.js'
 
