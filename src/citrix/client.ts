@@ -122,15 +122,23 @@ export class CitrixClient {
     }
   }
 
-  /** Follows `continuationToken` until it is null, yielding each page's items. */
+  /**
+   * Follows `continuationToken` until it is null, yielding each page's items. The next page is
+   * asked for as soon as a page arrives, so that Citrix prepares it while the caller writes this one.
+   */
   async *pages<T>(endpoint: Endpoint, options: CallOptions & {limit?: number} = {}): AsyncGenerator<T[]> {
-    let continuationToken: string | undefined
-    do {
-      const query: Query = {...options.query, limit: options.limit, continuationToken}
-      const {body} = await this.call<Page<T>>(endpoint, {...options, query})
+    const fetchPage = (continuationToken?: string): Promise<CitrixResponse<Page<T>>> => {
+      const page = this.call<Page<T>>(endpoint, {...options, query: {...options.query, limit: options.limit, continuationToken}})
+      page.catch(() => undefined) // a prefetch the caller never reaches must not be an unhandled rejection
+      return page
+    }
+    let next: Promise<CitrixResponse<Page<T>>> | undefined = fetchPage()
+    while (next) {
+      const {body}: CitrixResponse<Page<T>> = await next
+      const continuationToken: string | undefined = body?.continuationToken ?? undefined
+      next = continuationToken ? fetchPage(continuationToken) : undefined
       yield body?.items ?? []
-      continuationToken = body?.continuationToken ?? undefined
-    } while (continuationToken)
+    }
   }
 
   private httpClient(): Promise<Got> {

@@ -124,6 +124,26 @@ describe('CitrixClient', () => {
     })
   })
 
+  it('asks for the next page while the caller is still working on the current one', async () => {
+    const scope = mockToken()
+      .get('/root/trust/v1/registeredproducts/acme')
+      .query({limit: '1'})
+      .reply(200, {items: ['first'], continuationToken: 'page-2'})
+      .get('/root/trust/v1/registeredproducts/acme')
+      .query({limit: '1', continuationToken: 'page-2'})
+      .reply(200, {items: ['second'], continuationToken: null})
+    const client = await makeClient()
+    const seen: string[] = []
+    for await (const items of client.pages<string>(endpoints.listRegisteredProducts, {limit: 1})) {
+      if (seen.length === 0) {
+        for (let i = 0; i < 100 && !scope.isDone(); i++) await new Promise((resolve) => setTimeout(resolve, 10))
+        assert.ok(scope.isDone(), 'the second page should have been asked for already')
+      }
+      seen.push(...items)
+    }
+    assert.deepEqual(seen, ['first', 'second'])
+  })
+
   it('never writes the secret or the token into the --debug log', async () => {
     const lines: string[] = []
     mockToken().get('/resourcelocations').reply(200, {items: []})
