@@ -38,6 +38,19 @@ export function selectByIds<T extends {id: string}>(found: T[], ids?: string[]):
   return {selected: found.filter((item) => ids.includes(item.id)), missing: ids.filter((id) => !found.some((item) => item.id === id))}
 }
 
+/** What a remove command passes through to the bulk removal, whatever it removes. */
+export interface BulkRunOptions {
+  /** Ids to remove; when given, the filters are not used. */
+  ids?: string[]
+  dryRun?: boolean
+  concurrency?: number
+  confirm: (items: RemovalItem[]) => Promise<boolean>
+  signal?: AbortSignal
+  audit: AuditContext
+  onProgress?: (done: number, total: number) => void
+  now?: Date
+}
+
 export interface BulkRemoveOptions<T extends RemovalItem> {
   kind: AuditEntry['kind']
   /** What the selection found. */

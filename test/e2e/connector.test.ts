@@ -1,55 +1,45 @@
 import assert from 'node:assert/strict'
-import {afterEach, beforeEach, describe, it} from 'mocha'
+import {describe, it} from 'mocha'
 
 import {startDataSandbox} from '../helpers/data-sandbox.js'
-import {useTempConfig} from '../helpers/env.js'
 import {runBin} from '../helpers/run-bin.js'
-import type {TestSandbox} from '../helpers/sandbox.js'
+import {useSandboxSuite} from '../helpers/sandbox.js'
 
 describe('e2e: ctx connector list and remove against the sandbox', () => {
-  let temp: ReturnType<typeof useTempConfig>
-  let sandbox: TestSandbox
-  beforeEach(async () => {
-    temp = useTempConfig()
-    sandbox = await startDataSandbox()
-  })
-  afterEach(async () => {
-    await sandbox.stop()
-    temp.restore()
-  })
+  const suite = useSandboxSuite({each: true, start: () => startDataSandbox()})
 
   it('lists the seeded connectors of one resource location, by name', async () => {
-    const location = (await sandbox.store.read()).resourceLocations[1]!
-    const result = await runBin(['connector', 'list', '--resource-location', location.name, '--json'], {env: sandbox.env})
+    const location = (await suite.sandbox.store.read()).resourceLocations[1]!
+    const result = await runBin(['connector', 'list', '--resource-location', location.name, '--json'], {env: suite.sandbox.env})
     assert.equal(result.code, 0, result.stderr)
     const {connectors} = JSON.parse(result.stdout) as {connectors: Array<{location: string; locationName: string}>}
     assert.ok(connectors.length > 0)
     assert.ok(connectors.every((c) => c.location === location.id && c.locationName === location.name))
-    assert.ok(sandbox.log.all().some((r) => r.url === `/connectors?Location=${location.id}`))
+    assert.ok(suite.sandbox.log.all().some((r) => r.url === `/connectors?Location=${location.id}`))
   })
 
   it('--dry-run leaves the connectors unchanged', async () => {
-    const before = (await sandbox.store.read()).connectors
-    const result = await runBin(['connector', 'remove', '--stale', '30d', '--dry-run'], {env: sandbox.env})
+    const before = (await suite.sandbox.store.read()).connectors
+    const result = await runBin(['connector', 'remove', '--stale', '30d', '--dry-run'], {env: suite.sandbox.env})
     assert.equal(result.code, 0, result.stderr)
     assert.match(result.stdout, /would remove/)
-    assert.deepEqual((await sandbox.store.read()).connectors, before)
+    assert.deepEqual((await suite.sandbox.store.read()).connectors, before)
   })
 
   it('removes the long-disconnected connectors and keeps every Connected one', async () => {
-    const connected = (await sandbox.store.read()).connectors.filter((c) => c.status === 'Connected').map((c) => c.id)
-    const result = await runBin(['connector', 'remove', '--stale', '30d', '--yes'], {env: sandbox.env})
+    const connected = (await suite.sandbox.store.read()).connectors.filter((c) => c.status === 'Connected').map((c) => c.id)
+    const result = await runBin(['connector', 'remove', '--stale', '30d', '--yes'], {env: suite.sandbox.env})
     assert.equal(result.code, 0, result.stderr)
-    const left = (await sandbox.store.read()).connectors
+    const left = (await suite.sandbox.store.read()).connectors
     const cutoff = Date.now() - 30 * 86_400_000
     assert.ok(left.every((c) => c.status === 'Connected' || Date.parse(c.lastContactDate) >= cutoff))
     assert.deepEqual(left.filter((c) => c.status === 'Connected').map((c) => c.id), connected)
   })
 
   it('removes one connector by id, and reports it not found the second time', async () => {
-    const [connector] = (await sandbox.store.read()).connectors
-    assert.equal((await runBin(['connector', 'remove', connector!.id, '--yes'], {env: sandbox.env})).code, 0)
-    const again = await runBin(['connector', 'remove', connector!.id, '--yes', '--json'], {env: sandbox.env})
+    const [connector] = (await suite.sandbox.store.read()).connectors
+    assert.equal((await runBin(['connector', 'remove', connector!.id, '--yes'], {env: suite.sandbox.env})).code, 0)
+    const again = await runBin(['connector', 'remove', connector!.id, '--yes', '--json'], {env: suite.sandbox.env})
     assert.equal(again.code, 0, again.stderr)
     assert.deepEqual((JSON.parse(again.stdout) as {items: Array<{result: string}>}).items.map((i) => i.result), ['not-found'])
   })

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict'
 import {spawn} from 'node:child_process'
-import {after, before, describe, it} from 'mocha'
+import {describe, it} from 'mocha'
 
-import {useTempConfig} from '../helpers/env.js'
 import {binPath, runBin} from '../helpers/run-bin.js'
-import {startTestSandbox, type TestSandbox} from '../helpers/sandbox.js'
+import {useSandboxSuite} from '../helpers/sandbox.js'
 
 const chartHeading = 'Assigned licenses by month (users + devices) against available'
 
@@ -23,19 +22,10 @@ function runOnTerminal(args: string[], env: Record<string, string>, columns: num
 }
 
 describe('e2e: ctx license history draws its chart on a terminal only', () => {
-  let temp: ReturnType<typeof useTempConfig>
-  let sandbox: TestSandbox
-  before(async () => {
-    temp = useTempConfig()
-    sandbox = await startTestSandbox()
-  })
-  after(async () => {
-    await sandbox.stop()
-    temp.restore()
-  })
+  const suite = useSandboxSuite()
 
   it('draws one bar per month under the table on a pseudo-terminal, within its width', async () => {
-    const {code, output} = await runOnTerminal(['license', 'history', '--months', '3'], sandbox.env, 100)
+    const {code, output} = await runOnTerminal(['license', 'history', '--months', '3'], suite.sandbox.env, 100)
     assert.equal(code, 0, output)
     const lines = output.split('\n')
     const heading = lines.indexOf(chartHeading)
@@ -45,7 +35,7 @@ describe('e2e: ctx license history draws its chart on a terminal only', () => {
   })
 
   it('draws no chart when stdout is a pipe', async () => {
-    const result = await runBin(['license', 'history', '--months', '3'], {env: sandbox.env})
+    const result = await runBin(['license', 'history', '--months', '3'], {env: suite.sandbox.env})
     assert.equal(result.code, 0, result.stderr)
     assert.match(result.stdout, /Month/)
     assert.ok(!result.stdout.includes(chartHeading))

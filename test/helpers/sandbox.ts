@@ -2,8 +2,13 @@ import {mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
+import {after, afterEach, before, beforeEach} from 'mocha'
+
 import {sandboxCredentials} from '../../src/sandbox/constants.js'
 import {startSandbox, type RunningSandbox, type SandboxOptions} from '../../src/sandbox/server.js'
+import {useTempConfig} from './env.js'
+
+type TempConfig = ReturnType<typeof useTempConfig>
 
 export interface TestSandbox extends RunningSandbox {
   /** The environment that points ctx (in-process or the built bin) at this sandbox. */
@@ -26,6 +31,34 @@ export async function startTestSandbox(options: Partial<SandboxOptions> = {}): P
     async stop() {
       await sandbox.close()
       if (!options.dataDir) rmSync(dataDir, {recursive: true, force: true})
+    },
+  }
+}
+
+/**
+ * Registers the hooks most e2e suites share: an own config folder and a running sandbox, for the
+ * whole suite or (each: true) fresh for every test, both cleaned up after.
+ */
+export function useSandboxSuite(options: {each?: boolean; start?: () => Promise<TestSandbox>} = {}): {readonly sandbox: TestSandbox; readonly temp: TempConfig} {
+  let temp: TempConfig | undefined
+  let sandbox: TestSandbox | undefined
+  const [setUp, tearDown] = options.each ? [beforeEach, afterEach] : [before, after]
+  setUp(async () => {
+    temp = useTempConfig()
+    sandbox = await (options.start ?? startTestSandbox)()
+  })
+  tearDown(async () => {
+    await sandbox?.stop()
+    temp?.restore()
+  })
+  return {
+    get sandbox() {
+      if (!sandbox) throw new Error('the sandbox is started by the suite hooks')
+      return sandbox
+    },
+    get temp() {
+      if (!temp) throw new Error('the config folder is made by the suite hooks')
+      return temp
     },
   }
 }

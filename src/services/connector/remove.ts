@@ -1,20 +1,10 @@
 import type {CitrixClient} from '../../citrix/client.js'
 import {connectorTypeLabel, deleteConnector} from '../../citrix/connectors.js'
-import type {AuditContext} from '../audit-log.js'
-import {bulkRemove, selectByIds, type RemovalItem, type RemovalReport} from '../bulk-remove.js'
+import {bulkRemove, selectByIds, type BulkRunOptions, type RemovalItem, type RemovalReport} from '../bulk-remove.js'
 import {findConnectors, type ConnectorFilters, type ConnectorRow} from './list.js'
 
-export interface RemoveConnectorsOptions extends ConnectorFilters {
+export interface RemoveConnectorsOptions extends ConnectorFilters, BulkRunOptions {
   client: CitrixClient
-  /** Connector ids; when given, the filters are not used. */
-  ids?: string[]
-  dryRun?: boolean
-  concurrency?: number
-  confirm: (items: RemovalItem[]) => Promise<boolean>
-  signal?: AbortSignal
-  audit: AuditContext
-  onProgress?: (done: number, total: number) => void
-  now?: Date
 }
 
 const asItem = (c: ConnectorRow): RemovalItem & {lastContactAt: string; status: string; locationName: string} => ({
