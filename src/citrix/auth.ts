@@ -2,10 +2,11 @@ import type {Got} from 'got'
 
 import {isHttpError, isRequestError} from '../http/errors.js'
 
-import {AuthError} from '../errors.js'
+import {AuthError, UnavailableError} from '../errors.js'
 import type {CachedToken} from '../config/token-cache.js'
 import {endpoints, fillPath} from './endpoints.js'
 import {citrixErrorFrom, networkErrorFrom} from './errors.js'
+import {isRedirectStatus, locationHost} from './redirects.js'
 
 /** [doc] The token reply; `expires_in` is a string of seconds, though a number is accepted too. */
 export interface TokenReply {
@@ -20,23 +21,46 @@ export interface ClientCredentials {
   clientSecret: string
 }
 
+/** The token endpoint must answer itself: the client secret never follows a redirect, not even to a region host. */
+function tokenRedirectError(url: string, status: number, location: string | undefined): UnavailableError {
+  const from = new URL(url)
+  const to = locationHost(location, from)
+  return new UnavailableError(`The token request to ${from.host} was answered ${status}, a redirect${to ? ` to ${to}` : ''}: ctx never sends the client secret through a redirect.`, {
+    hint: 'Check the region and --api-url: the token endpoint must answer itself. A proxy or a fake server may be answering for Citrix Cloud.',
+  })
+}
+
+/** A body that is not JSON is exit 8 naming the host, as got's `.json()` (a ParseError) made it before. */
+function parseTokenReply(url: string, body: string): TokenReply {
+  try {
+    return JSON.parse(body) as TokenReply
+  } catch {
+    throw new UnavailableError(`The token endpoint ${new URL(url).host} answered with a body that is not JSON.`, {
+      hint: 'Check the region and --api-url; a proxy or a captive portal may be answering for Citrix Cloud.',
+    })
+  }
+}
+
 /** [doc] POST /cctrustoauth2/{customerId}/tokens/clients with a client_credentials form. */
 export async function requestToken(http: Got, origin: string, credentials: ClientCredentials, now = Date.now()): Promise<CachedToken> {
   const url = origin + fillPath(endpoints.token.path, {customerId: credentials.customerId})
   try {
-    const reply = await http
-      .post(url, {
-        // Citrix wants this content type exactly, with no charset.
-        headers: {accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded'},
-        body: new URLSearchParams({
-          grant_type: 'client_credentials',
-          client_id: credentials.clientId,
-          client_secret: credentials.clientSecret,
-        }).toString(),
-        // Asking for a token changes nothing, so it is safe to retry like a GET.
-        retry: {methods: ['POST']},
-      })
-      .json<TokenReply>()
+    const response = await http.post(url, {
+      // Citrix wants this content type exactly, with no charset.
+      headers: {accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded'},
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: credentials.clientId,
+        client_secret: credentials.clientSecret,
+      }).toString(),
+      // Asking for a token changes nothing, so it is safe to retry like a GET.
+      retry: {methods: ['POST']},
+      // A redirect would re-post the secret to whatever origin it names (got keeps POST and body on 302
+      // and 307). With this, got hands back any 3xx as an answer instead, refused just below.
+      followRedirect: false,
+    })
+    if (isRedirectStatus(response.statusCode)) throw tokenRedirectError(url, response.statusCode, response.headers.location)
+    const reply = parseTokenReply(url, response.body)
     const seconds = Number(reply.expires_in)
     if (!reply.access_token || !Number.isFinite(seconds)) throw new Error('token reply without access_token or expires_in')
     return {accessToken: reply.access_token, expiresAt: now + seconds * 1000}

@@ -8,6 +8,7 @@ import {ConfigError, type CtxError} from '../errors.js'
 import {requestToken, type ClientCredentials} from './auth.js'
 import {fillPath, type Endpoint} from './endpoints.js'
 import {citrixErrorFrom, networkErrorFrom, transactionIdOf} from './errors.js'
+import {isRedirectStatus, nextHop} from './redirects.js'
 import {globalApiHost, regionHosts, trustHost} from './regions.js'
 
 export type Query = Record<string, string | number | boolean | undefined>
@@ -155,7 +156,8 @@ export class CitrixClient {
     }
   }
 
-  private async send<T>(endpoint: Endpoint, url: URL, options: CallOptions, redirected = false): Promise<CitrixResponse<T>> {
+  /** `visited`: the URLs this call was redirected from, the original first. */
+  private async send<T>(endpoint: Endpoint, url: URL, options: CallOptions, visited: readonly URL[] = []): Promise<CitrixResponse<T>> {
     const http = await this.httpClient()
     const response = await http(url, {
       method: endpoint.method,
@@ -168,10 +170,12 @@ export class CitrixClient {
       followRedirect: false,
       retry: options.idempotent ? {methods: [endpoint.method]} : {},
     })
-    // [seen] A customer homed in another region gets 307 from the global host: follow it once, keeping the token.
-    if (response.statusCode === 307 && response.headers.location && !redirected) {
-      this.warn(`Citrix Cloud redirected to ${new URL(response.headers.location, url).host}: set the profile's region (ctx config set region …) to skip this.`)
-      return this.send<T>(endpoint, new URL(response.headers.location, url), options, true)
+    // [seen] A customer homed in another region gets 307 from the global host. nextHop allows that one
+    // redirect to a region host over https, where the token belongs, and refuses any other 3xx (exit 8).
+    if (isRedirectStatus(response.statusCode)) {
+      const next = nextHop(response.statusCode, response.headers.location, [...visited, url])
+      this.warn(`Citrix Cloud redirected to ${next.host}: set the profile's region (ctx config set region …) to skip this.`)
+      return this.send<T>(endpoint, next, options, [...visited, url])
     }
     const text = String(response.body)
     return {

@@ -105,14 +105,6 @@ describe('CitrixClient', () => {
     })
   })
 
-  it('follows a 307 to the home region once, keeping the Authorization header', async () => {
-    nock(testApi).get('/resourcelocations').reply(307, '', {location: 'https://api-eu.test.example/resourcelocations'})
-    nock('https://api-eu.test.example').get('/resourcelocations').matchHeader('authorization', 'CwsAuth Bearer=token-abc').reply(200, {items: []})
-    const client = await makeClient()
-    const {status} = await client.call(endpoints.listResourceLocations)
-    assert.equal(status, 200)
-  })
-
   it('turns a refused connection into exit 8 with a hint', async () => {
     process.env.CTX_API_URL = 'http://127.0.0.1:9'
     const settings = await resolveSettings({'max-retries': 0}, ConfigStore.open())
