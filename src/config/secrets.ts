@@ -18,10 +18,31 @@ function accountFor(profile: string, key: string): string {
   return `${profile}:${key}`
 }
 
+/** Where a secret went, and the profile keys that record it: the secret itself only when it went to the file. */
+export interface PlacedSecret {
+  location: SecretLocation
+  values: Record<string, string | undefined>
+}
+
 /**
- * Saves a secret in the OS keychain where one answers (and reads back what it wrote),
- * else in the profile inside the 0600 config file. Returns where it went.
+ * Puts a secret in the OS keychain where one answers (and reads back what it wrote), else leaves it
+ * for the profile inside the 0600 config file. Saves nothing in the profile: the caller merges
+ * `values` into its own change, so that a login is one write.
  */
+export async function placeSecret(profile: string, key: string, secret: string, env: NodeJS.ProcessEnv = process.env): Promise<PlacedSecret> {
+  if (keychainAllowed(env)) {
+    try {
+      const entry = await keychainEntry(accountFor(profile, key))
+      entry.setPassword(secret)
+      if (entry.getPassword() === secret) return {location: 'keychain', values: {[key]: undefined, [`${key}-location`]: 'keychain'}}
+    } catch {
+      // No keychain on this machine (a server, a container, CI): the file is the fallback.
+    }
+  }
+  return {location: 'file', values: {[key]: secret, [`${key}-location`]: 'file'}}
+}
+
+/** Saves a secret (keychain, else the config file) and records it in the profile. Returns where it went. */
 export async function saveSecret(
   store: ConfigStore,
   profile: string,
@@ -29,20 +50,9 @@ export async function saveSecret(
   secret: string,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<SecretLocation> {
-  if (keychainAllowed(env)) {
-    try {
-      const entry = await keychainEntry(accountFor(profile, key))
-      entry.setPassword(secret)
-      if (entry.getPassword() === secret) {
-        store.updateProfile(profile, {[key]: undefined, [`${key}-location`]: 'keychain'})
-        return 'keychain'
-      }
-    } catch {
-      // No keychain on this machine (a server, a container, CI): the file is the fallback.
-    }
-  }
-  store.updateProfile(profile, {[key]: secret, [`${key}-location`]: 'file'})
-  return 'file'
+  const placed = await placeSecret(profile, key, secret, env)
+  store.updateProfile(profile, placed.values)
+  return placed.location
 }
 
 export async function readSecret(store: ConfigStore, profile: string, key: string): Promise<string | undefined> {

@@ -1,24 +1,36 @@
 import Conf from 'conf'
 
 import {ConfigError} from '../errors.js'
+import {configNotWritable, withConfigLock, type ConfigLockOptions} from './config-lock.js'
 import {configDir} from './paths.js'
 
 /** What one profile keeps. Values are strings; structured extras (pinned certificates) live under their own key. */
 export type StoredProfile = Record<string, unknown>
 
+/** Keys to set in a profile; `undefined` removes a key. */
+export type ProfileChange = Record<string, unknown>
+
+type Profiles = Record<string, StoredProfile>
+
 interface ConfigShape {
-  profiles: Record<string, StoredProfile>
+  profiles?: Profiles
 }
 
 /**
- * The profile store (conf, file mode 0600). A file that cannot be read or parsed is never
- * overwritten: opening it fails with exit 3 and the file's path.
+ * The profile store (conf, file mode 0600). Every change re-reads the file under a cross-process
+ * lock, merges, and writes it atomically, so parallel ctx runs never lose each other's changes.
+ * A file that cannot be read or parsed is never overwritten: exit 3 with the file's path.
  */
 export class ConfigStore {
-  private constructor(private readonly conf: Conf<ConfigShape>) {}
+  private constructor(
+    private readonly conf: Conf<ConfigShape>,
+    private readonly lock: ConfigLockOptions,
+  ) {}
 
-  static open(dir = configDir()): ConfigStore {
+  static open(dir = configDir(), lock: ConfigLockOptions = {}): ConfigStore {
+    let store: ConfigStore
     try {
+      // No `defaults`: conf would write them while opening, outside the lock, over what another ctx just saved.
       const conf = new Conf<ConfigShape>({
         projectName: 'ctx',
         cwd: dir,
@@ -26,21 +38,13 @@ export class ConfigStore {
         configFileMode: 0o600,
         clearInvalidConfig: false,
         accessPropertiesByDotNotation: false,
-        defaults: {profiles: {}},
       })
-      const profiles: unknown = conf.get('profiles')
-      if (typeof profiles !== 'object' || profiles === null || Array.isArray(profiles)) {
-        throw new Error('"profiles" is not an object')
-      }
-      return new ConfigStore(conf)
+      store = new ConfigStore(conf, lock)
     } catch (error) {
-      if (error instanceof ConfigError) throw error
-      const path = `${dir}/config.json`
-      throw new ConfigError(`The config file ${path} cannot be read: ${(error as Error).message}`, {
-        hint: `Fix or move that file (ctx leaves it untouched), or point CTX_CONFIG_DIR at another folder.`,
-        cause: error,
-      })
+      throw unreadable(`${dir}/config.json`, error)
     }
+    store.profiles()
+    return store
   }
 
   get path(): string {
@@ -55,28 +59,70 @@ export class ConfigStore {
     return this.profiles()[name]
   }
 
-  /** Merges `values` into the profile; `undefined` removes a key. */
-  updateProfile(name: string, values: Record<string, unknown>): void {
-    const profiles = this.profiles()
-    const next: StoredProfile = {...profiles[name]}
-    for (const [key, value] of Object.entries(values)) {
-      if (value === undefined) delete next[key]
-      else next[key] = value
-    }
-    this.conf.set('profiles', {...profiles, [name]: next})
+  /**
+   * Merges a change into the profile as it is on disk at that moment. A function gets the current
+   * profile, for a change that builds on it (one more pinned host among the others).
+   */
+  updateProfile(name: string, change: ProfileChange | ((current: StoredProfile | undefined) => ProfileChange)): void {
+    this.change((profiles) => {
+      const values = typeof change === 'function' ? change(profiles[name]) : change
+      const next: StoredProfile = {...profiles[name]}
+      for (const [key, value] of Object.entries(values)) {
+        if (value === undefined) delete next[key]
+        else next[key] = value
+      }
+      return {...profiles, [name]: next}
+    })
   }
 
   deleteProfile(name: string): boolean {
-    const profiles = this.profiles()
-    if (!profiles[name]) return false
-    delete profiles[name]
-    this.conf.set('profiles', profiles)
-    return true
+    return this.change((profiles) => {
+      if (!profiles[name]) return undefined
+      const {[name]: _deleted, ...rest} = profiles
+      return rest
+    })
   }
 
-  private profiles(): Record<string, StoredProfile> {
-    return {...this.conf.get('profiles')}
+  /** Under the lock: re-reads the profiles, applies `edit`, writes what it returns (nothing when undefined). */
+  private change(edit: (profiles: Profiles) => Profiles | undefined): boolean {
+    return withConfigLock(
+      this.path,
+      () => {
+        const next = edit(this.profiles())
+        if (!next) return false
+        try {
+          this.conf.set('profiles', next)
+        } catch (error) {
+          throw configNotWritable(this.path, error)
+        }
+        return true
+      },
+      this.lock,
+    )
   }
+
+  /** The profiles as the file holds them now: conf reads the file on every access. */
+  private profiles(): Profiles {
+    let profiles: unknown
+    try {
+      profiles = this.conf.get('profiles')
+    } catch (error) {
+      throw unreadable(this.path, error)
+    }
+    if (profiles === undefined) return {}
+    if (typeof profiles !== 'object' || profiles === null || Array.isArray(profiles)) {
+      throw unreadable(this.path, new Error('"profiles" is not an object'))
+    }
+    return {...(profiles as Profiles)}
+  }
+}
+
+function unreadable(path: string, error: unknown): ConfigError {
+  if (error instanceof ConfigError) return error
+  return new ConfigError(`The config file ${path} cannot be read: ${(error as Error).message}`, {
+    hint: `Fix or move that file (ctx leaves it untouched), or point CTX_CONFIG_DIR at another folder.`,
+    cause: error,
+  })
 }
 
 export function stringValue(profile: StoredProfile | undefined, key: string): string | undefined {

@@ -3,7 +3,7 @@ import type {Got} from 'got'
 import {CitrixClient} from '../../citrix/client.js'
 import type {ClientCredentials} from '../../citrix/auth.js'
 import type {Region} from '../../config/keys.js'
-import {saveSecret, type SecretLocation} from '../../config/secrets.js'
+import {placeSecret, type SecretLocation} from '../../config/secrets.js'
 import {defaultMaxRetries, type Settings} from '../../config/settings.js'
 import type {ConfigStore} from '../../config/store.js'
 import {UsageError} from '../../errors.js'
@@ -40,13 +40,14 @@ export async function loginService(options: LoginOptions): Promise<LoginResult> 
     const token = await new CitrixClient(options.verifyWith, settings).accessToken(true)
     tokenValidUntil = new Date(token.expiresAt).toISOString()
   }
+  // One write for the whole profile: a login that runs beside another never leaves ids without a secret.
   // Region and api-url are saved only when given; a re-login keeps the profile's own.
-  const values: Record<string, string> = {'customer-id': credentials.customerId, 'client-id': credentials.clientId}
+  const secret = await placeSecret(profile, 'client-secret', credentials.clientSecret, options.env)
+  const values: Record<string, string | undefined> = {'customer-id': credentials.customerId, 'client-id': credentials.clientId, ...secret.values}
   if (region) values.region = region
   if (apiUrl) values['api-url'] = apiUrl
   store.updateProfile(profile, values)
-  const secretLocation = await saveSecret(store, profile, 'client-secret', credentials.clientSecret, options.env)
-  return {profile, customerId: credentials.customerId, clientId: credentials.clientId, region, apiUrl, secretLocation, verified: Boolean(options.verifyWith), tokenValidUntil}
+  return {profile, customerId: credentials.customerId, clientId: credentials.clientId, region, apiUrl, secretLocation: secret.location, verified: Boolean(options.verifyWith), tokenValidUntil}
 }
 
 /** The secret piped on stdin (`--client-secret-stdin`): the first line, without its line end. */

@@ -1,4 +1,4 @@
-import {saveSecret} from '../../config/secrets.js'
+import {placeSecret} from '../../config/secrets.js'
 import type {ConfigStore} from '../../config/store.js'
 import {sandboxCredentials, sandboxProfile} from '../../sandbox/constants.js'
 
@@ -7,11 +7,12 @@ import {sandboxCredentials, sandboxProfile} from '../../sandbox/constants.js'
  * customer. Its secret opens nothing but the local simulator, so it goes to the file, not the keychain.
  */
 export async function writeSandboxProfile(store: ConfigStore, url: string): Promise<string> {
+  const secret = await placeSecret(sandboxProfile, 'client-secret', sandboxCredentials.clientSecret, {...process.env, CTX_KEYCHAIN: 'off'})
   store.updateProfile(sandboxProfile, {
     'customer-id': sandboxCredentials.customerId,
     'client-id': sandboxCredentials.clientId,
     'api-url': url,
+    ...secret.values,
   })
-  await saveSecret(store, sandboxProfile, 'client-secret', sandboxCredentials.clientSecret, {...process.env, CTX_KEYCHAIN: 'off'})
   return sandboxProfile
 }

@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict'
+import {spawn} from 'node:child_process'
+import {once} from 'node:events'
+import {chmodSync, mkdirSync, readFileSync, utimesSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {afterEach, beforeEach, describe, it} from 'mocha'
+
+import {configNotWritable} from '../../../src/config/config-lock.js'
+import {ConfigStore} from '../../../src/config/store.js'
+import {ConfigError, ExitCode} from '../../../src/errors.js'
+import {useTempConfig} from '../../helpers/env.js'
+
+const isConfigError = (pattern: RegExp) => (error: ConfigError) => error.exitCode === ExitCode.config && pattern.test(error.message)
+
+const writerFile = fileURLToPath(new URL('../../helpers/config-writer.ts', import.meta.url))
+
+/** Starts a process that will change `profile` `changes` times with its own store on `dir`, once told to go. */
+async function startWriter(dir: string, profile: string, changes: number): Promise<{go: () => Promise<void>}> {
+  const child = spawn(process.execPath, ['--import', 'tsx', writerFile, dir, profile, String(changes)], {stdio: ['pipe', 'pipe', 'inherit']})
+  const exited = once(child, 'exit') as Promise<[number | null]>
+  await once(child.stdout, 'data')
+  return {
+    async go() {
+      child.stdin.write('go\n')
+      const [code] = await exited
+      assert.equal(code, 0, `writer of ${profile} exited ${code}`)
+    },
+  }
+}
+
+describe('ConfigStore', () => {
+  let temp: ReturnType<typeof useTempConfig>
+  beforeEach(() => (temp = useTempConfig()))
+  afterEach(() => temp.restore())
+
+  it('keeps every change of two stores on the same folder changing different profiles at once', async () => {
+    const changes = 60
+    const writers = await Promise.all([startWriter(temp.dir, 'one', changes), startWriter(temp.dir, 'two', changes)])
+    await Promise.all(writers.map((writer) => writer.go()))
+    const store = ConfigStore.open(temp.dir)
+    for (const profile of ['one', 'two']) {
+      const kept = Object.keys(store.profile(profile) ?? {}).length
+      assert.equal(kept, changes, `profile ${profile} kept ${kept} of ${changes} changes`)
+    }
+  })
+
+  it('merges into the profile as it is on disk, not as it was when the store was opened', () => {
+    const first = ConfigStore.open(temp.dir)
+    const second = ConfigStore.open(temp.dir)
+    first.updateProfile('one', {region: 'eu'})
+    second.updateProfile('two', {region: 'us'})
+    second.updateProfile('one', (current) => ({output: current?.region === 'eu' ? 'json' : 'missed'}))
+    assert.deepEqual(ConfigStore.open(temp.dir).profile('one'), {region: 'eu', output: 'json'})
+    assert.deepEqual(ConfigStore.open(temp.dir).profile('two'), {region: 'us'})
+  })
+
+  it('never writes the file just by opening it', () => {
+    ConfigStore.open(temp.dir).profileNames()
+    assert.throws(() => readFileSync(join(temp.dir, 'config.json')), {code: 'ENOENT'})
+  })
+
+  it('takes over the lock a killed ctx left behind', () => {
+    const lock = join(temp.dir, 'config.json.lock')
+    mkdirSync(lock)
+    const minuteAgo = new Date(Date.now() - 60_000)
+    utimesSync(lock, minuteAgo, minuteAgo)
+    ConfigStore.open(temp.dir, {waitMs: 3000, staleMs: 2000}).updateProfile('one', {region: 'eu'})
+    assert.equal(ConfigStore.open(temp.dir).profile('one')?.region, 'eu')
+  })
+
+  it('gives up with exit 3, saving nothing, when another ctx holds the lock too long', () => {
+    const path = join(temp.dir, 'config.json')
+    writeFileSync(path, '{"profiles": {}}')
+    mkdirSync(`${path}.lock`)
+    const store = ConfigStore.open(temp.dir, {waitMs: 200, staleMs: 60_000})
+    assert.throws(() => store.updateProfile('one', {region: 'eu'}), isConfigError(/locked .*nothing was saved/))
+    assert.equal(readFileSync(path, 'utf8'), '{"profiles": {}}')
+  })
+
+  it('leaves a config file damaged by another program meanwhile untouched (exit 3)', () => {
+    const path = join(temp.dir, 'config.json')
+    const store = ConfigStore.open(temp.dir)
+    writeFileSync(path, '{"profiles": [')
+    assert.throws(() => store.updateProfile('one', {region: 'eu'}), isConfigError(/cannot be read/))
+    assert.equal(readFileSync(path, 'utf8'), '{"profiles": [')
+  })
+
+  it('refuses a change in a read-only config folder with exit 3, leaving the file as it was', function () {
+    // root writes anywhere: the mapping below still covers this on such machines.
+    if (process.platform === 'win32' || process.getuid?.() === 0) this.skip()
+    const path = join(temp.dir, 'config.json')
+    writeFileSync(path, '{"profiles": {}}')
+    chmodSync(temp.dir, 0o500)
+    try {
+      assert.throws(() => ConfigStore.open(temp.dir).updateProfile('one', {region: 'eu'}), isConfigError(/cannot be written/))
+    } finally {
+      chmodSync(temp.dir, 0o700)
+    }
+    assert.equal(readFileSync(path, 'utf8'), '{"profiles": {}}')
+  })
+
+  it('turns a folder that cannot be written into exit 3 with the path, and keeps other failures as they are', () => {
+    const path = join(temp.dir, 'config.json')
+    const readOnly = Object.assign(new Error('EROFS: read-only file system'), {code: 'EROFS'})
+    const mapped = configNotWritable(path, readOnly) as ConfigError
+    assert.ok(isConfigError(/cannot be written \(EROFS\)/)(mapped))
+    assert.ok(mapped.message.includes(path))
+    const other = new Error('something else')
+    assert.equal(configNotWritable(path, other), other)
+  })
+})
