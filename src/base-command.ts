@@ -5,6 +5,7 @@ import type {CitrixClient} from './citrix/client.js'
 import {resolveSettings, type Settings} from './config/settings.js'
 import {ConfigStore} from './config/store.js'
 import {CtxError, ExitCode, InterruptedError} from './errors.js'
+import {exitWhenDrained} from './exit.js'
 import {configureColor, paint} from './output/colors.js'
 
 export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof BaseCommand)['baseFlags'] & T['flags']>
@@ -73,19 +74,21 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   private cachedSettings?: Settings
   private httpClient?: Promise<Got>
   private stopSandbox?: () => Promise<void>
-  /** Commands that watch `abort.signal` (and clean up) set this; others end at once on Ctrl-C. */
+  /** Commands that watch `abort.signal` (and clean up) set this; others end on Ctrl-C once their output is out. */
   protected interruptible = false
   private interruptedAt = 0
   private onSigint = () => {
-    if (!this.interruptible) process.exit(ExitCode.interrupted)
-    if (this.abort.signal.aborted) {
-      // A second Ctrl-C forces the exit. One arriving at once is not a person's: signal-exit
-      // (loaded by write-file-atomic) re-raises the first SIGINT, and cleanup must still run.
+    if (this.interruptedAt > 0 || this.abort.signal.aborted) {
+      // A second Ctrl-C forces the exit, at once: the user insists. One arriving at once is not a
+      // person's: signal-exit (loaded by write-file-atomic) re-raises the first SIGINT, and cleanup must still run.
       if (Date.now() - this.interruptedAt > 500) process.exit(ExitCode.interrupted)
       return
     }
     this.interruptedAt = Date.now()
-    this.abort.abort(new InterruptedError())
+    if (this.interruptible) return void this.abort.abort(new InterruptedError())
+    // Nothing to clean up: end now, but let what was printed reach its reader first. The wait is
+    // bounded, since a reader in the same pipeline got the Ctrl-C too and may be gone.
+    void exitWhenDrained(ExitCode.interrupted, {limitMs: 1000})
   }
 
   override async init(): Promise<void> {

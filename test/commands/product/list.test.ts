@@ -5,6 +5,7 @@ import {runCommand} from '@oclif/test'
 
 import {useTempConfig} from '../../helpers/env.js'
 import {fakeCredentialsEnv, mockToken, useNock} from '../../helpers/nock.js'
+import {parseCsv} from '../../helpers/csv-parse.js'
 import {daysAgo, productWire} from '../../helpers/products.js'
 
 const listPath = '/root/trust/v1/registeredproducts/acme'
@@ -47,6 +48,15 @@ describe('ctx product list', () => {
     const lines = stdout.trim().split(/\r?\n/)
     assert.equal(lines[0], 'Host name,Product,Version,Registered,Last contact,Id')
     assert.equal(lines.length, 2)
+  })
+
+  it('keeps one CSV record per registration when a host name holds line breaks and formulas', async () => {
+    const hostile = ['ls-03\n=1+1', 'ls-04\r=1+1', 'ls-05\r\n@SUM(A1)'].map((hostname, index) => productWire({instanceID: `hostile-${index}`, hostname}))
+    mockToken().get(listPath).query(true).reply(200, {items: [fresh, ...hostile]})
+    const {stdout} = await runCommand(['product', 'list', '--csv'])
+    const records = await parseCsv(stdout)
+    assert.equal(records.length, 1 + 4)
+    assert.deepEqual(records.slice(1).map((record) => record[0]).sort(), ['ls-02.corp.example', "ls-03\n'=1+1", "ls-04\r'=1+1", "ls-05\r\n'@SUM(A1)"])
   })
 
   it('says when nothing matches and names the command to try', async () => {
