@@ -2,13 +2,13 @@ import {randomUUID} from 'node:crypto'
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http'
 import type {AddressInfo} from 'node:net'
 
-import {checkCwsAuth} from './auth.js'
-import {FaultInjector, type FaultConfig} from './faults.js'
-import {RequestLog} from './request-log.js'
-import {compileRoute, matchRoute, citrixError, type CompiledRoute, type SandboxContext, type SandboxReply, type SandboxRequest, type SandboxRoute} from './router.js'
-import {adminRoutes} from './routes/admin.js'
-import {cloudRoutes} from './routes/index.js'
-import {defaultSettings, SandboxStore, type SandboxSettings} from './state.js'
+import {cloudRoutes} from './cloud/routes.js'
+import {controlRoutes} from './http/control-routes.js'
+import {checkCwsAuth} from './http/cws-auth.js'
+import {FaultInjector, type FaultConfig} from './http/faults.js'
+import {RequestLog} from './http/request-log.js'
+import {compileRoute, matchRoute, citrixError, type CompiledRoute, type SandboxContext, type SandboxReply, type SandboxRequest, type SandboxRoute} from './http/router.js'
+import {defaultSettings, SandboxStore, type SandboxSettings} from './state/store.js'
 
 export interface SandboxOptions {
   /** Folder of the state file; the same folder gives the same sandbox across restarts. */
@@ -141,7 +141,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   const store = new SandboxStore(options.dataDir)
   const state = await store.open(defaultSettings(options.settings), {reset: options.reset})
   const runtime = {store, faults: new FaultInjector(options.faults, state.settings.seed), log: new RequestLog()}
-  const routes = [...cloudRoutes, ...adminRoutes(runtime)]
+  const routes = [...cloudRoutes, ...controlRoutes(runtime)]
   const handle = createRequestHandler(routes, runtime)
   const server = createServer((request, response) => void handle(request, response))
   const port = await listen(server, options.port ?? 0)

@@ -2,10 +2,10 @@ import {randomUUID} from 'node:crypto'
 import {createServer} from 'node:https'
 
 import {fingerprintOfPem} from '../../util/fingerprint.js'
-import type {FaultInjector} from '../faults.js'
-import type {RequestLog} from '../request-log.js'
+import type {FaultInjector} from '../http/faults.js'
+import type {RequestLog} from '../http/request-log.js'
 import {closeServer, createRequestHandler, listen} from '../server.js'
-import type {ApplianceState, SandboxStore} from '../state.js'
+import type {ApplianceState, SandboxStore} from '../state/store.js'
 import {makeApplianceCertificate} from './certificate.js'
 import {applianceRoutes} from './routes.js'
 

@@ -1,7 +1,7 @@
 import {productKinds, type ProductKind} from '../../citrix/products.js'
-import {issueCode} from '../../sandbox/codes.js'
+import {issueCode} from '../../sandbox/cloud/registration-codes.js'
 import {sandboxDataDir} from '../../sandbox/registry.js'
-import {defaultSettings, SandboxStore, type PendingCode} from '../../sandbox/state.js'
+import {defaultSettings, SandboxStore, type PendingCode} from '../../sandbox/state/store.js'
 
 export interface IssueCodeOptions {
   product: ProductKind

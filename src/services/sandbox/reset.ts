@@ -1,6 +1,6 @@
 import {UnavailableError} from '../../errors.js'
 import {findRunningSandbox} from '../../sandbox/registry.js'
-import {defaultSettings, SandboxStore, type SandboxSettings, type SandboxState} from '../../sandbox/state.js'
+import {defaultSettings, SandboxStore, type SandboxSettings, type SandboxState} from '../../sandbox/state/store.js'
 import {readJsonIfExists} from '../../util/atomic-file.js'
 
 /**

@@ -5,10 +5,10 @@ import {setTimeout as sleep} from 'node:timers/promises'
 
 import type {ConfigStore} from '../../config/store.js'
 import {ConflictError, CtxError, ExitCode, UnavailableError, UsageError, type ExitCodeValue} from '../../errors.js'
-import type {FaultConfig} from '../../sandbox/faults.js'
+import type {FaultConfig} from '../../sandbox/http/faults.js'
 import {findRunningSandbox, removeSandboxRecord, readSandboxRecord, writeSandboxRecord, type SandboxRecord} from '../../sandbox/registry.js'
 import type {RunningSandbox} from '../../sandbox/server.js'
-import type {SandboxSettings} from '../../sandbox/state.js'
+import type {SandboxSettings} from '../../sandbox/state/store.js'
 import {writeSandboxProfile} from './profile.js'
 
 export interface SandboxStartOptions {

@@ -1,7 +1,7 @@
 import {join} from 'node:path'
 
 import {findRunningSandbox, type SandboxRecord} from '../../sandbox/registry.js'
-import type {SandboxSettings, SandboxState} from '../../sandbox/state.js'
+import type {SandboxSettings, SandboxState} from '../../sandbox/state/store.js'
 import {readJsonIfExists} from '../../util/atomic-file.js'
 
 export interface SandboxStatus {

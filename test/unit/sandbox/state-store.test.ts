@@ -5,7 +5,7 @@ import {join} from 'node:path'
 
 import {afterEach, beforeEach, describe, it} from 'mocha'
 
-import {defaultSettings, SandboxStore} from '../../../src/sandbox/state.js'
+import {defaultSettings, SandboxStore} from '../../../src/sandbox/state/store.js'
 
 describe('SandboxStore', () => {
   let dir: string

@@ -5,11 +5,11 @@ import {join} from 'node:path'
 import lockfile from 'proper-lockfile'
 import writeFileAtomic from 'write-file-atomic'
 
-import type {ConnectorWire} from '../citrix/connectors.js'
-import type {RegisteredProductWire, RegistrationCodeWire} from '../citrix/products.js'
-import type {ResourceLocationWire} from '../citrix/resource-locations.js'
-import {readJsonIfExists, writeJsonAtomic} from '../util/atomic-file.js'
-import {defaultSeed, defaultTokenTtlSeconds} from './constants.js'
+import type {ConnectorWire} from '../../citrix/connectors.js'
+import type {RegisteredProductWire, RegistrationCodeWire} from '../../citrix/products.js'
+import type {ResourceLocationWire} from '../../citrix/resource-locations.js'
+import {readJsonIfExists, writeJsonAtomic} from '../../util/atomic-file.js'
+import {defaultSeed, defaultTokenTtlSeconds} from '../constants.js'
 import {seedState} from './seed.js'
 
 /** How much seeded data the sandbox makes; each domain reads its own size. */

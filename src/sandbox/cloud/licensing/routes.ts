@@ -1,13 +1,13 @@
 import {createHash} from 'node:crypto'
 
-import {endpoints} from '../../citrix/endpoints.js'
-import {maxPageSize, maxReleaseBatch} from '../../citrix/licensing.js'
-import {formatMonth, monthNumber, monthOf, parseMonth} from '../../util/months.js'
-import {allConsumers, consumerPage, consumerTable, findConsumer, releasedIds, type ConsumerKind} from '../licensing/consumers.js'
-import {cloudCustomer, cloudSummary, onPremCustomer, onPremSummary} from '../licensing/partners.js'
-import {currentUsage, historyBetween, isEntitled} from '../licensing/usage.js'
-import {citrixError, ok, serve, type SandboxContext, type SandboxReply, type SandboxRequest, type SandboxRoute} from '../router.js'
-import type {SandboxState} from '../state.js'
+import {endpoints} from '../../../citrix/endpoints.js'
+import {maxPageSize, maxReleaseBatch} from '../../../citrix/licensing.js'
+import {formatMonth, monthNumber, monthOf, parseMonth} from '../../../util/months.js'
+import {citrixError, ok, serve, type SandboxContext, type SandboxReply, type SandboxRequest, type SandboxRoute} from '../../http/router.js'
+import type {SandboxState} from '../../state/store.js'
+import {allConsumers, consumerPage, consumerTable, findConsumer, releasedIds, type ConsumerKind} from './consumers.js'
+import {cloudCustomer, cloudSummary, onPremCustomer, onPremSummary} from './partners.js'
+import {currentUsage, historyBetween, isEntitled} from './usage.js'
 
 const defaultPageSize = 200
 

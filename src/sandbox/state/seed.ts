@@ -1,7 +1,7 @@
-import type {ResourceLocationWire} from '../citrix/resource-locations.js'
+import type {ResourceLocationWire} from '../../citrix/resource-locations.js'
 import {createRandom, uuidFrom, type Random} from './random.js'
 import {seedConnectors, seedRegisteredProducts} from './seed-products.js'
-import type {SandboxSettings, SandboxState} from './state.js'
+import type {SandboxSettings, SandboxState} from './store.js'
 
 // The seeded part of the state: the same seed always gives the same sandbox. Each domain adds its
 // own seeder here; tables too large to store (license users, devices) are generated per row instead.

@@ -1,5 +1,5 @@
 import {endpoints} from '../../citrix/endpoints.js'
-import {citrixError, ok, serve, type SandboxRoute} from '../router.js'
+import {citrixError, ok, serve, type SandboxRoute} from '../http/router.js'
 
 // [seen] The list: `limit=-1` (or none) gives every item; [model] `limit=N` (1–500) pages with an opaque
 // `continuationToken`. [model] Removing a registration unregisters the sandbox appliance it belonged to.

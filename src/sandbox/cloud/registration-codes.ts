@@ -1,8 +1,8 @@
 import {randomInt, randomUUID} from 'node:crypto'
 
-import type {ConnectorWire} from '../citrix/connectors.js'
-import type {DeviceInfo, ProductService, RegisteredProductWire, RegistrationCodeWire} from '../citrix/products.js'
-import type {PendingCode, SandboxState} from './state.js'
+import type {ConnectorWire} from '../../citrix/connectors.js'
+import type {DeviceInfo, ProductService, RegisteredProductWire, RegistrationCodeWire} from '../../citrix/products.js'
+import type {PendingCode, SandboxState} from '../state/store.js'
 
 // The cloud side of short-code registration [model]: an on-premises product (or a sandbox appliance)
 // asks for a code, an administrator looks it up and registers it once, before it expires.

@@ -1,6 +1,6 @@
-import type {LicenseDeviceWire, LicenseUserWire} from '../../citrix/licensing.js'
-import {intBetween, pickOne, rowRandom, type Random} from '../random.js'
-import type {SandboxState} from '../state.js'
+import type {LicenseDeviceWire, LicenseUserWire} from '../../../citrix/licensing.js'
+import {intBetween, pickOne, rowRandom, type Random} from '../../state/random.js'
+import type {SandboxState} from '../../state/store.js'
 
 // Licensed users and devices, generated row by row from the seed and the row's index, so that a
 // million of them never sit in memory. Only what changes (released licenses) is stored.
