@@ -1,4 +1,4 @@
-import type {SandboxState} from '../state/store.js'
+import type {SandboxState} from '../state/types.js'
 import type {SandboxReply, SandboxRequest} from './router.js'
 import {citrixError} from './router.js'
 import {verifyToken, type TokenClaims} from './tokens.js'

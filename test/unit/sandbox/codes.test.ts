@@ -2,7 +2,9 @@ import assert from 'node:assert/strict'
 import {describe, it} from 'mocha'
 
 import {acceptCode, findPendingCode, issueCode} from '../../../src/sandbox/cloud/registration-codes.js'
-import {defaultSettings, freshState, type SandboxState} from '../../../src/sandbox/state/store.js'
+import {freshState} from '../../../src/sandbox/state/seed.js'
+import {defaultSettings} from '../../../src/sandbox/state/settings.js'
+import type {SandboxState} from '../../../src/sandbox/state/types.js'
 
 const now = new Date('2026-11-24T10:00:00Z')
 const later = (seconds: number) => new Date(now.getTime() + seconds * 1000)

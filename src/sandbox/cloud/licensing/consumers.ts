@@ -1,6 +1,6 @@
 import type {LicenseDeviceWire, LicenseUserWire} from '../../../citrix/licensing.js'
 import {intBetween, pickOne, rowRandom, type Random} from '../../state/random.js'
-import type {SandboxState} from '../../state/store.js'
+import type {SandboxState} from '../../state/types.js'
 
 // Licensed users and devices, generated row by row from the seed and the row's index, so that a
 // million of them never sit in memory. Only what changes (released licenses) is stored.
