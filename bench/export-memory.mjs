@@ -8,7 +8,7 @@ import {join} from 'node:path'
 import {createInterface} from 'node:readline'
 import {fileURLToPath} from 'node:url'
 
-const {startSandbox} = await import('../dist/sandbox/server.js')
+const {startSandbox} = await import('../dist/sandbox/start.js')
 const {sandboxCredentials} = await import('../dist/sandbox/constants.js')
 
 const users = Number(process.argv[2] ?? 1_000_000)

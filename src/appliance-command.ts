@@ -47,7 +47,7 @@ export abstract class ApplianceCommand<T extends typeof Command> extends BaseCom
     if (host) return parseApplianceAddress(host)
     if (this.sandboxMode) {
       await this.settings() // starts the embedded sandbox, and its appliances, when none runs
-      const [{SandboxStore}, {sandboxDataDir}, {fingerprintOfPem}] = await Promise.all([import('./sandbox/state.js'), import('./sandbox/registry.js'), import('./util/fingerprint.js')])
+      const [{SandboxStore}, {sandboxDataDir}, {fingerprintOfPem}] = await Promise.all([import('./sandbox/state/store.js'), import('./sandbox/registry.js'), import('./util/fingerprint.js')])
       const first = (await new SandboxStore(sandboxDataDir()).read()).appliances[0]
       if (first?.port && first.certificatePem) return {...parseApplianceAddress(`127.0.0.1:${first.port}`), sandboxFingerprint: fingerprintOfPem(first.certificatePem)}
     }

@@ -7,5 +7,3 @@ export const sandboxCredentials = {
 
 export const sandboxProfile = 'sandbox'
 export const defaultSandboxPort = 4780
-export const defaultSeed = 42
-export const defaultTokenTtlSeconds = 3600

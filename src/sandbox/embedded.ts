@@ -16,7 +16,7 @@ export interface EmbeddedSandbox {
 export async function useEmbeddedSandbox(dir = sandboxDataDir()): Promise<EmbeddedSandbox> {
   const running = await findRunningSandbox(dir)
   if (running) return {url: running.url, credentials: sandboxCredentials}
-  const {startSandbox} = await import('./server.js')
+  const {startSandbox} = await import('./start.js')
   const sandbox = await startSandbox({dataDir: dir})
   return {url: sandbox.url, credentials: sandboxCredentials, stop: sandbox.close}
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import {after, before, describe, it} from 'mocha'
 
-import {defaultSizes} from '../../src/sandbox/state.js'
+import {defaultSizes} from '../../src/sandbox/state/settings.js'
 import {acceptInConsole, eventually, trustAndLogin} from '../helpers/appliance-e2e.js'
 import {useTempConfig} from '../helpers/env.js'
 import {runBin} from '../helpers/run-bin.js'

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import {join} from 'node:path'
 import {after, before, describe, it} from 'mocha'
 
-import {startSandbox} from '../../src/sandbox/server.js'
+import {startSandbox} from '../../src/sandbox/start.js'
 import {adminPassword} from '../helpers/appliance-e2e.js'
 import {useTempConfig} from '../helpers/env.js'
 import {runBin} from '../helpers/run-bin.js'

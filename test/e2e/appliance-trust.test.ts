@@ -3,7 +3,7 @@ import {after, before, describe, it} from 'mocha'
 
 import {ConfigStore} from '../../src/config/store.js'
 import {pinCertificate} from '../../src/config/appliance-pins.js'
-import {defaultSizes} from '../../src/sandbox/state.js'
+import {defaultSizes} from '../../src/sandbox/state/settings.js'
 import {adminPassword, hostOf, trustAndLogin} from '../helpers/appliance-e2e.js'
 import {useTempConfig} from '../helpers/env.js'
 import {runBin} from '../helpers/run-bin.js'

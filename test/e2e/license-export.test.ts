@@ -6,7 +6,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {after, afterEach, before, beforeEach, describe, it} from 'mocha'
 
-import {defaultSizes} from '../../src/sandbox/state.js'
+import {defaultSizes} from '../../src/sandbox/state/settings.js'
 import {useTempConfig} from '../helpers/env.js'
 import {binPath, runBin} from '../helpers/run-bin.js'
 import {startTestSandbox, type TestSandbox} from '../helpers/sandbox.js'

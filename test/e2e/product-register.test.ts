@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import {describe, it} from 'mocha'
 
-import {issueCode} from '../../src/sandbox/codes.js'
+import {issueCode} from '../../src/sandbox/cloud/registration-codes.js'
 import {startDataSandbox} from '../helpers/data-sandbox.js'
 import {runBin} from '../helpers/run-bin.js'
 import {useSandboxSuite} from '../helpers/sandbox.js'

@@ -2,7 +2,7 @@ import {mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
-import type {SandboxOptions} from '../../src/sandbox/server.js'
+import type {SandboxOptions} from '../../src/sandbox/start.js'
 import {startTestSandbox, type TestSandbox} from './sandbox.js'
 
 /**

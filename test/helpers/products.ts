@@ -1,6 +1,6 @@
 import type {ConnectorWire} from '../../src/citrix/connectors.js'
 import type {ProductService, RegisteredProductWire} from '../../src/citrix/products.js'
-import {deviceInfoOf} from '../../src/sandbox/codes.js'
+import {deviceInfoOf} from '../../src/sandbox/state/catalog.js'
 
 /** A registration as Citrix lists it; a License Server contacted just now unless told otherwise. */
 export function productWire(fields: {instanceID?: string; service?: ProductService; hostname?: string; lastContactTime?: string}): RegisteredProductWire {

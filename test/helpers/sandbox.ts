@@ -5,7 +5,7 @@ import {join} from 'node:path'
 import {after, afterEach, before, beforeEach} from 'mocha'
 
 import {sandboxCredentials} from '../../src/sandbox/constants.js'
-import {startSandbox, type RunningSandbox, type SandboxOptions} from '../../src/sandbox/server.js'
+import {startSandbox, type RunningSandbox, type SandboxOptions} from '../../src/sandbox/start.js'
 import {useTempConfig} from './env.js'
 
 type TempConfig = ReturnType<typeof useTempConfig>

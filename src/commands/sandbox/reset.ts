@@ -3,7 +3,7 @@ import {Flags} from '@oclif/core'
 import {BaseCommand} from '../../base-command.js'
 import {sandboxDataDir} from '../../sandbox/registry.js'
 import {resetSandboxService} from '../../services/sandbox/reset.js'
-import type {SandboxSettings} from '../../sandbox/state.js'
+import type {SandboxSettings} from '../../sandbox/state/settings.js'
 
 export default class SandboxReset extends BaseCommand<typeof SandboxReset> {
   static summary = "Throw the sandbox's state away and seed it anew (a running sandbox resets in place)."

@@ -1,8 +1,8 @@
 import {randomBytes, scryptSync, timingSafeEqual} from 'node:crypto'
 
-import {citrixError, type SandboxReply, type SandboxRequest} from '../router.js'
-import type {SandboxState} from '../state.js'
-import {issueToken, verifyToken} from '../tokens.js'
+import {citrixError, type SandboxReply, type SandboxRequest} from '../http/router.js'
+import {issueToken, verifyToken} from '../http/tokens.js'
+import type {SandboxState} from '../state/types.js'
 
 // The appliance's admin password (kept as a salted scrypt hash) and its 15-minute Bearer token [doc].
 

@@ -1,8 +1,8 @@
 import {endpoints} from '../../citrix/endpoints.js'
-import {acceptCode, findPendingCode, issueCode} from '../codes.js'
+import {acceptCode, findPendingCode, issueCode} from '../cloud/registration-codes.js'
 import {sandboxCredentials} from '../constants.js'
-import {citrixError, ok, serve, type SandboxContext, type SandboxReply, type SandboxRequest, type SandboxRoute} from '../router.js'
-import type {ApplianceState, SandboxState} from '../state.js'
+import {citrixError, ok, serve, type SandboxContext, type SandboxReply, type SandboxRequest, type SandboxRoute} from '../http/router.js'
+import type {ApplianceState, SandboxState} from '../state/types.js'
 import {checkBearer, hashPassword, issueApplianceToken, passwordMatches} from './auth.js'
 
 export const applianceProduct = 'Citrix Connector Appliance for Cloud Services'

@@ -2,10 +2,10 @@ import {randomUUID} from 'node:crypto'
 import {createServer} from 'node:https'
 
 import {fingerprintOfPem} from '../../util/fingerprint.js'
-import type {FaultInjector} from '../faults.js'
-import type {RequestLog} from '../request-log.js'
-import {closeServer, createRequestHandler, listen} from '../server.js'
-import type {ApplianceState, SandboxStore} from '../state.js'
+import {closeServer, listen} from '../http/listen.js'
+import {createRequestHandler, type SandboxRuntime} from '../http/request-handler.js'
+import type {SandboxStore} from '../state/store.js'
+import type {ApplianceState} from '../state/types.js'
 import {makeApplianceCertificate} from './certificate.js'
 import {applianceRoutes} from './routes.js'
 
@@ -55,7 +55,7 @@ async function listenOnPreferredPort(server: ReturnType<typeof createServer>, po
  * its self-signed certificate, sharing the cloud's state, fault injector and request log.
  */
 export async function startAppliances(
-  runtime: {store: SandboxStore; faults: FaultInjector; log: RequestLog},
+  runtime: SandboxRuntime,
   count: number,
 ): Promise<{appliances: RunningAppliance[]; close(): Promise<void>}> {
   const states = await ensureAppliances(runtime.store, count)

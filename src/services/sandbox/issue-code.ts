@@ -1,7 +1,9 @@
 import {productKinds, type ProductKind} from '../../citrix/products.js'
-import {issueCode} from '../../sandbox/codes.js'
+import {issueCode} from '../../sandbox/cloud/registration-codes.js'
 import {sandboxDataDir} from '../../sandbox/registry.js'
-import {defaultSettings, SandboxStore, type PendingCode} from '../../sandbox/state.js'
+import {defaultSettings} from '../../sandbox/state/settings.js'
+import {SandboxStore} from '../../sandbox/state/store.js'
+import type {PendingCode} from '../../sandbox/state/types.js'
 
 export interface IssueCodeOptions {
   product: ProductKind

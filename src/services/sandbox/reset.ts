@@ -1,6 +1,8 @@
 import {UnavailableError} from '../../errors.js'
 import {findRunningSandbox} from '../../sandbox/registry.js'
-import {defaultSettings, SandboxStore, type SandboxSettings, type SandboxState} from '../../sandbox/state.js'
+import {defaultSettings, type SandboxSettings} from '../../sandbox/state/settings.js'
+import {SandboxStore} from '../../sandbox/state/store.js'
+import type {SandboxState} from '../../sandbox/state/types.js'
 import {readJsonIfExists} from '../../util/atomic-file.js'
 
 /**

@@ -5,10 +5,10 @@ import {setTimeout as sleep} from 'node:timers/promises'
 
 import type {ConfigStore} from '../../config/store.js'
 import {ConflictError, CtxError, ExitCode, UnavailableError, UsageError, type ExitCodeValue} from '../../errors.js'
-import type {FaultConfig} from '../../sandbox/faults.js'
+import type {FaultConfig} from '../../sandbox/http/faults.js'
 import {findRunningSandbox, removeSandboxRecord, readSandboxRecord, writeSandboxRecord, type SandboxRecord} from '../../sandbox/registry.js'
-import type {RunningSandbox} from '../../sandbox/server.js'
-import type {SandboxSettings} from '../../sandbox/state.js'
+import type {RunningSandbox} from '../../sandbox/start.js'
+import type {SandboxSettings} from '../../sandbox/state/settings.js'
 import {writeSandboxProfile} from './profile.js'
 
 export interface SandboxStartOptions {
@@ -54,7 +54,7 @@ export function ignoredSettings(asked: Partial<SandboxSettings>, actual: Sandbox
 /** Starts the sandbox in this process, records where it runs, and writes the `sandbox` profile. */
 export async function startSandboxService(store: ConfigStore, options: SandboxStartOptions): Promise<{sandbox: RunningSandbox; result: SandboxStartResult; stop: () => Promise<void>}> {
   await refuseIfRunning(options.dataDir)
-  const {startSandbox} = await import('../../sandbox/server.js')
+  const {startSandbox} = await import('../../sandbox/start.js')
   let sandbox: RunningSandbox
   try {
     sandbox = await startSandbox({dataDir: options.dataDir, port: options.port, settings: options.settings, faults: options.faults, reset: options.reset})

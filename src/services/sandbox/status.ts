@@ -1,7 +1,8 @@
 import {join} from 'node:path'
 
 import {findRunningSandbox, type SandboxRecord} from '../../sandbox/registry.js'
-import type {SandboxSettings, SandboxState} from '../../sandbox/state.js'
+import type {SandboxSettings} from '../../sandbox/state/settings.js'
+import type {SandboxState} from '../../sandbox/state/types.js'
 import {readJsonIfExists} from '../../util/atomic-file.js'
 
 export interface SandboxStatus {

@@ -4,7 +4,7 @@ import {afterEach, beforeEach, describe, it} from 'mocha'
 
 import {runCommand} from '@oclif/test'
 
-import {SandboxStore} from '../../../src/sandbox/state.js'
+import {SandboxStore} from '../../../src/sandbox/state/store.js'
 import {useTempConfig} from '../../helpers/env.js'
 
 describe('ctx sandbox issue-code', () => {

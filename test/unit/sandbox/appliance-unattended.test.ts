@@ -3,7 +3,7 @@ import {after, before, describe, it} from 'mocha'
 
 import {createHttpClient} from '../../../src/http/client.js'
 import {sandboxCredentials} from '../../../src/sandbox/constants.js'
-import {defaultSizes} from '../../../src/sandbox/state.js'
+import {defaultSizes} from '../../../src/sandbox/state/settings.js'
 import {startTestSandbox, type TestSandbox} from '../../helpers/sandbox.js'
 
 const http = createHttpClient({maxRetries: 0}).extend({https: {rejectUnauthorized: false}, throwHttpErrors: false, responseType: 'json'})

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict'
 import {describe, it} from 'mocha'
 
-import {acceptCode, findPendingCode, issueCode} from '../../../src/sandbox/codes.js'
-import {defaultSettings, freshState, type SandboxState} from '../../../src/sandbox/state.js'
+import {acceptCode, findPendingCode, issueCode} from '../../../src/sandbox/cloud/registration-codes.js'
+import {freshState} from '../../../src/sandbox/state/seed.js'
+import {defaultSettings} from '../../../src/sandbox/state/settings.js'
+import type {SandboxState} from '../../../src/sandbox/state/types.js'
 
 const now = new Date('2026-11-24T10:00:00Z')
 const later = (seconds: number) => new Date(now.getTime() + seconds * 1000)

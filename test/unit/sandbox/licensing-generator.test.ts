@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict'
 import {describe, it} from 'mocha'
 
-import {findConsumer, licenseDevice, licenseUser} from '../../../src/sandbox/licensing/consumers.js'
-import {defaultSettings, freshState} from '../../../src/sandbox/state.js'
+import {findConsumer, licenseDevice, licenseUser} from '../../../src/sandbox/cloud/licensing/consumers.js'
+import {freshState} from '../../../src/sandbox/state/seed.js'
+import {defaultSettings} from '../../../src/sandbox/state/settings.js'
 
 const anchor = Date.parse('2026-11-01T00:00:00Z')
 

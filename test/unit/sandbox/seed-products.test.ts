@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict'
 import {describe, it} from 'mocha'
 
-import {seedConnectors, seedRegisteredProducts} from '../../../src/sandbox/seed-products.js'
-import {defaultSettings, defaultSizes, freshState} from '../../../src/sandbox/state.js'
+import {seedConnectors, seedRegisteredProducts} from '../../../src/sandbox/state/seed-products.js'
+import {freshState} from '../../../src/sandbox/state/seed.js'
+import {defaultSettings, defaultSizes} from '../../../src/sandbox/state/settings.js'
 
 const now = new Date('2026-11-24T10:00:00Z')
 const day = 86_400_000

@@ -5,7 +5,8 @@ import {join} from 'node:path'
 
 import {afterEach, beforeEach, describe, it} from 'mocha'
 
-import {defaultSettings, SandboxStore} from '../../../src/sandbox/state.js'
+import {defaultSettings} from '../../../src/sandbox/state/settings.js'
+import {SandboxStore} from '../../../src/sandbox/state/store.js'
 
 describe('SandboxStore', () => {
   let dir: string

@@ -5,7 +5,7 @@ import {join} from 'node:path'
 import {afterEach, beforeEach, describe, it} from 'mocha'
 
 import {issueSandboxCode} from '../../../../src/services/sandbox/issue-code.js'
-import {SandboxStore} from '../../../../src/sandbox/state.js'
+import {SandboxStore} from '../../../../src/sandbox/state/store.js'
 
 describe('sandbox issue-code service', () => {
   let dir: string

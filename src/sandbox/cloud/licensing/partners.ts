@@ -1,6 +1,6 @@
-import type {PartnerCloudCustomerWire, PartnerCloudSummaryWire, PartnerOnPremCustomerWire, PartnerOnPremSummaryWire} from '../../citrix/licensing.js'
-import {intBetween, pickOne, rowRandom, uuidFrom} from '../random.js'
-import type {SandboxState} from '../state.js'
+import type {PartnerCloudCustomerWire, PartnerCloudSummaryWire, PartnerOnPremCustomerWire, PartnerOnPremSummaryWire} from '../../../citrix/licensing.js'
+import {intBetween, pickOne, rowRandom, uuidFrom} from '../../state/random.js'
+import type {SandboxState} from '../../state/types.js'
 
 // A partner's customers, generated per month and per row from the seed ([model] fields).
 

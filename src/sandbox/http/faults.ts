@@ -1,6 +1,6 @@
+import {createRandom, type Random} from '../state/random.js'
 import type {SandboxReply} from './router.js'
 import {citrixError} from './router.js'
-import {createRandom, type Random} from './random.js'
 
 /** A fault aimed at one route: every matching request (or the next `count`) gets `status`, or a dropped connection. */
 export interface RouteFault {

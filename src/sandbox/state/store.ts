@@ -5,104 +5,10 @@ import {join} from 'node:path'
 import lockfile from 'proper-lockfile'
 import writeFileAtomic from 'write-file-atomic'
 
-import type {ConnectorWire} from '../citrix/connectors.js'
-import type {RegisteredProductWire, RegistrationCodeWire} from '../citrix/products.js'
-import type {ResourceLocationWire} from '../citrix/resource-locations.js'
-import {readJsonIfExists, writeJsonAtomic} from '../util/atomic-file.js'
-import {defaultSeed, defaultTokenTtlSeconds} from './constants.js'
-import {seedState} from './seed.js'
-
-/** How much seeded data the sandbox makes; each domain reads its own size. */
-export interface SandboxSizes {
-  products: number
-  users: number
-  devices: number
-  customers: number
-  appliances: number
-}
-
-export const defaultSizes: SandboxSizes = {products: 25, users: 2000, devices: 2000, customers: 40, appliances: 1}
-
-export interface SandboxSettings {
-  seed: number
-  sizes: SandboxSizes
-  tokenTtlSeconds: number
-  /** How long a registration code lives (15 minutes by default; tests shorten it). */
-  codeTtlSeconds: number
-  /** What the simulated appliances tell ctx to wait between polls (30 s; tests shorten it). */
-  pollingIntervalSeconds?: number
-}
-
-/** A code handed out by an on-premises product or an appliance, waiting to be registered in Citrix Cloud. */
-export interface PendingCode extends RegistrationCodeWire {
-  createdAt: string
-  /** Set once the code is registered: the product it became. A used code cannot be registered again. */
-  instanceID?: string
-  /** The simulated appliance that asked for the code, if one did. */
-  applianceId?: string
-}
-
-/**
- * A simulated Connector Appliance (section 2). Its HTTPS server and certificate are made at start;
- * what it remembers lives here, with the cloud side, so both sides share one state.
- */
-export interface ApplianceState {
-  id: string
-  name: string
-  /** Set by POST /credentials; stored as a salted hash, never in clear. */
-  passwordHash?: string
-  /** The port it listened on last, reused so that its address (and pinned fingerprint) stays stable. */
-  port?: number
-  certificatePem?: string
-  privateKeyPem?: string
-  /** The registered product once the appliance is registered. */
-  instanceID?: string
-  pendingCode?: string
-  resourceLocationId?: string
-}
-
-/** Everything the simulated Citrix Cloud remembers. Large tables are generated per row, not stored. */
-export interface SandboxState {
-  version: 1
-  settings: SandboxSettings
-  /** Signs the sandbox's tokens; made at reset so tokens survive a restart but not a reset. */
-  signingKey: string
-  createdAt: string
-  resourceLocations: ResourceLocationWire[]
-  registeredProducts: RegisteredProductWire[]
-  pendingCodes: PendingCode[]
-  connectors: ConnectorWire[]
-  appliances: ApplianceState[]
-  /** Licensing: what changed from the generated data, per product segment (cvad, daasazure, …). */
-  licensing: {
-    releasedConsumerIds: Record<string, string[]>
-    /** Product segments the customer is entitled to; absent means all four. Others answer 404. */
-    entitledProducts?: string[]
-  }
-}
-
-/** Some settings, and some of the sizes: the rest take their defaults. */
-export type SettingsOverrides = Partial<Omit<SandboxSettings, 'sizes'>> & {sizes?: Partial<SandboxSizes>}
-
-export function defaultSettings(overrides: SettingsOverrides = {}): SandboxSettings {
-  return {
-    seed: overrides.seed ?? defaultSeed,
-    sizes: {...defaultSizes, ...overrides.sizes},
-    tokenTtlSeconds: overrides.tokenTtlSeconds ?? defaultTokenTtlSeconds,
-    codeTtlSeconds: overrides.codeTtlSeconds ?? 15 * 60,
-    pollingIntervalSeconds: overrides.pollingIntervalSeconds ?? 30,
-  }
-}
-
-export function freshState(settings: SandboxSettings, now = new Date()): SandboxState {
-  return {
-    version: 1,
-    settings,
-    signingKey: randomBytes(32).toString('hex'),
-    createdAt: now.toISOString(),
-    ...seedState(settings, now),
-  }
-}
+import {readJsonIfExists, writeJsonAtomic} from '../../util/atomic-file.js'
+import {freshState} from './seed.js'
+import type {SandboxSettings} from './settings.js'
+import type {SandboxState} from './types.js'
 
 /**
  * The sandbox's state on disk: read by every request, changed under a lock (one process or

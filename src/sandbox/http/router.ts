@@ -1,7 +1,7 @@
 import type {IncomingHttpHeaders} from 'node:http'
 
-import type {Endpoint, HttpMethod} from '../citrix/endpoints.js'
-import type {SandboxStore} from './state.js'
+import type {Endpoint, HttpMethod} from '../../citrix/endpoints.js'
+import type {SandboxStore} from '../state/store.js'
 import type {TokenClaims} from './tokens.js'
 
 export interface SandboxRequest {

@@ -1,7 +1,7 @@
-import type {CurrentUsageWire, HistoricalUsageEntryWire} from '../../citrix/licensing.js'
-import {addMonths, monthNumber, monthOf, monthStart, type Month} from '../../util/months.js'
-import {intBetween, rowRandom} from '../random.js'
-import type {SandboxState} from '../state.js'
+import type {CurrentUsageWire, HistoricalUsageEntryWire} from '../../../citrix/licensing.js'
+import {addMonths, monthNumber, monthOf, monthStart, type Month} from '../../../util/months.js'
+import {intBetween, rowRandom} from '../../state/random.js'
+import type {SandboxState} from '../../state/types.js'
 import {findConsumer, releasedIds} from './consumers.js'
 
 // The figures of `current` and `historicalusage` per product, derived from the seed, the sizes and

@@ -1,13 +1,13 @@
-import type {FaultConfig, FaultInjector} from '../faults.js'
-import type {RequestLog} from '../request-log.js'
-import {ok, type SandboxRoute} from '../router.js'
-import {defaultSettings, type SandboxSettings, type SandboxStore} from '../state.js'
+import {defaultSettings, type SandboxSettings} from '../state/settings.js'
+import type {FaultConfig} from './faults.js'
+import type {SandboxRuntime} from './request-handler.js'
+import {ok, type SandboxRoute} from './router.js'
 
 /**
  * The sandbox's own controls under /_sandbox/ (not Citrix paths, and never called by ctx's
  * Citrix clients): health, the request log, fault injection and reset, for tests and rehearsals.
  */
-export function adminRoutes(runtime: {store: SandboxStore; faults: FaultInjector; log: RequestLog}): SandboxRoute[] {
+export function controlRoutes(runtime: SandboxRuntime): SandboxRoute[] {
   return [
     {method: 'GET', path: '/_sandbox/health', auth: 'none', handle: () => ok({ok: true, pid: process.pid})},
     {method: 'GET', path: '/_sandbox/requests', auth: 'none', handle: () => ok({items: runtime.log.all()})},

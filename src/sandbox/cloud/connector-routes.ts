@@ -1,5 +1,5 @@
 import {endpoints} from '../../citrix/endpoints.js'
-import {citrixError, ok, serve, type SandboxRoute} from '../router.js'
+import {citrixError, ok, serve, type SandboxRoute} from '../http/router.js'
 
 // [doc] GET /connectors answers a bare array, filtered by `Location` and `ConnectorType`
 // (`ExtendedData` and `RetrieveExpectedVersion` change nothing here); DELETE answers 200 `true`.

@@ -1,5 +1,5 @@
 import {endpoints} from '../../citrix/endpoints.js'
-import {citrixError, ok, serve, type SandboxRoute} from '../router.js'
+import {citrixError, ok, serve, type SandboxRoute} from '../http/router.js'
 
 export const resourceLocationRoutes: SandboxRoute[] = [
   serve(endpoints.listResourceLocations, 'cws', async (_request, context) => {

@@ -1,6 +1,6 @@
 import {endpoints} from '../../citrix/endpoints.js'
-import {acceptCode, codeWire, findPendingCode, type CodeProblem} from '../codes.js'
-import {citrixError, ok, serve, type SandboxContext, type SandboxReply, type SandboxRoute} from '../router.js'
+import {citrixError, ok, serve, type SandboxContext, type SandboxReply, type SandboxRoute} from '../http/router.js'
+import {acceptCode, codeWire, findPendingCode, type CodeProblem} from './registration-codes.js'
 
 // [model] Look up and register a short code. A used code answers 409 on look-up as on register, so that
 // ctx can tell "used" (exit 7) from "unknown or expired" (exit 6) before asking to confirm.

@@ -1,31 +1,14 @@
 import {randomInt, randomUUID} from 'node:crypto'
 
-import type {ConnectorWire} from '../citrix/connectors.js'
-import type {DeviceInfo, ProductService, RegisteredProductWire, RegistrationCodeWire} from '../citrix/products.js'
-import type {PendingCode, SandboxState} from './state.js'
+import type {ConnectorWire} from '../../citrix/connectors.js'
+import type {ProductService, RegisteredProductWire, RegistrationCodeWire} from '../../citrix/products.js'
+import {deviceInfoOf} from '../state/catalog.js'
+import type {PendingCode, SandboxState} from '../state/types.js'
 
 // The cloud side of short-code registration [model]: an on-premises product (or a sandbox appliance)
 // asks for a code, an administrator looks it up and registers it once, before it expires.
 
 const codeAlphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'
-
-const productNames: Record<ProductService, {product: string; version: string}> = {
-  ConnectorAppliance: {product: 'Citrix Connector Appliance for Cloud Services', version: '2026.9.0'},
-  FederatedAuthenticationService: {product: 'Citrix Federated Authentication Service', version: '2411.1.0'},
-  LicenseServer: {product: 'Citrix License Server', version: '11.17.2.0'},
-  VirtualAppsAndDesktops: {product: 'Citrix Virtual Apps and Desktops', version: '2411.0.0'},
-}
-
-export function deviceInfoOf(service: ProductService, hostname: string, product?: string, version?: string): DeviceInfo {
-  const defaults = productNames[service]
-  return {
-    properties: [
-      {property: 'hostname', value: hostname, displayName: ['Host name']},
-      {property: 'product', value: product ?? defaults.product, displayName: ['Product']},
-      {property: 'version', value: version ?? defaults.version, displayName: ['Version']},
-    ],
-  }
-}
 
 function newCode(state: SandboxState): string {
   for (;;) {

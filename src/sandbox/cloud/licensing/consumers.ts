@@ -1,6 +1,7 @@
-import type {LicenseDeviceWire, LicenseUserWire} from '../../citrix/licensing.js'
-import {intBetween, pickOne, rowRandom, type Random} from '../random.js'
-import type {SandboxState} from '../state.js'
+import type {LicenseDeviceWire, LicenseUserWire} from '../../../citrix/licensing.js'
+import {intBetween, pickOne, rowRandom, type Random} from '../../state/random.js'
+import type {SandboxState} from '../../state/types.js'
+import type {Page} from '../paging.js'
 
 // Licensed users and devices, generated row by row from the seed and the row's index, so that a
 // million of them never sit in memory. Only what changes (released licenses) is stored.
@@ -96,7 +97,7 @@ export function releasedIds(state: SandboxState, segment: string): Set<string> {
 }
 
 /** Rows still holding a license (released ones are gone), from `start`, at most `limit` of them. */
-export function consumerPage(table: ConsumerTable, released: Set<string>, start: number, limit: number): {items: Consumer[]; next?: number} {
+export function consumerPage(table: ConsumerTable, released: Set<string>, start: number, limit: number): Page<Consumer> {
   const items: Consumer[] = []
   let index = start
   while (index < table.size && items.length < limit) {

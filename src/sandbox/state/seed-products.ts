@@ -1,7 +1,7 @@
-import type {ConnectorWire} from '../citrix/connectors.js'
-import type {ProductService, RegisteredProductWire} from '../citrix/products.js'
-import type {ResourceLocationWire} from '../citrix/resource-locations.js'
-import {deviceInfoOf} from './codes.js'
+import type {ConnectorWire} from '../../citrix/connectors.js'
+import type {ProductService, RegisteredProductWire} from '../../citrix/products.js'
+import type {ResourceLocationWire} from '../../citrix/resource-locations.js'
+import {deviceInfoOf} from './catalog.js'
 import {intBetween, pickOne, rowRandom, uuidFrom, type Random} from './random.js'
 
 // Seeded product registrations and connectors: most in touch within the hour, some silent for days,

@@ -1,7 +1,10 @@
-import type {ResourceLocationWire} from '../citrix/resource-locations.js'
+import {randomBytes} from 'node:crypto'
+
+import type {ResourceLocationWire} from '../../citrix/resource-locations.js'
 import {createRandom, uuidFrom, type Random} from './random.js'
 import {seedConnectors, seedRegisteredProducts} from './seed-products.js'
-import type {SandboxSettings, SandboxState} from './state.js'
+import type {SandboxSettings} from './settings.js'
+import type {SandboxState} from './types.js'
 
 // The seeded part of the state: the same seed always gives the same sandbox. Each domain adds its
 // own seeder here; tables too large to store (license users, devices) are generated per row instead.
@@ -31,5 +34,16 @@ export function seedState(settings: SandboxSettings, now: Date): SeededPart {
     connectors: seedConnectors(settings.seed, resourceLocations, now),
     appliances: [],
     licensing: {releasedConsumerIds: {}},
+  }
+}
+
+/** A new state: the seeded data, and a signing key of its own so that a reset invalidates every token. */
+export function freshState(settings: SandboxSettings, now = new Date()): SandboxState {
+  return {
+    version: 1,
+    settings,
+    signingKey: randomBytes(32).toString('hex'),
+    createdAt: now.toISOString(),
+    ...seedState(settings, now),
   }
 }

@@ -1,6 +1,6 @@
+import type {SandboxState} from '../state/types.js'
 import type {SandboxReply, SandboxRequest} from './router.js'
 import {citrixError} from './router.js'
-import type {SandboxState} from './state.js'
 import {verifyToken, type TokenClaims} from './tokens.js'
 
 /**

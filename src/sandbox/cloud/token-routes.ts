@@ -1,12 +1,12 @@
 import {endpoints} from '../../citrix/endpoints.js'
 import {sandboxCredentials} from '../constants.js'
-import {ok, serve, type SandboxRoute} from '../router.js'
-import {issueToken} from '../tokens.js'
+import {ok, serve, type SandboxRoute} from '../http/router.js'
+import {issueToken} from '../http/tokens.js'
 
 const invalidClient = {status: 400, body: {error: 'invalid_client', error_description: 'Invalid client id or client secret.'}}
 
 /** [doc] POST /cctrustoauth2/{customerId}/tokens/clients: a client_credentials form, a token that really expires. */
-export const authRoutes: SandboxRoute[] = [
+export const tokenRoutes: SandboxRoute[] = [
   serve(endpoints.token, 'none', async (request, context) => {
     const form = (request.body ?? {}) as Record<string, string>
     if (form.grant_type !== 'client_credentials') {

@@ -1,15 +1,14 @@
 import {createHash} from 'node:crypto'
 
-import {endpoints} from '../../citrix/endpoints.js'
-import {maxPageSize, maxReleaseBatch} from '../../citrix/licensing.js'
-import {formatMonth, monthNumber, monthOf, parseMonth} from '../../util/months.js'
-import {allConsumers, consumerPage, consumerTable, findConsumer, releasedIds, type ConsumerKind} from '../licensing/consumers.js'
-import {cloudCustomer, cloudSummary, onPremCustomer, onPremSummary} from '../licensing/partners.js'
-import {currentUsage, historyBetween, isEntitled} from '../licensing/usage.js'
-import {citrixError, ok, serve, type SandboxContext, type SandboxReply, type SandboxRequest, type SandboxRoute} from '../router.js'
-import type {SandboxState} from '../state.js'
-
-const defaultPageSize = 200
+import {endpoints} from '../../../citrix/endpoints.js'
+import {maxPageSize, maxReleaseBatch} from '../../../citrix/licensing.js'
+import {formatMonth, monthNumber, monthOf, parseMonth} from '../../../util/months.js'
+import {citrixError, ok, serve, type SandboxContext, type SandboxReply, type SandboxRequest, type SandboxRoute} from '../../http/router.js'
+import type {SandboxState} from '../../state/types.js'
+import {pagedReply, tablePages, type PagingRules} from '../paging.js'
+import {allConsumers, consumerPage, consumerTable, findConsumer, releasedIds, type ConsumerKind} from './consumers.js'
+import {cloudCustomer, cloudSummary, onPremCustomer, onPremSummary} from './partners.js'
+import {currentUsage, historyBetween, isEntitled} from './usage.js'
 
 /** [doc] Licensing's 400: `error_description` is itself a JSON string. */
 function licensingBadRequest(message: string): SandboxReply {
@@ -18,39 +17,11 @@ function licensingBadRequest(message: string): SandboxReply {
 
 const notEntitled = () => citrixError(404, 'licensing/notFound', 'The customer is not entitled to this product.')
 
-function pageSize(request: SandboxRequest): number | SandboxReply {
-  const text = request.query.get('limit')
-  if (text === null) return defaultPageSize
-  const limit = Number(text)
-  if (!Number.isInteger(limit) || limit < 1 || limit > maxPageSize) {
-    return citrixError(400, 'common/badRequest', `limit must be an integer from 1 to ${maxPageSize}.`, {name: 'limit'})
-  }
-  return limit
-}
-
-// The continuation token is opaque to clients; here it carries the next row index.
-const encodeToken = (index: number) => Buffer.from(JSON.stringify({i: index})).toString('base64url')
-
-function decodeToken(request: SandboxRequest): number | SandboxReply {
-  const token = request.query.get('continuationToken')
-  if (!token) return 0
-  try {
-    const {i} = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as {i?: unknown}
-    if (typeof i === 'number' && Number.isInteger(i) && i >= 0) return i
-  } catch {
-    // falls through to the 400 below
-  }
-  return citrixError(400, 'common/badRequest', 'The continuation token is not valid.', {name: 'continuationToken'})
-}
-
-/** Pages of any list whose row i is made on demand. */
-function paged<T>(request: SandboxRequest, page: (start: number, limit: number) => {items: T[]; next?: number}): SandboxReply {
-  const limit = pageSize(request)
-  if (typeof limit !== 'number') return limit
-  const start = decodeToken(request)
-  if (typeof start !== 'number') return start
-  const {items, next} = page(start, limit)
-  return ok({items, continuationToken: next === undefined ? null : encodeToken(next)})
+const licensingPaging: PagingRules = {
+  defaultLimit: 200,
+  maxLimit: maxPageSize,
+  badLimit: () => citrixError(400, 'common/badRequest', `limit must be an integer from 1 to ${maxPageSize}.`, {name: 'limit'}),
+  badToken: () => citrixError(400, 'common/badRequest', 'The continuation token is not valid.', {name: 'continuationToken'}),
 }
 
 function consumerList(kind: ConsumerKind) {
@@ -59,7 +30,7 @@ function consumerList(kind: ConsumerKind) {
     if (!isEntitled(state, request.params.product!)) return notEntitled()
     const table = consumerTable(state, request.params.product!, kind)
     const released = releasedIds(state, request.params.product!)
-    return paged(request, (start, limit) => consumerPage(table, released, start, limit))
+    return pagedReply(request, licensingPaging, (start, limit) => consumerPage(table, released, start, limit))
   }
 }
 
@@ -80,12 +51,7 @@ function partnerCustomers<T>(make: (state: SandboxState, month: string, index: n
     const month = partnerMonth(request, context.now())
     if (typeof month !== 'string') return month
     const state = await context.store.read()
-    const size = state.settings.sizes.customers
-    return paged(request, (start, limit) => {
-      const end = Math.min(size, start + limit)
-      const items = Array.from({length: Math.max(0, end - start)}, (_, i) => make(state, month, start + i))
-      return {items, next: end < size ? end : undefined}
-    })
+    return pagedReply(request, licensingPaging, tablePages(state.settings.sizes.customers, (index) => make(state, month, index)))
   }
 }
 

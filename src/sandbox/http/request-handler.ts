@@ -1,39 +1,17 @@
 import {randomUUID} from 'node:crypto'
-import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http'
-import type {AddressInfo} from 'node:net'
+import type {IncomingMessage, ServerResponse} from 'node:http'
 
-import {checkCwsAuth} from './auth.js'
-import {FaultInjector, type FaultConfig} from './faults.js'
-import {RequestLog} from './request-log.js'
-import {compileRoute, matchRoute, citrixError, type CompiledRoute, type SandboxContext, type SandboxReply, type SandboxRequest, type SandboxRoute} from './router.js'
-import {adminRoutes} from './routes/admin.js'
-import {cloudRoutes} from './routes/index.js'
-import {defaultSettings, SandboxStore, type SandboxSettings} from './state.js'
+import type {SandboxStore} from '../state/store.js'
+import {checkCwsAuth} from './cws-auth.js'
+import type {FaultInjector} from './faults.js'
+import type {RequestLog} from './request-log.js'
+import {citrixError, compileRoute, matchRoute, type CompiledRoute, type SandboxContext, type SandboxReply, type SandboxRequest, type SandboxRoute} from './router.js'
 
-export interface SandboxOptions {
-  /** Folder of the state file; the same folder gives the same sandbox across restarts. */
-  dataDir: string
-  /** 0 (the default) picks a free port. */
-  port?: number
-  settings?: Partial<SandboxSettings>
-  /** Throw the old state away and seed anew. */
-  reset?: boolean
-  faults?: Partial<FaultConfig>
-}
-
-/** What a running sandbox exposes to its owner: tests read the log and change faults through it. */
+/** What the cloud server and the appliance servers share: one state, one fault injector, one request log. */
 export interface SandboxRuntime {
   store: SandboxStore
   faults: FaultInjector
   log: RequestLog
-  url: string
-}
-
-export interface RunningSandbox extends SandboxRuntime {
-  port: number
-  /** The simulated Connector Appliances (`settings.sizes.appliances` of them), each on its own HTTPS port. */
-  appliances: Array<{id: string; name: string; url: string; fingerprint: string}>
-  close(): Promise<void>
 }
 
 function readBody(request: IncomingMessage): Promise<string> {
@@ -65,7 +43,7 @@ function send(response: ServerResponse, reply: SandboxReply, transactionId: stri
  * The request handler shared by the cloud server and the appliance servers: routing, faults,
  * CwsAuth, the request log and Citrix's transaction id on every answer.
  */
-export function createRequestHandler(routes: SandboxRoute[], runtime: Omit<SandboxRuntime, 'url'>) {
+export function createRequestHandler(routes: SandboxRoute[], runtime: SandboxRuntime) {
   const compiled: CompiledRoute[] = routes.map(compileRoute)
   const context: SandboxContext = {store: runtime.store, now: () => new Date()}
 
@@ -120,33 +98,4 @@ async function dispatch(routes: CompiledRoute[], request: IncomingMessage, metho
     sandboxRequest.claims = claims
   }
   return match.route.handle(sandboxRequest, context)
-}
-
-export function listen(server: Server, port: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port))
-  })
-}
-
-export function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.close(() => resolve())
-    server.closeAllConnections()
-  })
-}
-
-/** Starts the simulated Citrix Cloud on 127.0.0.1. */
-export async function startSandbox(options: SandboxOptions): Promise<RunningSandbox> {
-  const store = new SandboxStore(options.dataDir)
-  const state = await store.open(defaultSettings(options.settings), {reset: options.reset})
-  const runtime = {store, faults: new FaultInjector(options.faults, state.settings.seed), log: new RequestLog()}
-  const routes = [...cloudRoutes, ...adminRoutes(runtime)]
-  const handle = createRequestHandler(routes, runtime)
-  const server = createServer((request, response) => void handle(request, response))
-  const port = await listen(server, options.port ?? 0)
-  const {startAppliances} = await import('./appliance/servers.js')
-  const appliances = await startAppliances(runtime, state.settings.sizes.appliances)
-  const close = async () => void (await Promise.all([closeServer(server), appliances.close()]))
-  return {...runtime, port, url: `http://127.0.0.1:${port}`, appliances: appliances.appliances, close}
 }

@@ -1,0 +1,39 @@
+// How a sandbox is made: its seed, the size of each table, and how long tokens and codes live.
+// They are kept in the state, so that a restart keeps them; a reset may change them.
+
+const defaultSeed = 42
+const defaultTokenTtlSeconds = 3600
+
+/** How much seeded data the sandbox makes; each domain reads its own size. */
+export interface SandboxSizes {
+  products: number
+  users: number
+  devices: number
+  customers: number
+  appliances: number
+}
+
+export const defaultSizes: SandboxSizes = {products: 25, users: 2000, devices: 2000, customers: 40, appliances: 1}
+
+export interface SandboxSettings {
+  seed: number
+  sizes: SandboxSizes
+  tokenTtlSeconds: number
+  /** How long a registration code lives (15 minutes by default; tests shorten it). */
+  codeTtlSeconds: number
+  /** What the simulated appliances tell ctx to wait between polls (30 s; tests shorten it). */
+  pollingIntervalSeconds?: number
+}
+
+/** Some settings, and some of the sizes: the rest take their defaults. */
+export type SettingsOverrides = Partial<Omit<SandboxSettings, 'sizes'>> & {sizes?: Partial<SandboxSizes>}
+
+export function defaultSettings(overrides: SettingsOverrides = {}): SandboxSettings {
+  return {
+    seed: overrides.seed ?? defaultSeed,
+    sizes: {...defaultSizes, ...overrides.sizes},
+    tokenTtlSeconds: overrides.tokenTtlSeconds ?? defaultTokenTtlSeconds,
+    codeTtlSeconds: overrides.codeTtlSeconds ?? 15 * 60,
+    pollingIntervalSeconds: overrides.pollingIntervalSeconds ?? 30,
+  }
+}
