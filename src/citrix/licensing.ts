@@ -121,8 +121,6 @@ export interface PartnerCloudCustomerWire {
   overage: number
 }
 
-export type PartnerView = 'partner-onprem' | 'partner-daas'
-
 function productParams(product: LicenseProduct) {
   const {segment, name} = licenseProducts[product]
   return {

@@ -1,8 +1,8 @@
 import {Flags} from '@oclif/core'
 
-import {licenseProductNames, type LicenseProduct, type PartnerView} from '../citrix/licensing.js'
+import {licenseProductNames, type LicenseProduct} from '../citrix/licensing.js'
 import {UsageError} from '../errors.js'
-import type {LicenseViewName} from '../config/license-view.js'
+import type {LicenseView, PartnerView} from '../config/license-view.js'
 import {formatMonth, monthOf} from '../util/months.js'
 
 // Flags shared by the `ctx license …` commands.
@@ -28,7 +28,7 @@ export function currentMonth(now = new Date()): string {
 }
 
 /** Customers exist only in the partner views; the enterprise default becomes partner-onprem. */
-export function partnerViewOf(view: LicenseViewName, fromFlag: boolean): PartnerView {
+export function partnerViewOf(view: LicenseView, fromFlag: boolean): PartnerView {
   if (view !== 'enterprise') return view
   if (fromFlag) throw new UsageError('Customers exist only in the partner views.', {hint: 'Pass --view partner-onprem or --view partner-daas.'})
   return 'partner-onprem'

@@ -1,8 +1,7 @@
 import {Flags} from '@oclif/core'
 
 import {BaseCommand} from '../../base-command.js'
-import type {PartnerView} from '../../citrix/licensing.js'
-import {resolveLicenseView} from '../../config/license-view.js'
+import {partnerViews, resolveLicenseView, type PartnerView} from '../../config/license-view.js'
 import {currentMonth, monthFlag, partnerViewOf} from '../../flags/license.js'
 import {renderList} from '../../output/list-format.js'
 import {licenseCustomersService} from '../../services/license/customers.js'
@@ -12,7 +11,7 @@ export default class LicenseCustomers extends BaseCommand<typeof LicenseCustomer
   static summary = "A partner's customers, one row each, with their license figures for a month."
   static examples = ['<%= config.bin %> license customers', '<%= config.bin %> license customers --view partner-daas --month 2026-09 --csv']
   static flags = {
-    view: Flags.string({description: "partner view (default: the profile's license-view when a partner one, else partner-onprem)", options: ['partner-onprem', 'partner-daas']}),
+    view: Flags.string({description: "partner view (default: the profile's license-view when a partner one, else partner-onprem)", options: [...partnerViews]}),
     month: monthFlag,
     csv: Flags.boolean({description: 'CSV instead of a table', exclusive: ['json']}),
   }

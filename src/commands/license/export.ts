@@ -1,7 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 
 import {BaseCommand} from '../../base-command.js'
-import {resolveLicenseView} from '../../config/license-view.js'
+import {partnerViews, resolveLicenseView} from '../../config/license-view.js'
 import {UsageError} from '../../errors.js'
 import {asProduct, currentMonth, historyFlags, monthFlag, partnerViewOf, productFlag} from '../../flags/license.js'
 import {exportFormats, type ExportFormat} from '../../output/export-writer.js'
@@ -25,7 +25,7 @@ export default class LicenseExport extends BaseCommand<typeof LicenseExport> {
     out: Flags.string({char: 'o', description: 'write to this file (atomically) instead of stdout'}),
     excel: Flags.boolean({description: 'CSV: start with a byte order mark so that Excel reads UTF-8'}),
     product: productFlag,
-    view: Flags.string({description: 'customers: the partner view', options: ['partner-onprem', 'partner-daas']}),
+    view: Flags.string({description: 'customers: the partner view', options: [...partnerViews]}),
     month: monthFlag,
     ...historyFlags,
   }

@@ -1,16 +1,15 @@
+import type {LicenseView} from '../../config/license-view.js'
 import {assignedTotal, defaultSeriesLabels, formatCount, overage, type SeriesLabels, type UsageMonth} from '../charts/usage-month.js'
 import {escapeHtml} from './escape-html.js'
 import {reportStyles} from './report-styles.js'
 import {renderUsageSvg} from './usage-svg.js'
-
-export type ReportView = 'enterprise' | 'partner-onprem' | 'partner-daas'
 
 /** What the report shows; the licensing services fill it, the renderer only lays it out. */
 export interface LicenseReportInput {
   title: string
   /** ISO-8601 */
   generatedAt: string
-  view: ReportView
+  view: LicenseView
   summary: Array<{label: string; value: string | number}>
   months: UsageMonth[]
   /** What the months' three figures stand for (default: users, devices, available). */
@@ -22,7 +21,7 @@ export interface LicenseReportInput {
   topCustomersByOverage?: Array<{name: string; value: number}>
 }
 
-export const viewLabels: Record<ReportView, string> = {
+export const viewLabels: Record<LicenseView, string> = {
   enterprise: 'Enterprise — Citrix DaaS user/device licenses',
   'partner-onprem': 'Partner — on-premises Virtual Apps and Desktops',
   'partner-daas': 'Partner — Citrix DaaS',

@@ -1,5 +1,5 @@
 import type {CitrixClient} from '../../citrix/client.js'
-import type {PartnerView} from '../../citrix/licensing.js'
+import type {PartnerView} from '../../config/license-view.js'
 import {partnerCustomerPages, type PartnerCustomer} from './datasets.js'
 
 export async function licenseCustomersService(client: CitrixClient, options: {view: PartnerView; month: string}): Promise<PartnerCustomer[]> {

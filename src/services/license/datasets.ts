@@ -14,8 +14,8 @@ import {
   type LicenseUserWire,
   type PartnerCloudCustomerWire,
   type PartnerOnPremCustomerWire,
-  type PartnerView,
 } from '../../citrix/licensing.js'
+import type {PartnerView} from '../../config/license-view.js'
 import type {UsageMonth} from '../../output/charts/usage-month.js'
 import type {ExportColumn} from '../../output/export-writer.js'
 

@@ -5,8 +5,8 @@ import {
   type LicenseProduct,
   type PartnerCloudCustomerWire,
   type PartnerOnPremCustomerWire,
-  type PartnerView,
 } from '../../citrix/licensing.js'
+import type {LicenseView, PartnerView} from '../../config/license-view.js'
 import {UsageError} from '../../errors.js'
 import type {SeriesLabels, UsageMonth} from '../../output/charts/usage-month.js'
 import type {LicenseReportInput} from '../../output/report/license-report.js'
@@ -16,7 +16,7 @@ import {licenseCustomersService} from './customers.js'
 import {toUsageMonth, type PartnerCustomer} from './datasets.js'
 import {licenseHistoryService} from './history.js'
 import {resolveHistoryRange} from './history-range.js'
-import {licenseSummaryService, type EnterpriseSummary, type LicenseView, type PartnerDaasSummary, type PartnerOnPremSummary} from './summary.js'
+import {licenseSummaryService, type EnterpriseSummary, type PartnerDaasSummary, type PartnerOnPremSummary} from './summary.js'
 
 /** How many customers each partner table lists. */
 export const topCustomerCount = 10

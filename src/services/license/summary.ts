@@ -8,8 +8,7 @@ import {
   type PartnerCloudSummaryWire,
   type PartnerOnPremSummaryWire,
 } from '../../citrix/licensing.js'
-
-export type LicenseView = 'enterprise' | 'partner-onprem' | 'partner-daas'
+import type {LicenseView} from '../../config/license-view.js'
 
 export interface EnterpriseSummary {
   view: 'enterprise'
