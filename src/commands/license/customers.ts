@@ -17,7 +17,7 @@ export default class LicenseCustomers extends BaseCommand<typeof LicenseCustomer
   }
 
   async run(): Promise<{view: PartnerView; month: string; customers: PartnerCustomer[]}> {
-    const view = partnerViewOf(resolveLicenseView(this.flags.view, {profile: this.flags.profile, store: () => this.configStore()}), false)
+    const view = partnerViewOf(resolveLicenseView(this.flags.view, {profile: this.flags.profile, store: () => this.configStore()}))
     const month = this.flags.month ?? currentMonth()
     const customers = await licenseCustomersService(await this.citrix(), {view, month})
     if (customers.length === 0) this.note(`No customers in the ${view} view for ${month}.`)

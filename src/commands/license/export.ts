@@ -36,7 +36,7 @@ export default class LicenseExport extends BaseCommand<typeof LicenseExport> {
     if (this.jsonEnabled() && !flags.out) throw new UsageError('--json needs --out: stdout carries the export itself.', {hint: 'Add --out <file>.'})
     if (format === 'xlsx' && !flags.out && process.stdout.isTTY) throw new UsageError('An xlsx file cannot be shown on a terminal.', {hint: 'Add --out <file>.xlsx.'})
     const dataset = this.args.dataset as ExportDataset
-    const view = dataset === 'customers' ? partnerViewOf(resolveLicenseView(flags.view, {profile: flags.profile, store: () => this.configStore()}), false) : 'partner-onprem'
+    const view = dataset === 'customers' ? partnerViewOf(resolveLicenseView(flags.view, {profile: flags.profile, store: () => this.configStore()})) : 'partner-onprem'
     const range = resolveHistoryRange({months: flags.months, from: flags.from, to: flags.to})
     const client = await this.citrix()
     this.interruptible = true
