@@ -1,11 +1,12 @@
 import {Flags} from '@oclif/core'
 
 import {BaseCommand} from '../../base-command.js'
+import type {PartnerCustomer} from '../../citrix/licensing.js'
 import {partnerViews, resolveLicenseView, type PartnerView} from '../../config/license-view.js'
 import {currentMonth, monthFlag, partnerViewOf} from '../../flags/license.js'
 import {renderList} from '../../output/list-format.js'
 import {licenseCustomersService} from '../../services/license/customers.js'
-import {partnerCustomerColumns, type PartnerCustomer} from '../../services/license/datasets.js'
+import {partnerCustomerColumns} from '../../services/license/datasets.js'
 
 export default class LicenseCustomers extends BaseCommand<typeof LicenseCustomers> {
   static summary = "A partner's customers, one row each, with their license figures for a month."

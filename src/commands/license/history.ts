@@ -1,11 +1,10 @@
 import {BaseCommand} from '../../base-command.js'
-import {licenseProducts} from '../../citrix/licensing.js'
+import {licenseProducts, type HistoryMonth} from '../../citrix/licensing.js'
 import {asProduct, historyFlags, productFlag} from '../../flags/license.js'
 import {renderUsageChart, shouldDrawChart} from '../../output/charts/bar-chart.js'
 import {renderList} from '../../output/list-format.js'
 import type {Column} from '../../output/table.js'
-import {toUsageMonth, type HistoryMonth} from '../../services/license/datasets.js'
-import {licenseHistoryService, type LicenseHistory} from '../../services/license/history.js'
+import {licenseHistoryService, toUsageMonth, type LicenseHistory} from '../../services/license/history.js'
 
 const columns: Array<Column<HistoryMonth>> = [
   {header: 'Month', value: (m) => m.month},

@@ -1,5 +1,5 @@
 import type {CitrixClient} from '../../citrix/client.js'
-import {listLicenseDevices, listLicenseUsers, maxReleaseBatch, releaseLicenses, type LicenseProduct} from '../../citrix/licensing.js'
+import {listLicenseDevices, listLicenseUsers, maxReleaseBatch, releaseLicenseBatch, type LicenseProduct} from '../../citrix/licensing.js'
 import {CitrixApiError} from '../../errors.js'
 
 export interface ReleaseCandidate {
@@ -47,7 +47,7 @@ export async function releaseLicensesService(
     options.signal?.throwIfAborted()
     const batch = options.ids.slice(start, start + maxReleaseBatch)
     try {
-      const reply = await releaseLicenses(client, options.product, batch)
+      const reply = await releaseLicenseBatch(client, options.product, batch)
       result.released += reply.releasedCount
       result.failed.push(...reply.failed)
     } catch (error) {
