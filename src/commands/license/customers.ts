@@ -4,9 +4,9 @@ import {BaseCommand} from '../../base-command.js'
 import type {PartnerCustomer} from '../../citrix/licensing.js'
 import {partnerViews, resolveLicenseView, type PartnerView} from '../../config/license-view.js'
 import {currentMonth, monthFlag, partnerViewOf} from '../../flags/license.js'
+import {partnerCustomerColumns} from '../../output/license-columns.js'
 import {renderList} from '../../output/list-format.js'
 import {licenseCustomersService} from '../../services/license/customers.js'
-import {partnerCustomerColumns} from '../../services/license/datasets.js'
 
 export default class LicenseCustomers extends BaseCommand<typeof LicenseCustomers> {
   static summary = "A partner's customers, one row each, with their license figures for a month."

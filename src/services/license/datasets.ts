@@ -1,50 +1,15 @@
 import type {CitrixClient} from '../../citrix/client.js'
-import {
-  getEnterpriseUsage,
-  getUsageHistory,
-  listLicenseDevices,
-  listLicenseUsers,
-  type HistoryMonth,
-  type LicenseDevice,
-  type LicenseProduct,
-  type LicenseUser,
-  type PartnerCustomer,
-  type PartnerDaasCustomer,
-  type PartnerOnPremCustomer,
-} from '../../citrix/licensing.js'
+import {getEnterpriseUsage, getUsageHistory, listLicenseDevices, listLicenseUsers, type LicenseProduct} from '../../citrix/licensing.js'
 import type {PartnerView} from '../../config/license-view.js'
 import type {ExportColumn} from '../../output/export-writer.js'
+import {deviceColumns, historyColumns, partnerCustomerColumns, userColumns} from '../../output/license-columns.js'
 import {partnerCustomerPages} from './customers.js'
 import {getPartnerSummary} from './summary.js'
 
-// The datasets of `ctx license export`, each with its fixed columns (order and header, as the
-// README documents them) and its pages. Headers are the domain field names, so JSON keys match.
+// The datasets of `ctx license export`: each with its columns (from output/license-columns.ts) and its pages.
 
 export const exportDatasets = ['users', 'devices', 'customers', 'history'] as const
 export type ExportDataset = (typeof exportDatasets)[number]
-
-function fields<Row>(...names: Array<keyof Row & string>): Array<ExportColumn<Row>> {
-  return names.map((name) => ({header: name, value: (row: Row) => row[name] as string | number | null}))
-}
-
-export const userColumns = fields<LicenseUser>('userId', 'userName', 'licenseAssignedDate', 'lastLoginDate', 'licenseStatus')
-export const deviceColumns = fields<LicenseDevice>('deviceId', 'deviceName', 'enrollmentStatus', 'licenseAssignedDate', 'lastLoginDate', 'licenseStatus')
-export const historyColumns = fields<HistoryMonth>(
-  'month',
-  'totalAvailableLicenseCount',
-  'userCumulativeAssignedCount',
-  'userNewAssignedCount',
-  'userReleasedCount',
-  'deviceCumulativeAssignedCount',
-  'deviceNewAssignedCount',
-  'deviceReleasedCount',
-)
-export const onPremCustomerColumns = fields<PartnerOnPremCustomer>('accountId', 'accountName', 'totalUsers', 'paidUsers', 'freeUsers')
-export const daasCustomerColumns = fields<PartnerDaasCustomer>('orgId', 'totalLicenses', 'totalUsers', 'overage')
-
-export function partnerCustomerColumns(view: PartnerView): Array<ExportColumn<PartnerCustomer>> {
-  return (view === 'partner-onprem' ? onPremCustomerColumns : daasCustomerColumns) as Array<ExportColumn<PartnerCustomer>>
-}
 
 /** A dataset ready to stream: its columns, its pages, and its row count when known in advance. */
 export interface DatasetSource<Row> {

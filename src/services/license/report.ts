@@ -1,8 +1,9 @@
 import type {CitrixClient} from '../../citrix/client.js'
-import type {EnterpriseUsage, LicenseProduct, PartnerCustomer, PartnerDaasFigures, PartnerOnPremFigures} from '../../citrix/licensing.js'
+import type {LicenseProduct, PartnerCustomer} from '../../citrix/licensing.js'
 import type {LicenseView, PartnerView} from '../../config/license-view.js'
 import {UsageError} from '../../errors.js'
-import type {SeriesLabels, UsageMonth} from '../../output/charts/usage-month.js'
+import type {UsageMonth} from '../../output/charts/usage-month.js'
+import {enterpriseFigures, partnerDaasFigures, partnerOnPremFigures, partnerSeriesLabels} from '../../output/license-labels.js'
 import type {LicenseReportInput} from '../../output/report/license-report.js'
 import {writeTextAtomic} from '../../util/atomic-file.js'
 import {addMonths, formatMonth, monthNumber, parseMonth} from '../../util/months.js'
@@ -60,9 +61,9 @@ export async function buildLicenseReportInput(client: CitrixClient, options: Lic
     title: `Partner license usage — ${range.end}`,
     generatedAt,
     view,
-    summary: latest.view === 'partner-onprem' ? onPremFigures(latest) : daasFigures(latest),
+    summary: latest.view === 'partner-onprem' ? partnerOnPremFigures(latest) : partnerDaasFigures(latest),
     months: summaries.map(partnerUsageMonth),
-    series: partnerSeries[view],
+    series: partnerSeriesLabels[view],
     expiries: null,
     ...(await topCustomers(client, view, range.end)),
   }
@@ -95,48 +96,6 @@ export async function writeLicenseReport(client: CitrixClient, options: LicenseR
 function writeFailure(error: NodeJS.ErrnoException): string {
   const reasons: Record<string, string> = {ENOENT: 'the folder does not exist', EACCES: 'permission denied', EPERM: 'permission denied', EISDIR: 'it is a folder'}
   return reasons[error.code ?? ''] ?? error.message
-}
-
-function enterpriseFigures(usage: EnterpriseUsage): LicenseReportInput['summary'] {
-  return [
-    {label: 'Service', value: `${usage.productName} (${usage.productEdition})`},
-    {label: 'Licenses used', value: usage.used},
-    {label: 'by users', value: usage.usedByUsers},
-    {label: 'by devices', value: usage.usedByDevices},
-    {label: 'Available', value: usage.available},
-    {label: 'Remaining', value: usage.remaining},
-    {label: 'Released', value: usage.released},
-  ]
-}
-
-function onPremFigures(summary: PartnerOnPremFigures): LicenseReportInput['summary'] {
-  return [
-    {label: 'Month', value: summary.month},
-    {label: 'Customers', value: summary.customersCount},
-    {label: 'Users', value: summary.totalUsers},
-    {label: 'Paid users', value: summary.paidUsers},
-    {label: 'Free users', value: summary.freeUsers},
-    {label: 'License servers', value: summary.licenseServers},
-  ]
-}
-
-function daasFigures(summary: PartnerDaasFigures): LicenseReportInput['summary'] {
-  return [
-    {label: 'Month', value: summary.month},
-    {label: 'Customers', value: summary.customers},
-    {label: 'Licenses', value: summary.licenses},
-    {label: 'Users', value: summary.users},
-    {label: 'Overage', value: summary.overage},
-  ]
-}
-
-// The partner figures have no devices and (on-premises) no licenses to exceed, so each view puts its
-// own figures in the chart's three places and names them.
-const partnerSeries: Record<PartnerView, SeriesLabels> = {
-  // Paid and free users stacked; the line is their total: on-premises partners pay per user, with no pool to exceed.
-  'partner-onprem': {users: 'Paid users', devices: 'Free users', available: 'Total users'},
-  // The customers' users against the licenses they hold together.
-  'partner-daas': {users: 'Users', available: 'Licenses'},
 }
 
 /** One summary call per month, oldest first: the partner calls have no history of their own, only `?month=`. */
