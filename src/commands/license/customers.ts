@@ -6,7 +6,7 @@ import {partnerViews, resolveLicenseView, type PartnerView} from '../../config/l
 import {currentMonth, monthFlag, partnerViewOf} from '../../flags/license.js'
 import {partnerCustomerColumns} from '../../output/license-columns.js'
 import {renderList} from '../../output/list-format.js'
-import {licenseCustomersService} from '../../services/license/customers.js'
+import {listLicenseCustomers} from '../../services/license/customers.js'
 
 export default class LicenseCustomers extends BaseCommand<typeof LicenseCustomers> {
   static summary = "A partner's customers, one row each, with their license figures for a month."
@@ -20,7 +20,7 @@ export default class LicenseCustomers extends BaseCommand<typeof LicenseCustomer
   async run(): Promise<{view: PartnerView; month: string; customers: PartnerCustomer[]}> {
     const view = partnerViewOf(resolveLicenseView(this.flags.view, {profile: this.flags.profile, store: () => this.configStore()}))
     const month = this.flags.month ?? currentMonth()
-    const customers = await licenseCustomersService(await this.citrix(), {view, month})
+    const customers = await listLicenseCustomers(await this.citrix(), {view, month})
     if (customers.length === 0) this.note(`No customers in the ${view} view for ${month}.`)
     else this.log(renderList(partnerCustomerColumns(view), customers, {csv: this.flags.csv}))
     return {view, month, customers}

@@ -4,7 +4,7 @@ import {asProduct, historyFlags, productFlag} from '../../flags/license.js'
 import {renderUsageChart, shouldDrawChart} from '../../output/charts/bar-chart.js'
 import {renderList} from '../../output/list-format.js'
 import type {Column} from '../../output/table.js'
-import {licenseHistoryService, toUsageMonth, type LicenseHistory} from '../../services/license/history.js'
+import {getLicenseHistory, toUsageMonth, type LicenseHistory} from '../../services/license/history.js'
 
 const columns: Array<Column<HistoryMonth>> = [
   {header: 'Month', value: (m) => m.month},
@@ -25,7 +25,7 @@ export default class LicenseHistoryCommand extends BaseCommand<typeof LicenseHis
 
   async run(): Promise<{history: LicenseHistory}> {
     const product = asProduct(this.flags.product)
-    const history = await licenseHistoryService(await this.citrix(), {product, months: this.flags.months, from: this.flags.from, to: this.flags.to})
+    const history = await getLicenseHistory(await this.citrix(), {product, months: this.flags.months, from: this.flags.from, to: this.flags.to})
     if (history.months.length === 0) {
       this.note(`No usage recorded for ${licenseProducts[product].name} from ${history.from} to ${history.to} (Citrix has no data for these months).`)
     } else {

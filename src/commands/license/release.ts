@@ -5,7 +5,7 @@ import {PartialFailureError, UsageError} from '../../errors.js'
 import {asProduct, productFlag} from '../../flags/license.js'
 import {promptConfirm} from '../../output/prompt.js'
 import {renderTable} from '../../output/table.js'
-import {findReleaseCandidates, releaseLicensesService, type ReleaseCandidate} from '../../services/license/release.js'
+import {findReleaseCandidates, releaseLicensesInBatches, type ReleaseCandidate} from '../../services/license/release.js'
 
 const shownAtMost = 20
 
@@ -42,7 +42,7 @@ export default class LicenseRelease extends BaseCommand<typeof LicenseRelease> {
       this.note('Nothing released.')
       return outcome
     }
-    const result = await releaseLicensesService(client, {product, ids: candidates.map((c) => c.id), signal: this.abort.signal})
+    const result = await releaseLicensesInBatches(client, {product, ids: candidates.map((c) => c.id), signal: this.abort.signal})
     for (const failure of result.failed) this.warn(`${failure.id}: ${failure.reason}`)
     this.note(`${result.released} licenses released${result.failed.length > 0 ? `, ${result.failed.length} failed` : ''}.`)
     if (result.failed.length > 0) {

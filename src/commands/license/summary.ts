@@ -6,7 +6,7 @@ import {asProduct, currentMonth, monthFlag, productFlag} from '../../flags/licen
 import {paint} from '../../output/colors.js'
 import {partnerDaasFigures, partnerOnPremFigures, type LabelledFigure} from '../../output/license-labels.js'
 import {renderFields} from '../../output/table.js'
-import {licenseSummaryService, type LicenseSummary} from '../../services/license/summary.js'
+import {getLicenseSummary, type LicenseSummary} from '../../services/license/summary.js'
 
 /** Days before the next expiry from which it is highlighted. */
 const nearExpiryDays = 30
@@ -46,7 +46,7 @@ export default class LicenseSummaryCommand extends BaseCommand<typeof LicenseSum
 
   async run(): Promise<{summary: LicenseSummary}> {
     const view = resolveLicenseView(this.flags.view, {profile: this.flags.profile, store: () => this.configStore()})
-    const summary = await licenseSummaryService(await this.citrix(), {view, product: asProduct(this.flags.product), month: this.flags.month ?? currentMonth()})
+    const summary = await getLicenseSummary(await this.citrix(), {view, product: asProduct(this.flags.product), month: this.flags.month ?? currentMonth()})
     this.log(render(summary))
     return {summary}
   }

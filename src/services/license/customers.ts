@@ -28,6 +28,6 @@ export function listDaasCustomers(client: CitrixClient, month: string): Promise<
 }
 
 /** The customers of a partner view for a month, every page. */
-export function licenseCustomersService(client: CitrixClient, options: {view: PartnerView; month: string}): Promise<PartnerCustomer[]> {
+export function listLicenseCustomers(client: CitrixClient, options: {view: PartnerView; month: string}): Promise<PartnerCustomer[]> {
   return options.view === 'partner-onprem' ? listOnPremCustomers(client, options.month) : listDaasCustomers(client, options.month)
 }

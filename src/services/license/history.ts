@@ -11,7 +11,7 @@ export interface LicenseHistory {
   months: HistoryMonth[]
 }
 
-export async function licenseHistoryService(client: CitrixClient, options: HistoryRangeOptions & {product: LicenseProduct; now?: Date}): Promise<LicenseHistory> {
+export async function getLicenseHistory(client: CitrixClient, options: HistoryRangeOptions & {product: LicenseProduct; now?: Date}): Promise<LicenseHistory> {
   const {start, end} = resolveHistoryRange(options, options.now)
   return {product: options.product, from: start, to: end, months: await getUsageHistory(client, options.product, start, end)}
 }

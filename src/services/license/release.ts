@@ -38,7 +38,7 @@ export interface ReleaseResult {
  * Releases in batches of at most 100 (the call's limit). A batch Citrix refuses (400: a license
  * that is not expired) counts as failed, with Citrix's reason, and the next batches still go.
  */
-export async function releaseLicensesService(
+export async function releaseLicensesInBatches(
   client: CitrixClient,
   options: {product: LicenseProduct; ids: string[]; signal?: AbortSignal},
 ): Promise<ReleaseResult> {

@@ -8,7 +8,7 @@ import type {LicenseReportInput} from '../../output/report/license-report.js'
 import {writeTextAtomic} from '../../util/atomic-file.js'
 import {addMonths, formatMonth, monthNumber, parseMonth} from '../../util/months.js'
 import {listDaasCustomers, listOnPremCustomers} from './customers.js'
-import {licenseHistoryService, toUsageMonth} from './history.js'
+import {getLicenseHistory, toUsageMonth} from './history.js'
 import {resolveHistoryRange} from './history-range.js'
 import {getEnterpriseSummary, getPartnerSummary, type PartnerSummary} from './summary.js'
 
@@ -44,7 +44,7 @@ export async function buildLicenseReportInput(client: CitrixClient, options: Lic
   const generatedAt = now.toISOString()
   if (options.view === 'enterprise') {
     const summary = await getEnterpriseSummary(client, options.product)
-    const history = await licenseHistoryService(client, {product: options.product, months: options.months, now})
+    const history = await getLicenseHistory(client, {product: options.product, months: options.months, now})
     return {
       title: `License usage — ${summary.productName}`,
       generatedAt,

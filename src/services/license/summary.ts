@@ -28,7 +28,7 @@ export async function getPartnerSummary(client: CitrixClient, view: PartnerView,
     : {view, ...(await getPartnerDaasFigures(client, month))}
 }
 
-export async function licenseSummaryService(
+export async function getLicenseSummary(
   client: CitrixClient,
   options: {view: LicenseView; product: LicenseProduct; month: string},
 ): Promise<LicenseSummary> {
