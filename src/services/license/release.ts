@@ -9,6 +9,11 @@ export interface ReleaseCandidate {
   lastLoginDate?: string
 }
 
+export interface ReleaseFailure {
+  id: string
+  reason: string
+}
+
 /** The licenses to release: every expired user and device license (--expired), and the given ids. */
 export async function findReleaseCandidates(
   client: CitrixClient,
@@ -31,7 +36,7 @@ export async function findReleaseCandidates(
 
 export interface ReleaseResult {
   released: number
-  failed: Array<{id: string; reason: string}>
+  failed: ReleaseFailure[]
 }
 
 /**
@@ -56,4 +61,32 @@ export async function releaseLicensesInBatches(
     }
   }
   return result
+}
+
+export interface ReleaseOptions {
+  product: LicenseProduct
+  /** Every expired user and device license of the service. */
+  expired: boolean
+  /** Ids to release as well (or only). */
+  ids: string[]
+  dryRun?: boolean
+  /** Asked with the exact candidates before anything is released (not on a dry run, nor when there are none). */
+  confirm: (candidates: ReleaseCandidate[]) => Promise<boolean>
+  signal?: AbortSignal
+}
+
+export interface ReleaseReport extends ReleaseResult {
+  candidates: ReleaseCandidate[]
+  dryRun: boolean
+  /** False when nothing was asked (none, or a dry run) or the user declined; nothing was released then. */
+  confirmed: boolean
+}
+
+/** Finds the candidates, has them confirmed, then releases them: the one "confirm, then act" flow, as in bulk removal. */
+export async function releaseLicenses(client: CitrixClient, options: ReleaseOptions): Promise<ReleaseReport> {
+  const candidates = await findReleaseCandidates(client, options)
+  const report: ReleaseReport = {candidates, released: 0, failed: [], dryRun: options.dryRun ?? false, confirmed: false}
+  if (candidates.length === 0 || report.dryRun || !(await options.confirm(candidates))) return report
+  const result = await releaseLicensesInBatches(client, {product: options.product, ids: candidates.map((c) => c.id), signal: options.signal})
+  return {...report, ...result, confirmed: true}
 }
