@@ -8,6 +8,12 @@ import {partnerCustomerColumns} from '../../output/license-columns.js'
 import {renderList} from '../../output/list-format.js'
 import {listLicenseCustomers} from '../../services/license/customers.js'
 
+export interface LicenseCustomersResult {
+  view: PartnerView
+  month: string
+  customers: PartnerCustomer[]
+}
+
 export default class LicenseCustomers extends BaseCommand<typeof LicenseCustomers> {
   static summary = "A partner's customers, one row each, with their license figures for a month."
   static examples = ['<%= config.bin %> license customers', '<%= config.bin %> license customers --view partner-daas --month 2026-09 --csv']
@@ -17,7 +23,7 @@ export default class LicenseCustomers extends BaseCommand<typeof LicenseCustomer
     csv: Flags.boolean({description: 'CSV instead of a table', exclusive: ['json']}),
   }
 
-  async run(): Promise<{view: PartnerView; month: string; customers: PartnerCustomer[]}> {
+  async run(): Promise<LicenseCustomersResult> {
     const view = partnerViewOf(resolveLicenseView(this.flags.view, {profile: this.flags.profile, store: () => this.configStore()}))
     const month = this.flags.month ?? currentMonth()
     const customers = await listLicenseCustomers(await this.citrix(), {view, month})

@@ -7,7 +7,7 @@ import {asProduct, currentMonth, historyFlags, monthFlag, partnerViewOf, product
 import {exportFormats, type ExportFormat} from '../../output/export-writer.js'
 import {createProgress} from '../../output/progress.js'
 import {exportDatasets, type ExportDataset} from '../../services/license/datasets.js'
-import type {ExportResult} from '../../services/license/export.js'
+import type {LicenseExportResult} from '../../services/license/export.js'
 import {resolveHistoryRange} from '../../services/license/history-range.js'
 
 export default class LicenseExport extends BaseCommand<typeof LicenseExport> {
@@ -30,7 +30,7 @@ export default class LicenseExport extends BaseCommand<typeof LicenseExport> {
     ...historyFlags,
   }
 
-  async run(): Promise<ExportResult> {
+  async run(): Promise<LicenseExportResult> {
     const {flags} = this
     const format = flags.format as ExportFormat
     if (this.jsonEnabled() && !flags.out) throw new UsageError('--json needs --out: stdout carries the export itself.', {hint: 'Add --out <file>.'})

@@ -6,6 +6,10 @@ import {renderList} from '../../output/list-format.js'
 import type {Column} from '../../output/table.js'
 import {getLicenseHistory, toUsageMonth, type LicenseHistory} from '../../services/license/history.js'
 
+export interface LicenseHistoryResult {
+  history: LicenseHistory
+}
+
 const columns: Array<Column<HistoryMonth>> = [
   {header: 'Month', value: (m) => m.month},
   {header: 'Available', value: (m) => m.totalAvailableLicenseCount},
@@ -23,7 +27,7 @@ export default class LicenseHistoryCommand extends BaseCommand<typeof LicenseHis
   static examples = ['<%= config.bin %> license history', '<%= config.bin %> license history --months 3', '<%= config.bin %> license history --from 2026-01 --to 2026-06 --json']
   static flags = {product: productFlag, ...historyFlags}
 
-  async run(): Promise<{history: LicenseHistory}> {
+  async run(): Promise<LicenseHistoryResult> {
     const product = asProduct(this.flags.product)
     const history = await getLicenseHistory(await this.citrix(), {product, months: this.flags.months, from: this.flags.from, to: this.flags.to})
     if (history.months.length === 0) {

@@ -8,6 +8,10 @@ import {partnerDaasFigures, partnerOnPremFigures, type LabelledFigure} from '../
 import {renderFields} from '../../output/table.js'
 import {getLicenseSummary, type LicenseSummary} from '../../services/license/summary.js'
 
+export interface LicenseSummaryResult {
+  summary: LicenseSummary
+}
+
 /** Days before the next expiry from which it is highlighted. */
 const nearExpiryDays = 30
 const day = (iso: string) => iso.slice(0, 10)
@@ -44,7 +48,7 @@ export default class LicenseSummaryCommand extends BaseCommand<typeof LicenseSum
     month: monthFlag,
   }
 
-  async run(): Promise<{summary: LicenseSummary}> {
+  async run(): Promise<LicenseSummaryResult> {
     const view = resolveLicenseView(this.flags.view, {profile: this.flags.profile, store: () => this.configStore()})
     const summary = await getLicenseSummary(await this.citrix(), {view, product: asProduct(this.flags.product), month: this.flags.month ?? currentMonth()})
     this.log(render(summary))
