@@ -14,7 +14,6 @@ export const licenseProducts = {
 
 export type LicenseProduct = keyof typeof licenseProducts
 export const licenseProductNames = Object.keys(licenseProducts) as LicenseProduct[]
-export const licenseSegments = licenseProductNames.map((p) => licenseProducts[p].segment)
 
 export const maxPageSize = 1000
 /** [model] At most 100 consumers per release call. */

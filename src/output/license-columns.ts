@@ -21,8 +21,8 @@ export const historyColumns = fields<HistoryMonth>(
   'deviceNewAssignedCount',
   'deviceReleasedCount',
 )
-export const onPremCustomerColumns = fields<PartnerOnPremCustomer>('accountId', 'accountName', 'totalUsers', 'paidUsers', 'freeUsers')
-export const daasCustomerColumns = fields<PartnerDaasCustomer>('orgId', 'totalLicenses', 'totalUsers', 'overage')
+const onPremCustomerColumns = fields<PartnerOnPremCustomer>('accountId', 'accountName', 'totalUsers', 'paidUsers', 'freeUsers')
+const daasCustomerColumns = fields<PartnerDaasCustomer>('orgId', 'totalLicenses', 'totalUsers', 'overage')
 
 export function partnerCustomerColumns(view: PartnerView): Array<ExportColumn<PartnerCustomer>> {
   return (view === 'partner-onprem' ? onPremCustomerColumns : daasCustomerColumns) as Array<ExportColumn<PartnerCustomer>>
