@@ -14,11 +14,13 @@ export const licenseProducts = {
 
 export type LicenseProduct = keyof typeof licenseProducts
 export const licenseProductNames = Object.keys(licenseProducts) as LicenseProduct[]
-export const licenseSegments = licenseProductNames.map((p) => licenseProducts[p].segment)
 
 export const maxPageSize = 1000
 /** [model] At most 100 consumers per release call. */
 export const maxReleaseBatch = 100
+
+// Wire shapes, exactly as citrix-api.md gives them. Only this file and the sandbox (which serves
+// them) use these; the rest of ctx sees the domain shapes below, which the functions here return.
 
 export interface UsageCountsWire {
   totalUsageCount: number
@@ -60,8 +62,6 @@ export interface HistoricalUsageWire {
   productEdition: string
   historicalUsageList: HistoricalUsageEntryWire[]
 }
-
-export type LicenseStatus = 'Active' | 'Expired'
 
 /** [model] An item of GET …/{product}/ud/users */
 export interface LicenseUserWire {
@@ -121,7 +121,192 @@ export interface PartnerCloudCustomerWire {
   overage: number
 }
 
-export type PartnerView = 'partner-onprem' | 'partner-daas'
+// Domain shapes: what the services, the output and `--json` use. Field names that are also export
+// columns and JSON keys (users, devices, history, customers) stay those the README documents.
+
+/** The current user/device license figures of one service. */
+export interface EnterpriseUsage {
+  product: LicenseProduct
+  productName: string
+  productEdition: string
+  used: number
+  usedByUsers: number
+  usedByDevices: number
+  available: number
+  remaining: number
+  released: number
+  nextExpiry: {date: string; count: number; daysLeft: number} | null
+  nextActivation: {date: string; count: number} | null
+  timeStamp: string
+}
+
+/** One month of history, flattened for tables and files. */
+export interface HistoryMonth {
+  /** yyyy-MM */
+  month: string
+  totalAvailableLicenseCount: number
+  userCumulativeAssignedCount: number
+  userNewAssignedCount: number
+  userReleasedCount: number
+  deviceCumulativeAssignedCount: number
+  deviceNewAssignedCount: number
+  deviceReleasedCount: number
+}
+
+export type LicenseStatus = 'Active' | 'Expired'
+
+export interface LicenseUser {
+  userId: string
+  userName: string
+  licenseAssignedDate: string
+  lastLoginDate: string
+  licenseStatus: LicenseStatus
+}
+
+export interface LicenseDevice {
+  deviceId: string
+  deviceName: string
+  enrollmentStatus: 'Enrolled' | 'Unenrolled'
+  licenseAssignedDate: string
+  lastLoginDate: string
+  licenseStatus: LicenseStatus
+}
+
+/** What one release call did: how many went, and those Citrix refused with its reason. */
+export interface ReleaseBatchReply {
+  releasedCount: number
+  failed: Array<{id: string; reason: string}>
+}
+
+/** A partner's on-premises Virtual Apps and Desktops figures for a month. */
+export interface PartnerOnPremFigures {
+  month: string
+  totalUsers: number
+  paidUsers: number
+  freeUsers: number
+  licenseServers: number
+  customersCount: number
+}
+
+/** A partner's Citrix DaaS figures for a month. */
+export interface PartnerDaasFigures {
+  month: string
+  customers: number
+  licenses: number
+  users: number
+  overage: number
+}
+
+export interface PartnerOnPremCustomer {
+  accountId: string
+  accountName: string
+  totalUsers: number
+  paidUsers: number
+  freeUsers: number
+}
+
+export interface PartnerDaasCustomer {
+  orgId: string
+  totalLicenses: number
+  totalUsers: number
+  overage: number
+}
+
+export type PartnerCustomer = PartnerOnPremCustomer | PartnerDaasCustomer
+
+// Wire → domain.
+
+// [seen] Endpoint Management and Secure Private Access report no user/device split (citrix-api.md
+// section 4): a missing split counts as none rather than failing the whole reply.
+const noUsage: UsageCountsWire = {totalUsageCount: 0, releasedCount: 0}
+
+function toEnterpriseUsage(product: LicenseProduct, wire: CurrentUsageWire): EnterpriseUsage {
+  const users = wire.userLicenseUsage ?? noUsage
+  const devices = wire.deviceLicenseUsage ?? noUsage
+  const expiry = wire.nextExpiredLicenses
+  const activation = wire.nextActivatingLicense
+  return {
+    product,
+    productName: wire.productName || licenseProducts[product].name,
+    productEdition: wire.productEdition,
+    used: wire.totalUsageCount,
+    usedByUsers: users.totalUsageCount,
+    usedByDevices: devices.totalUsageCount,
+    available: wire.totalAvailableLicenseCount,
+    remaining: wire.remainingLicenseCount,
+    released: users.releasedCount + devices.releasedCount,
+    nextExpiry: expiry ? {date: expiry.nextExpiredTime, count: expiry.totalCount, daysLeft: expiry.daysToExpire} : null,
+    nextActivation: activation ? {date: activation.activatingTime, count: activation.activatingCount} : null,
+    timeStamp: wire.timeStamp,
+  }
+}
+
+function toHistoryMonth(entry: HistoricalUsageEntryWire): HistoryMonth {
+  return {
+    month: entry.timeStamp.slice(0, 7),
+    totalAvailableLicenseCount: entry.totalAvailableLicenseCount,
+    userCumulativeAssignedCount: entry.userLicenseUsage.cumulativeAssignedCount,
+    userNewAssignedCount: entry.userLicenseUsage.newAssignedCount,
+    userReleasedCount: entry.userLicenseUsage.releasedCount,
+    deviceCumulativeAssignedCount: entry.deviceLicenseUsage.cumulativeAssignedCount,
+    deviceNewAssignedCount: entry.deviceLicenseUsage.newAssignedCount,
+    deviceReleasedCount: entry.deviceLicenseUsage.releasedCount,
+  }
+}
+
+const toLicenseUser = (u: LicenseUserWire): LicenseUser => ({
+  userId: u.userId,
+  userName: u.userName,
+  licenseAssignedDate: u.licenseAssignedDate,
+  lastLoginDate: u.lastLoginDate,
+  licenseStatus: u.licenseStatus,
+})
+
+const toLicenseDevice = (d: LicenseDeviceWire): LicenseDevice => ({
+  deviceId: d.deviceId,
+  deviceName: d.deviceName,
+  enrollmentStatus: d.enrollmentStatus,
+  licenseAssignedDate: d.licenseAssignedDate,
+  lastLoginDate: d.lastLoginDate,
+  licenseStatus: d.licenseStatus,
+})
+
+const toPartnerOnPremFigures = (s: PartnerOnPremSummaryWire): PartnerOnPremFigures => ({
+  month: s.month,
+  totalUsers: s.totalUsers,
+  paidUsers: s.paidUsers,
+  freeUsers: s.freeUsers,
+  licenseServers: s.licenseServers,
+  customersCount: s.customersCount,
+})
+
+const toPartnerDaasFigures = (s: PartnerCloudSummaryWire): PartnerDaasFigures => ({
+  month: s.month,
+  customers: s.customers,
+  licenses: s.licenses,
+  users: s.users,
+  overage: s.overage,
+})
+
+const toPartnerOnPremCustomer = (c: PartnerOnPremCustomerWire): PartnerOnPremCustomer => ({
+  accountId: c.accountId,
+  accountName: c.accountName,
+  totalUsers: c.totalUsers,
+  paidUsers: c.paidUsers,
+  freeUsers: c.freeUsers,
+})
+
+const toPartnerDaasCustomer = (c: PartnerCloudCustomerWire): PartnerDaasCustomer => ({
+  orgId: c.orgId,
+  totalLicenses: c.totalLicenses,
+  totalUsers: c.totalUsers,
+  overage: c.overage,
+})
+
+/** Each page of a wire list as domain rows; the client's next-page prefetch is unaffected. */
+async function* mapPages<W, D>(pages: AsyncGenerator<W[]>, map: (item: W) => D): AsyncGenerator<D[]> {
+  for await (const page of pages) yield page.map(map)
+}
 
 function productParams(product: LicenseProduct) {
   const {segment, name} = licenseProducts[product]
@@ -133,13 +318,21 @@ function productParams(product: LicenseProduct) {
   }
 }
 
-export async function getCurrentUsage(client: CitrixClient, product: LicenseProduct): Promise<CurrentUsageWire> {
+/** [doc] The reply as Citrix sends it; the rest of ctx uses `getEnterpriseUsage`. */
+export async function getCurrentUsageWire(client: CitrixClient, product: LicenseProduct): Promise<CurrentUsageWire> {
   const {body} = await client.call<CurrentUsageWire>(endpoints.licenseCurrentUsage, productParams(product))
   return body!
 }
 
-/** [doc] Monthly usage from `start` to `end` (yyyy-MM); an empty list when Citrix answers 204 (no data). */
-export async function getHistoricalUsage(client: CitrixClient, product: LicenseProduct, start: string, end: string): Promise<HistoricalUsageEntryWire[]> {
+export async function getEnterpriseUsage(client: CitrixClient, product: LicenseProduct): Promise<EnterpriseUsage> {
+  return toEnterpriseUsage(product, await getCurrentUsageWire(client, product))
+}
+
+/**
+ * [doc] Monthly usage from `start` to `end` (yyyy-MM) as Citrix sends it; an empty list when Citrix
+ * answers 204 (no data). The rest of ctx uses `getUsageHistory`.
+ */
+export async function getHistoricalUsageWire(client: CitrixClient, product: LicenseProduct, start: string, end: string): Promise<HistoricalUsageEntryWire[]> {
   const {status, body} = await client.call<HistoricalUsageWire>(endpoints.licenseHistoricalUsage, {
     params: productParams(product).params,
     hints: {...productParams(product).hints, 400: 'Months are yyyy-MM, the first no later than the last, at most 12 months back.'},
@@ -148,37 +341,43 @@ export async function getHistoricalUsage(client: CitrixClient, product: LicenseP
   return status === 204 || !body ? [] : body.historicalUsageList
 }
 
-export function listLicenseUsers(client: CitrixClient, product: LicenseProduct, limit = maxPageSize): AsyncGenerator<LicenseUserWire[]> {
-  return client.pages<LicenseUserWire>(endpoints.licenseUsers, {...productParams(product), limit})
+/** Monthly usage from `start` to `end` (yyyy-MM), oldest first; empty when Citrix has no data. */
+export async function getUsageHistory(client: CitrixClient, product: LicenseProduct, start: string, end: string): Promise<HistoryMonth[]> {
+  return (await getHistoricalUsageWire(client, product, start, end)).map(toHistoryMonth)
 }
 
-export function listLicenseDevices(client: CitrixClient, product: LicenseProduct, limit = maxPageSize): AsyncGenerator<LicenseDeviceWire[]> {
-  return client.pages<LicenseDeviceWire>(endpoints.licenseDevices, {...productParams(product), limit})
+export function listLicenseUsers(client: CitrixClient, product: LicenseProduct, limit = maxPageSize): AsyncGenerator<LicenseUser[]> {
+  return mapPages(client.pages<LicenseUserWire>(endpoints.licenseUsers, {...productParams(product), limit}), toLicenseUser)
 }
 
-export async function releaseLicenses(client: CitrixClient, product: LicenseProduct, consumerIds: string[]): Promise<ReleaseReplyWire> {
+export function listLicenseDevices(client: CitrixClient, product: LicenseProduct, limit = maxPageSize): AsyncGenerator<LicenseDevice[]> {
+  return mapPages(client.pages<LicenseDeviceWire>(endpoints.licenseDevices, {...productParams(product), limit}), toLicenseDevice)
+}
+
+/** One release call, of at most `maxReleaseBatch` ids. */
+export async function releaseLicenseBatch(client: CitrixClient, product: LicenseProduct, consumerIds: string[]): Promise<ReleaseBatchReply> {
   const {body} = await client.call<ReleaseReplyWire>(endpoints.licenseRelease, {...productParams(product), json: {consumerList: consumerIds}})
   return {releasedCount: body?.releasedCount ?? 0, failed: body?.failed ?? []}
 }
 
 const monthHint = {400: 'Citrix keeps 12 months of partner history: pick a --month within the last 12 months (yyyy-MM).'}
 
-export async function getPartnerOnPremSummary(client: CitrixClient, month: string): Promise<PartnerOnPremSummaryWire> {
+export async function getPartnerOnPremFigures(client: CitrixClient, month: string): Promise<PartnerOnPremFigures> {
   const {body} = await client.call<PartnerOnPremSummaryWire>(endpoints.partnerOnPremSummary, {query: {month}, hints: monthHint})
-  return body!
+  return toPartnerOnPremFigures(body!)
 }
 
-export async function getPartnerCloudSummary(client: CitrixClient, month: string): Promise<PartnerCloudSummaryWire> {
+export async function getPartnerDaasFigures(client: CitrixClient, month: string): Promise<PartnerDaasFigures> {
   const {body} = await client.call<PartnerCloudSummaryWire>(endpoints.partnerCloudSummary, {query: {month}, hints: monthHint})
-  return body!
+  return toPartnerDaasFigures(body!)
 }
 
-export function listPartnerOnPremCustomers(client: CitrixClient, month: string, limit = maxPageSize): AsyncGenerator<PartnerOnPremCustomerWire[]> {
+export function listPartnerOnPremCustomers(client: CitrixClient, month: string, limit = maxPageSize): AsyncGenerator<PartnerOnPremCustomer[]> {
   const query: Query = {month}
-  return client.pages<PartnerOnPremCustomerWire>(endpoints.partnerOnPremCustomers, {query, limit, hints: monthHint})
+  return mapPages(client.pages<PartnerOnPremCustomerWire>(endpoints.partnerOnPremCustomers, {query, limit, hints: monthHint}), toPartnerOnPremCustomer)
 }
 
-export function listPartnerCloudCustomers(client: CitrixClient, month: string, limit = maxPageSize): AsyncGenerator<PartnerCloudCustomerWire[]> {
+export function listPartnerDaasCustomers(client: CitrixClient, month: string, limit = maxPageSize): AsyncGenerator<PartnerDaasCustomer[]> {
   const query: Query = {month}
-  return client.pages<PartnerCloudCustomerWire>(endpoints.partnerCloudCustomers, {query, limit, hints: monthHint})
+  return mapPages(client.pages<PartnerCloudCustomerWire>(endpoints.partnerCloudCustomers, {query, limit, hints: monthHint}), toPartnerDaasCustomer)
 }

@@ -3,14 +3,24 @@ import {settingKeys} from './keys.js'
 import {defaultProfile} from './settings.js'
 import {ConfigStore, stringValue} from './store.js'
 
-export type LicenseViewName = (typeof settingKeys)['license-view']['allowed'][number]
+/**
+ * The views of `ctx license …`, the one vocabulary of the licensing code: a customer's own
+ * user/device licenses (enterprise), or a partner's figures for on-premises Virtual Apps and
+ * Desktops or for Citrix DaaS. Defined here, in the lowest layer that needs it (the profile's
+ * `license-view` setting), so that every layer above can import it.
+ */
 export const licenseViews = settingKeys['license-view'].allowed
+export type LicenseView = (typeof licenseViews)[number]
+
+/** The views with partner customers. */
+export type PartnerView = Exclude<LicenseView, 'enterprise'>
+export const partnerViews: readonly PartnerView[] = licenseViews.filter((view): view is PartnerView => view !== 'enterprise')
 
 /** The view of `ctx license …`: flag > CTX_LICENSE_VIEW > the profile's `license-view` > enterprise. */
 export function resolveLicenseView(
   flag: string | undefined,
   options: {profile?: string; env?: NodeJS.ProcessEnv; store?: () => ConfigStore} = {},
-): LicenseViewName {
+): LicenseView {
   const env = options.env ?? process.env
   const profile = options.profile ?? env.CTX_PROFILE ?? defaultProfile
   const value = flag ?? env.CTX_LICENSE_VIEW ?? stringValue((options.store ?? (() => ConfigStore.open()))().profile(profile), 'license-view')
@@ -18,5 +28,5 @@ export function resolveLicenseView(
   if (!(licenseViews as readonly string[]).includes(value)) {
     throw new UsageError(`Unknown license view "${value}".`, {hint: `Use one of: ${licenseViews.join(', ')} (ctx config set license-view …).`})
   }
-  return value as LicenseViewName
+  return value as LicenseView
 }

@@ -1,8 +1,7 @@
 import {Flags} from '@oclif/core'
 
-import {licenseProductNames, type LicenseProduct, type PartnerView} from '../citrix/licensing.js'
-import {UsageError} from '../errors.js'
-import type {LicenseViewName} from '../config/license-view.js'
+import {licenseProductNames, type LicenseProduct} from '../citrix/licensing.js'
+import type {LicenseView, PartnerView} from '../config/license-view.js'
 import {formatMonth, monthOf} from '../util/months.js'
 
 // Flags shared by the `ctx license …` commands.
@@ -27,9 +26,10 @@ export function currentMonth(now = new Date()): string {
   return formatMonth(monthOf(now))
 }
 
-/** Customers exist only in the partner views; the enterprise default becomes partner-onprem. */
-export function partnerViewOf(view: LicenseViewName, fromFlag: boolean): PartnerView {
-  if (view !== 'enterprise') return view
-  if (fromFlag) throw new UsageError('Customers exist only in the partner views.', {hint: 'Pass --view partner-onprem or --view partner-daas.'})
-  return 'partner-onprem'
+/**
+ * Customers exist only in the partner views; the enterprise default (from the environment or the
+ * profile) becomes partner-onprem. A `--view` flag cannot say enterprise: its options are the partner views.
+ */
+export function partnerViewOf(view: LicenseView): PartnerView {
+  return view === 'enterprise' ? 'partner-onprem' : view
 }

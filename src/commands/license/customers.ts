@@ -1,26 +1,32 @@
 import {Flags} from '@oclif/core'
 
 import {BaseCommand} from '../../base-command.js'
-import type {PartnerView} from '../../citrix/licensing.js'
-import {resolveLicenseView} from '../../config/license-view.js'
+import type {PartnerCustomer} from '../../citrix/licensing.js'
+import {partnerViews, resolveLicenseView, type PartnerView} from '../../config/license-view.js'
 import {currentMonth, monthFlag, partnerViewOf} from '../../flags/license.js'
+import {partnerCustomerColumns} from '../../output/license-columns.js'
 import {renderList} from '../../output/list-format.js'
-import {licenseCustomersService} from '../../services/license/customers.js'
-import {partnerCustomerColumns, type PartnerCustomer} from '../../services/license/datasets.js'
+import {listLicenseCustomers} from '../../services/license/customers.js'
+
+export interface LicenseCustomersResult {
+  view: PartnerView
+  month: string
+  customers: PartnerCustomer[]
+}
 
 export default class LicenseCustomers extends BaseCommand<typeof LicenseCustomers> {
   static summary = "A partner's customers, one row each, with their license figures for a month."
   static examples = ['<%= config.bin %> license customers', '<%= config.bin %> license customers --view partner-daas --month 2026-09 --csv']
   static flags = {
-    view: Flags.string({description: "partner view (default: the profile's license-view when a partner one, else partner-onprem)", options: ['partner-onprem', 'partner-daas']}),
+    view: Flags.string({description: "partner view (default: the profile's license-view when a partner one, else partner-onprem)", options: [...partnerViews]}),
     month: monthFlag,
     csv: Flags.boolean({description: 'CSV instead of a table', exclusive: ['json']}),
   }
 
-  async run(): Promise<{view: PartnerView; month: string; customers: PartnerCustomer[]}> {
-    const view = partnerViewOf(resolveLicenseView(this.flags.view, {profile: this.flags.profile, store: () => this.configStore()}), false)
+  async run(): Promise<LicenseCustomersResult> {
+    const view = partnerViewOf(resolveLicenseView(this.flags.view, {profile: this.flags.profile, store: () => this.configStore()}))
     const month = this.flags.month ?? currentMonth()
-    const customers = await licenseCustomersService(await this.citrix(), {view, month})
+    const customers = await listLicenseCustomers(await this.citrix(), {view, month})
     if (customers.length === 0) this.note(`No customers in the ${view} view for ${month}.`)
     else this.log(renderList(partnerCustomerColumns(view), customers, {csv: this.flags.csv}))
     return {view, month, customers}

@@ -1,13 +1,13 @@
 import {Args, Flags} from '@oclif/core'
 
 import {BaseCommand} from '../../base-command.js'
-import {resolveLicenseView} from '../../config/license-view.js'
+import {partnerViews, resolveLicenseView} from '../../config/license-view.js'
 import {UsageError} from '../../errors.js'
 import {asProduct, currentMonth, historyFlags, monthFlag, partnerViewOf, productFlag} from '../../flags/license.js'
 import {exportFormats, type ExportFormat} from '../../output/export-writer.js'
 import {createProgress} from '../../output/progress.js'
 import {exportDatasets, type ExportDataset} from '../../services/license/datasets.js'
-import type {ExportResult} from '../../services/license/export.js'
+import type {LicenseExportResult} from '../../services/license/export.js'
 import {resolveHistoryRange} from '../../services/license/history-range.js'
 
 export default class LicenseExport extends BaseCommand<typeof LicenseExport> {
@@ -25,18 +25,18 @@ export default class LicenseExport extends BaseCommand<typeof LicenseExport> {
     out: Flags.string({char: 'o', description: 'write to this file (atomically) instead of stdout'}),
     excel: Flags.boolean({description: 'CSV: start with a byte order mark so that Excel reads UTF-8'}),
     product: productFlag,
-    view: Flags.string({description: 'customers: the partner view', options: ['partner-onprem', 'partner-daas']}),
+    view: Flags.string({description: 'customers: the partner view', options: [...partnerViews]}),
     month: monthFlag,
     ...historyFlags,
   }
 
-  async run(): Promise<ExportResult> {
+  async run(): Promise<LicenseExportResult> {
     const {flags} = this
     const format = flags.format as ExportFormat
     if (this.jsonEnabled() && !flags.out) throw new UsageError('--json needs --out: stdout carries the export itself.', {hint: 'Add --out <file>.'})
     if (format === 'xlsx' && !flags.out && process.stdout.isTTY) throw new UsageError('An xlsx file cannot be shown on a terminal.', {hint: 'Add --out <file>.xlsx.'})
     const dataset = this.args.dataset as ExportDataset
-    const view = dataset === 'customers' ? partnerViewOf(resolveLicenseView(flags.view, {profile: flags.profile, store: () => this.configStore()}), false) : 'partner-onprem'
+    const view = dataset === 'customers' ? partnerViewOf(resolveLicenseView(flags.view, {profile: flags.profile, store: () => this.configStore()})) : 'partner-onprem'
     const range = resolveHistoryRange({months: flags.months, from: flags.from, to: flags.to})
     const client = await this.citrix()
     this.interruptible = true

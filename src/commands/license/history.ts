@@ -1,11 +1,14 @@
 import {BaseCommand} from '../../base-command.js'
-import {licenseProducts} from '../../citrix/licensing.js'
+import {licenseProducts, type HistoryMonth} from '../../citrix/licensing.js'
 import {asProduct, historyFlags, productFlag} from '../../flags/license.js'
 import {renderUsageChart, shouldDrawChart} from '../../output/charts/bar-chart.js'
 import {renderList} from '../../output/list-format.js'
 import type {Column} from '../../output/table.js'
-import {toUsageMonth, type HistoryMonth} from '../../services/license/datasets.js'
-import {licenseHistoryService, type LicenseHistory} from '../../services/license/history.js'
+import {getLicenseHistory, toUsageMonth, type LicenseHistory} from '../../services/license/history.js'
+
+export interface LicenseHistoryResult {
+  history: LicenseHistory
+}
 
 const columns: Array<Column<HistoryMonth>> = [
   {header: 'Month', value: (m) => m.month},
@@ -24,9 +27,9 @@ export default class LicenseHistoryCommand extends BaseCommand<typeof LicenseHis
   static examples = ['<%= config.bin %> license history', '<%= config.bin %> license history --months 3', '<%= config.bin %> license history --from 2026-01 --to 2026-06 --json']
   static flags = {product: productFlag, ...historyFlags}
 
-  async run(): Promise<{history: LicenseHistory}> {
+  async run(): Promise<LicenseHistoryResult> {
     const product = asProduct(this.flags.product)
-    const history = await licenseHistoryService(await this.citrix(), {product, months: this.flags.months, from: this.flags.from, to: this.flags.to})
+    const history = await getLicenseHistory(await this.citrix(), {product, months: this.flags.months, from: this.flags.from, to: this.flags.to})
     if (history.months.length === 0) {
       this.note(`No usage recorded for ${licenseProducts[product].name} from ${history.from} to ${history.to} (Citrix has no data for these months).`)
     } else {

@@ -5,9 +5,11 @@ import {PartialFailureError, UsageError} from '../../errors.js'
 import {asProduct, productFlag} from '../../flags/license.js'
 import {promptConfirm} from '../../output/prompt.js'
 import {renderTable} from '../../output/table.js'
-import {findReleaseCandidates, releaseLicensesService, type ReleaseCandidate} from '../../services/license/release.js'
+import {releaseLicenses, type ReleaseCandidate, type ReleaseReport} from '../../services/license/release.js'
 
 const shownAtMost = 20
+
+export type LicenseReleaseResult = Pick<ReleaseReport, 'candidates' | 'released' | 'failed' | 'dryRun'>
 
 export default class LicenseRelease extends BaseCommand<typeof LicenseRelease> {
   static summary = 'Release expired user and device licenses, in batches of at most 100.'
@@ -20,34 +22,39 @@ export default class LicenseRelease extends BaseCommand<typeof LicenseRelease> {
     product: productFlag,
   }
 
-  async run(): Promise<{candidates: ReleaseCandidate[]; released: number; failed: Array<{id: string; reason: string}>; dryRun: boolean}> {
+  async run(): Promise<LicenseReleaseResult> {
     const {flags} = this
     if (!flags.expired && !flags.id) throw new UsageError('Nothing to release.', {hint: 'Pass --expired, or --id <id> (repeatable).'})
-    const product = asProduct(flags.product)
     const client = await this.citrix()
     this.interruptible = true
-    const candidates = await findReleaseCandidates(client, {product, expired: flags.expired, ids: flags.id ?? [], signal: this.abort.signal})
-    const outcome = {candidates, released: 0, failed: [] as Array<{id: string; reason: string}>, dryRun: flags['dry-run']}
+    const report = await releaseLicenses(client, {
+      product: asProduct(flags.product), expired: flags.expired, ids: flags.id ?? [], dryRun: flags['dry-run'], signal: this.abort.signal,
+      confirm: async (candidates) => {
+        this.showCandidates(candidates)
+        return flags.yes || promptConfirm({message: `Release ${candidates.length} licenses?`, flag: '--yes'})
+      },
+    })
+    const {candidates, released, failed, dryRun} = report
+    const result: LicenseReleaseResult = {candidates, released, failed, dryRun}
     if (candidates.length === 0) {
       this.note('No expired licenses to release.')
-      return outcome
+    } else if (dryRun) {
+      this.showCandidates(candidates)
+      this.note(`Dry run: ${candidates.length} licenses would be released; nothing was changed.`)
+    } else if (!report.confirmed) {
+      this.note('Nothing released.')
+    } else {
+      for (const failure of failed) this.warn(`${failure.id}: ${failure.reason}`)
+      this.note(`${released} licenses released${failed.length > 0 ? `, ${failed.length} failed` : ''}.`)
+      if (failed.length > 0) {
+        throw new PartialFailureError(`${failed.length} of ${candidates.length} licenses were not released.`, {hint: 'Each failure is listed above with its reason.'})
+      }
     }
+    return result
+  }
+
+  private showCandidates(candidates: ReleaseCandidate[]): void {
     this.log(renderTable([{header: 'Id', value: (c) => c.id}, {header: 'Kind', value: (c) => c.kind}, {header: 'Name', value: (c) => c.name}, {header: 'Last login', value: (c) => c.lastLoginDate?.slice(0, 10)}], candidates.slice(0, shownAtMost)))
     if (candidates.length > shownAtMost) this.log(`… and ${candidates.length - shownAtMost} more`)
-    if (flags['dry-run']) {
-      this.note(`Dry run: ${candidates.length} licenses would be released; nothing was changed.`)
-      return outcome
-    }
-    if (!flags.yes && !(await promptConfirm({message: `Release ${candidates.length} licenses?`, flag: '--yes'}))) {
-      this.note('Nothing released.')
-      return outcome
-    }
-    const result = await releaseLicensesService(client, {product, ids: candidates.map((c) => c.id), signal: this.abort.signal})
-    for (const failure of result.failed) this.warn(`${failure.id}: ${failure.reason}`)
-    this.note(`${result.released} licenses released${result.failed.length > 0 ? `, ${result.failed.length} failed` : ''}.`)
-    if (result.failed.length > 0) {
-      throw new PartialFailureError(`${result.failed.length} of ${candidates.length} licenses were not released.`, {hint: 'Each failure is listed above with its reason.'})
-    }
-    return {...outcome, ...result}
   }
 }

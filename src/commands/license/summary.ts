@@ -4,20 +4,22 @@ import {BaseCommand} from '../../base-command.js'
 import {licenseViews, resolveLicenseView} from '../../config/license-view.js'
 import {asProduct, currentMonth, monthFlag, productFlag} from '../../flags/license.js'
 import {paint} from '../../output/colors.js'
+import {partnerDaasFigures, partnerOnPremFigures, type LabelledFigure} from '../../output/license-labels.js'
 import {renderFields} from '../../output/table.js'
-import {licenseSummaryService, type LicenseSummary} from '../../services/license/summary.js'
+import {getLicenseSummary, type LicenseSummary} from '../../services/license/summary.js'
+
+export interface LicenseSummaryResult {
+  summary: LicenseSummary
+}
 
 /** Days before the next expiry from which it is highlighted. */
 const nearExpiryDays = 30
 const day = (iso: string) => iso.slice(0, 10)
+const fields = (figures: LabelledFigure[]) => renderFields(figures.map(({label, value}) => [label, value]))
 
 function render(summary: LicenseSummary): string {
-  if (summary.view === 'partner-onprem') {
-    return renderFields([['Month', summary.month], ['Customers', summary.customersCount], ['Users', summary.totalUsers], ['Paid users', summary.paidUsers], ['Free users', summary.freeUsers], ['License servers', summary.licenseServers]])
-  }
-  if (summary.view === 'partner-daas') {
-    return renderFields([['Month', summary.month], ['Customers', summary.customers], ['Licenses', summary.licenses], ['Users', summary.users], ['Overage', summary.overage]])
-  }
+  if (summary.view === 'partner-onprem') return fields(partnerOnPremFigures(summary))
+  if (summary.view === 'partner-daas') return fields(partnerDaasFigures(summary))
   const expiry = summary.nextExpiry
   const expiryText = expiry ? `${day(expiry.date)}: ${expiry.count} licenses, ${expiry.daysLeft} days left` : 'none'
   return [
@@ -46,9 +48,9 @@ export default class LicenseSummaryCommand extends BaseCommand<typeof LicenseSum
     month: monthFlag,
   }
 
-  async run(): Promise<{summary: LicenseSummary}> {
+  async run(): Promise<LicenseSummaryResult> {
     const view = resolveLicenseView(this.flags.view, {profile: this.flags.profile, store: () => this.configStore()})
-    const summary = await licenseSummaryService(await this.citrix(), {view, product: asProduct(this.flags.product), month: this.flags.month ?? currentMonth()})
+    const summary = await getLicenseSummary(await this.citrix(), {view, product: asProduct(this.flags.product), month: this.flags.month ?? currentMonth()})
     this.log(render(summary))
     return {summary}
   }

@@ -1,17 +1,17 @@
+import type {LicenseView} from '../../config/license-view.js'
 import {assignedTotal, defaultSeriesLabels, formatCount, overage, type SeriesLabels, type UsageMonth} from '../charts/usage-month.js'
+import {viewLabels, type LabelledFigure} from '../license-labels.js'
 import {escapeHtml} from './escape-html.js'
 import {reportStyles} from './report-styles.js'
 import {renderUsageSvg} from './usage-svg.js'
-
-export type ReportView = 'enterprise' | 'partner-onprem' | 'partner-daas'
 
 /** What the report shows; the licensing services fill it, the renderer only lays it out. */
 export interface LicenseReportInput {
   title: string
   /** ISO-8601 */
   generatedAt: string
-  view: ReportView
-  summary: Array<{label: string; value: string | number}>
+  view: LicenseView
+  summary: LabelledFigure[]
   months: UsageMonth[]
   /** What the months' three figures stand for (default: users, devices, available). */
   series?: SeriesLabels
@@ -20,12 +20,6 @@ export interface LicenseReportInput {
   /** Partner views only; shown in the order given (the caller picks the top ones). No overage table when absent. */
   topCustomersByUse?: Array<{name: string; value: number}>
   topCustomersByOverage?: Array<{name: string; value: number}>
-}
-
-export const viewLabels: Record<ReportView, string> = {
-  enterprise: 'Enterprise — Citrix DaaS user/device licenses',
-  'partner-onprem': 'Partner — on-premises Virtual Apps and Desktops',
-  'partner-daas': 'Partner — Citrix DaaS',
 }
 
 /** Expiries this close are highlighted. */

@@ -14,7 +14,7 @@ export interface ExportOptions extends DatasetOptions {
   onProgress?: (rows: number, total?: number) => void
 }
 
-export interface ExportResult {
+export interface LicenseExportResult {
   dataset: ExportDataset
   format: ExportFormat
   rows: number
@@ -36,7 +36,7 @@ function untilAborted<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> 
  * Streams a dataset page by page into a writer. A file is complete or absent: it is written to a
  * temporary file renamed at the end, and thrown away on any failure or interruption.
  */
-export async function exportLicenseData(client: CitrixClient, options: ExportOptions): Promise<ExportResult> {
+export async function exportLicenseData(client: CitrixClient, options: ExportOptions): Promise<LicenseExportResult> {
   const source = await untilAborted(openDataset(client, options.dataset, options), options.signal)
   const destination: Destination = options.out ? await fileDestination(options.out) : stdoutDestination()
   let rows = 0

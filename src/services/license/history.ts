@@ -1,6 +1,6 @@
 import type {CitrixClient} from '../../citrix/client.js'
-import {getHistoricalUsage, type LicenseProduct} from '../../citrix/licensing.js'
-import {toHistoryMonth, type HistoryMonth} from './datasets.js'
+import {getUsageHistory, type HistoryMonth, type LicenseProduct} from '../../citrix/licensing.js'
+import type {UsageMonth} from '../../output/charts/usage-month.js'
 import {resolveHistoryRange, type HistoryRangeOptions} from './history-range.js'
 
 export interface LicenseHistory {
@@ -11,8 +11,17 @@ export interface LicenseHistory {
   months: HistoryMonth[]
 }
 
-export async function licenseHistoryService(client: CitrixClient, options: HistoryRangeOptions & {product: LicenseProduct; now?: Date}): Promise<LicenseHistory> {
+export async function getLicenseHistory(client: CitrixClient, options: HistoryRangeOptions & {product: LicenseProduct; now?: Date}): Promise<LicenseHistory> {
   const {start, end} = resolveHistoryRange(options, options.now)
-  const entries = await getHistoricalUsage(client, options.product, start, end)
-  return {product: options.product, from: start, to: end, months: entries.map(toHistoryMonth)}
+  return {product: options.product, from: start, to: end, months: await getUsageHistory(client, options.product, start, end)}
+}
+
+/** A month as the chart and the report draw it: users and devices assigned so far, against available. */
+export function toUsageMonth(month: HistoryMonth): UsageMonth {
+  return {
+    month: month.month,
+    assignedUsers: month.userCumulativeAssignedCount,
+    assignedDevices: month.deviceCumulativeAssignedCount,
+    available: month.totalAvailableLicenseCount,
+  }
 }

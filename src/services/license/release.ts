@@ -1,5 +1,5 @@
 import type {CitrixClient} from '../../citrix/client.js'
-import {listLicenseDevices, listLicenseUsers, maxReleaseBatch, releaseLicenses, type LicenseProduct} from '../../citrix/licensing.js'
+import {listLicenseDevices, listLicenseUsers, maxReleaseBatch, releaseLicenseBatch, type LicenseProduct} from '../../citrix/licensing.js'
 import {CitrixApiError} from '../../errors.js'
 
 export interface ReleaseCandidate {
@@ -7,6 +7,11 @@ export interface ReleaseCandidate {
   kind: 'user' | 'device' | 'given'
   name?: string
   lastLoginDate?: string
+}
+
+export interface ReleaseFailure {
+  id: string
+  reason: string
 }
 
 /** The licenses to release: every expired user and device license (--expired), and the given ids. */
@@ -31,14 +36,14 @@ export async function findReleaseCandidates(
 
 export interface ReleaseResult {
   released: number
-  failed: Array<{id: string; reason: string}>
+  failed: ReleaseFailure[]
 }
 
 /**
  * Releases in batches of at most 100 (the call's limit). A batch Citrix refuses (400: a license
  * that is not expired) counts as failed, with Citrix's reason, and the next batches still go.
  */
-export async function releaseLicensesService(
+export async function releaseLicensesInBatches(
   client: CitrixClient,
   options: {product: LicenseProduct; ids: string[]; signal?: AbortSignal},
 ): Promise<ReleaseResult> {
@@ -47,7 +52,7 @@ export async function releaseLicensesService(
     options.signal?.throwIfAborted()
     const batch = options.ids.slice(start, start + maxReleaseBatch)
     try {
-      const reply = await releaseLicenses(client, options.product, batch)
+      const reply = await releaseLicenseBatch(client, options.product, batch)
       result.released += reply.releasedCount
       result.failed.push(...reply.failed)
     } catch (error) {
@@ -56,4 +61,32 @@ export async function releaseLicensesService(
     }
   }
   return result
+}
+
+export interface ReleaseOptions {
+  product: LicenseProduct
+  /** Every expired user and device license of the service. */
+  expired: boolean
+  /** Ids to release as well (or only). */
+  ids: string[]
+  dryRun?: boolean
+  /** Asked with the exact candidates before anything is released (not on a dry run, nor when there are none). */
+  confirm: (candidates: ReleaseCandidate[]) => Promise<boolean>
+  signal?: AbortSignal
+}
+
+export interface ReleaseReport extends ReleaseResult {
+  candidates: ReleaseCandidate[]
+  dryRun: boolean
+  /** False when nothing was asked (none, or a dry run) or the user declined; nothing was released then. */
+  confirmed: boolean
+}
+
+/** Finds the candidates, has them confirmed, then releases them: the one "confirm, then act" flow, as in bulk removal. */
+export async function releaseLicenses(client: CitrixClient, options: ReleaseOptions): Promise<ReleaseReport> {
+  const candidates = await findReleaseCandidates(client, options)
+  const report: ReleaseReport = {candidates, released: 0, failed: [], dryRun: options.dryRun ?? false, confirmed: false}
+  if (candidates.length === 0 || report.dryRun || !(await options.confirm(candidates))) return report
+  const result = await releaseLicensesInBatches(client, {product: options.product, ids: candidates.map((c) => c.id), signal: options.signal})
+  return {...report, ...result, confirmed: true}
 }

@@ -1,60 +1,36 @@
 import type {CitrixClient} from '../../citrix/client.js'
 import {
-  getCurrentUsage,
-  getPartnerCloudSummary,
-  getPartnerOnPremSummary,
-  licenseProducts,
+  getEnterpriseUsage,
+  getPartnerDaasFigures,
+  getPartnerOnPremFigures,
+  type EnterpriseUsage,
   type LicenseProduct,
-  type PartnerCloudSummaryWire,
-  type PartnerOnPremSummaryWire,
+  type PartnerDaasFigures,
+  type PartnerOnPremFigures,
 } from '../../citrix/licensing.js'
+import type {LicenseView, PartnerView} from '../../config/license-view.js'
 
-export type LicenseView = 'enterprise' | 'partner-onprem' | 'partner-daas'
+// A summary carries its view, so that `--json` readers and renderers can tell the shapes apart.
+export type EnterpriseSummary = {view: 'enterprise'} & EnterpriseUsage
+export type PartnerOnPremSummary = {view: 'partner-onprem'} & PartnerOnPremFigures
+export type PartnerDaasSummary = {view: 'partner-daas'} & PartnerDaasFigures
+export type PartnerSummary = PartnerOnPremSummary | PartnerDaasSummary
+export type LicenseSummary = EnterpriseSummary | PartnerSummary
 
-export interface EnterpriseSummary {
-  view: 'enterprise'
-  product: LicenseProduct
-  productName: string
-  productEdition: string
-  used: number
-  usedByUsers: number
-  usedByDevices: number
-  available: number
-  remaining: number
-  released: number
-  nextExpiry: {date: string; count: number; daysLeft: number} | null
-  nextActivation: {date: string; count: number} | null
-  timeStamp: string
+export async function getEnterpriseSummary(client: CitrixClient, product: LicenseProduct): Promise<EnterpriseSummary> {
+  return {view: 'enterprise', ...(await getEnterpriseUsage(client, product))}
 }
 
-export type PartnerOnPremSummary = {view: 'partner-onprem'} & PartnerOnPremSummaryWire
-export type PartnerDaasSummary = {view: 'partner-daas'} & PartnerCloudSummaryWire
-export type LicenseSummary = EnterpriseSummary | PartnerOnPremSummary | PartnerDaasSummary
+/** A partner view's figures for one month (yyyy-MM). */
+export async function getPartnerSummary(client: CitrixClient, view: PartnerView, month: string): Promise<PartnerSummary> {
+  return view === 'partner-onprem'
+    ? {view, ...(await getPartnerOnPremFigures(client, month))}
+    : {view, ...(await getPartnerDaasFigures(client, month))}
+}
 
-export async function licenseSummaryService(
+export async function getLicenseSummary(
   client: CitrixClient,
   options: {view: LicenseView; product: LicenseProduct; month: string},
 ): Promise<LicenseSummary> {
-  if (options.view === 'partner-onprem') return {view: 'partner-onprem', ...(await getPartnerOnPremSummary(client, options.month))}
-  if (options.view === 'partner-daas') return {view: 'partner-daas', ...(await getPartnerCloudSummary(client, options.month))}
-  const current = await getCurrentUsage(client, options.product)
-  return {
-    view: 'enterprise',
-    product: options.product,
-    productName: current.productName || licenseProducts[options.product].name,
-    productEdition: current.productEdition,
-    used: current.totalUsageCount,
-    usedByUsers: current.userLicenseUsage.totalUsageCount,
-    usedByDevices: current.deviceLicenseUsage.totalUsageCount,
-    available: current.totalAvailableLicenseCount,
-    remaining: current.remainingLicenseCount,
-    released: current.userLicenseUsage.releasedCount + current.deviceLicenseUsage.releasedCount,
-    nextExpiry: current.nextExpiredLicenses
-      ? {date: current.nextExpiredLicenses.nextExpiredTime, count: current.nextExpiredLicenses.totalCount, daysLeft: current.nextExpiredLicenses.daysToExpire}
-      : null,
-    nextActivation: current.nextActivatingLicense
-      ? {date: current.nextActivatingLicense.activatingTime, count: current.nextActivatingLicense.activatingCount}
-      : null,
-    timeStamp: current.timeStamp,
-  }
+  return options.view === 'enterprise' ? getEnterpriseSummary(client, options.product) : getPartnerSummary(client, options.view, options.month)
 }

@@ -3,7 +3,7 @@ import {after, before, describe, it} from 'mocha'
 
 import nock from 'nock'
 
-import {getCurrentUsage, getHistoricalUsage, listLicenseUsers, releaseLicenses} from '../../../src/citrix/licensing.js'
+import {getCurrentUsageWire, getHistoricalUsageWire, listLicenseUsers, releaseLicenseBatch} from '../../../src/citrix/licensing.js'
 import {CitrixApiError} from '../../../src/errors.js'
 import {clientFor} from '../../helpers/citrix.js'
 import {useTempConfig} from '../../helpers/env.js'
@@ -20,7 +20,7 @@ describe('licensing client', () => {
 
   it('calls current with the product segment of the service', async () => {
     mockToken().get(`${base}/xenmobile/ud/current`).reply(200, {totalUsageCount: 5})
-    const current = await getCurrentUsage(await clientFor(fakeCredentialsEnv()), 'endpoint-management')
+    const current = await getCurrentUsageWire(await clientFor(fakeCredentialsEnv()), 'endpoint-management')
     assert.equal(current.totalUsageCount, 5)
   })
 
@@ -29,25 +29,25 @@ describe('licensing client', () => {
       .get(`${base}/cvad/ud/historicalusage`)
       .query({startDate: '2026-01', endDate: '2026-03'})
       .reply(200, {historicalUsageList: [{timeStamp: '2026-01-01T00:00:00Z'}]})
-    const months = await getHistoricalUsage(await clientFor(fakeCredentialsEnv()), 'daas', '2026-01', '2026-03')
+    const months = await getHistoricalUsageWire(await clientFor(fakeCredentialsEnv()), 'daas', '2026-01', '2026-03')
     assert.equal(months.length, 1)
   })
 
   it('gives an empty history when Citrix answers 204', async () => {
     nock(testApi).get(`${base}/cvad/ud/historicalusage`).query(true).reply(204)
-    assert.deepEqual(await getHistoricalUsage(await clientFor(fakeCredentialsEnv()), 'daas', '2026-01', '2026-03'), [])
+    assert.deepEqual(await getHistoricalUsageWire(await clientFor(fakeCredentialsEnv()), 'daas', '2026-01', '2026-03'), [])
   })
 
   it('reads the message inside the JSON-string error_description of a 400, exit 2', async () => {
     nock(testApi).get(`${base}/cvad/ud/historicalusage`).query(true).reply(400, timeFormat400)
-    await assert.rejects(getHistoricalUsage(await clientFor(fakeCredentialsEnv()), 'daas', '2026-1', '2026-03'), (error: CitrixApiError) => {
+    await assert.rejects(getHistoricalUsageWire(await clientFor(fakeCredentialsEnv()), 'daas', '2026-1', '2026-03'), (error: CitrixApiError) => {
       return error.exitCode === 2 && error.detail === 'Invalid time format.'
     })
   })
 
   it('turns 404 (not entitled) into exit 6 with a hint naming --product', async () => {
     nock(testApi).get(`${base}/daasazure/ud/current`).reply(404, {type: 'https://errors-api.cloud.com/licensing/notFound', detail: 'Not entitled'})
-    await assert.rejects(getCurrentUsage(await clientFor(fakeCredentialsEnv()), 'daas-azure'), (error: CitrixApiError) => {
+    await assert.rejects(getCurrentUsageWire(await clientFor(fakeCredentialsEnv()), 'daas-azure'), (error: CitrixApiError) => {
       return error.exitCode === 6 && /not entitled to Citrix DaaS Standard for Azure/.test(error.hint ?? '') && /--product/.test(error.hint ?? '')
     })
   })
@@ -67,7 +67,7 @@ describe('licensing client', () => {
 
   it('posts the ids to release as consumerList', async () => {
     nock(testApi).post(`${base}/secureworkspaceaccess/ud/release`, {consumerList: ['a', 'b']}).reply(200, {releasedCount: 1, failed: [{id: 'b', reason: 'gone'}]})
-    const reply = await releaseLicenses(await clientFor(fakeCredentialsEnv()), 'secure-private-access', ['a', 'b'])
+    const reply = await releaseLicenseBatch(await clientFor(fakeCredentialsEnv()), 'secure-private-access', ['a', 'b'])
     assert.deepEqual(reply, {releasedCount: 1, failed: [{id: 'b', reason: 'gone'}]})
   })
 })

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import {after, before, describe, it} from 'mocha'
 
 import {CitrixClient} from '../../../src/citrix/client.js'
-import {getCurrentUsage, listLicenseUsers, releaseLicenses, type LicenseUserWire} from '../../../src/citrix/licensing.js'
+import {getCurrentUsageWire, listLicenseUsers, releaseLicenseBatch, type LicenseUserWire} from '../../../src/citrix/licensing.js'
 import {endpoints} from '../../../src/citrix/endpoints.js'
 import {CitrixApiError} from '../../../src/errors.js'
 import {clientFor} from '../../helpers/citrix.js'
@@ -52,29 +52,29 @@ describe('sandbox: licensed users, devices and release', () => {
 
   it('refuses more than 100 consumers in one release call with 400', async () => {
     const ids = Array.from({length: 101}, (_, i) => `id-${i}`)
-    await assert.rejects(releaseLicenses(client, 'daas', ids), (error: CitrixApiError) => error.status === 400 && /At most 100/.test(error.detail))
+    await assert.rejects(releaseLicenseBatch(client, 'daas', ids), (error: CitrixApiError) => error.status === 400 && /At most 100/.test(error.detail))
   })
 
   it('refuses to release a license that has not expired with 400', async () => {
     const active = (await allUsers(client)).find((u) => u.licenseStatus === 'Active')!
-    await assert.rejects(releaseLicenses(client, 'daas', [active.userId]), (error: CitrixApiError) => error.status === 400 && /not expired|active license/.test(error.detail))
+    await assert.rejects(releaseLicenseBatch(client, 'daas', [active.userId]), (error: CitrixApiError) => error.status === 400 && /not expired|active license/.test(error.detail))
   })
 
   it('releases an expired license, which then leaves the list and counts as released', async () => {
     const expired = (await allUsers(client)).find((u) => u.licenseStatus === 'Expired')!
-    const reply = await releaseLicenses(client, 'daas', [expired.userId, 'no-such-id'])
+    const reply = await releaseLicenseBatch(client, 'daas', [expired.userId, 'no-such-id'])
     assert.deepEqual(reply, {releasedCount: 1, failed: [{id: 'no-such-id', reason: 'Consumer not found.'}]})
     const after = await allUsers(client)
     assert.equal(after.length, 449)
     assert.ok(!after.some((u) => u.userId === expired.userId))
-    const current = await getCurrentUsage(client, 'daas')
+    const current = await getCurrentUsageWire(client, 'daas')
     assert.deepEqual(current.userLicenseUsage, {totalUsageCount: 449, releasedCount: 1})
   })
 
   it('reports a license released twice as a failed item', async () => {
     const expired = (await allUsers(client)).find((u) => u.licenseStatus === 'Expired')!
-    await releaseLicenses(client, 'daas', [expired.userId])
-    const reply = await releaseLicenses(client, 'daas', [expired.userId])
+    await releaseLicenseBatch(client, 'daas', [expired.userId])
+    const reply = await releaseLicenseBatch(client, 'daas', [expired.userId])
     assert.deepEqual(reply.failed, [{id: expired.userId, reason: 'License already released.'}])
   })
 })

@@ -3,7 +3,7 @@ import {after, before, describe, it} from 'mocha'
 
 import {CitrixClient} from '../../../src/citrix/client.js'
 import {endpoints} from '../../../src/citrix/endpoints.js'
-import {getCurrentUsage, getHistoricalUsage} from '../../../src/citrix/licensing.js'
+import {getCurrentUsageWire, getHistoricalUsageWire} from '../../../src/citrix/licensing.js'
 import {CitrixApiError} from '../../../src/errors.js'
 import {addMonths, formatMonth, monthOf} from '../../../src/util/months.js'
 import {clientFor} from '../../helpers/citrix.js'
@@ -28,14 +28,14 @@ describe('sandbox: current usage, history and partner figures', () => {
 
   it('serves current usage for each of the four products', async () => {
     for (const product of ['daas', 'daas-azure', 'endpoint-management', 'secure-private-access'] as const) {
-      const current = await getCurrentUsage(client, product)
+      const current = await getCurrentUsageWire(client, product)
       assert.equal(current.totalUsageCount, current.userLicenseUsage.totalUsageCount + current.deviceLicenseUsage.totalUsageCount)
       assert.equal(current.remainingLicenseCount, current.totalAvailableLicenseCount - current.totalUsageCount)
     }
   })
 
   it('serves twelve months of history ending this month', async () => {
-    const months = await getHistoricalUsage(client, 'daas', monthsAgo(11), monthsAgo(0))
+    const months = await getHistoricalUsageWire(client, 'daas', monthsAgo(11), monthsAgo(0))
     assert.equal(months.length, 12)
     assert.equal(months[11]?.timeStamp.slice(0, 7), monthsAgo(0))
   })
@@ -56,13 +56,13 @@ describe('sandbox: current usage, history and partner figures', () => {
   })
 
   it('answers a start later than the end with the documented message', async () => {
-    await assert.rejects(getHistoricalUsage(client, 'daas', monthsAgo(1), monthsAgo(3)), (error: CitrixApiError) => error.detail === "StartDate can't be later than EndDate.")
+    await assert.rejects(getHistoricalUsageWire(client, 'daas', monthsAgo(1), monthsAgo(3)), (error: CitrixApiError) => error.detail === "StartDate can't be later than EndDate.")
   })
 
   it('answers 404 licensing/notFound for a product the customer is not entitled to', async () => {
     await sandbox.store.update((state) => (state.licensing.entitledProducts = ['cvad']))
     try {
-      await assert.rejects(getCurrentUsage(client, 'daas-azure'), (error: CitrixApiError) => error.status === 404 && error.errorType === 'https://errors-api.cloud.com/licensing/notFound' && error.exitCode === 6)
+      await assert.rejects(getCurrentUsageWire(client, 'daas-azure'), (error: CitrixApiError) => error.status === 404 && error.errorType === 'https://errors-api.cloud.com/licensing/notFound' && error.exitCode === 6)
     } finally {
       await sandbox.store.update((state) => delete state.licensing.entitledProducts)
     }

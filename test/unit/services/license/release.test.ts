@@ -3,7 +3,7 @@ import {after, before, describe, it} from 'mocha'
 
 import nock from 'nock'
 
-import {findReleaseCandidates, releaseLicensesService} from '../../../../src/services/license/release.js'
+import {findReleaseCandidates, releaseLicensesInBatches} from '../../../../src/services/license/release.js'
 import {clientFor} from '../../../helpers/citrix.js'
 import {useTempConfig} from '../../../helpers/env.js'
 import {fakeCredentialsEnv, mockToken, testApi, useNock} from '../../../helpers/nock.js'
@@ -26,7 +26,7 @@ describe('license release service', () => {
       .reply(200, {releasedCount: 100, failed: []})
       .post(`${base}/release`, {consumerList: all.slice(200)})
       .reply(200, {releasedCount: 50, failed: []})
-    const result = await releaseLicensesService(await clientFor(fakeCredentialsEnv()), {product: 'daas', ids: all})
+    const result = await releaseLicensesInBatches(await clientFor(fakeCredentialsEnv()), {product: 'daas', ids: all})
     assert.deepEqual(result, {released: 250, failed: []})
   })
 
@@ -37,7 +37,7 @@ describe('license release service', () => {
       .reply(400, {type: 'https://errors-api.cloud.com/common/badRequest', detail: 'Consumer id-3 holds an active license'})
       .post(`${base}/release`)
       .reply(200, {releasedCount: 49, failed: [{id: 'id-120', reason: 'Consumer not found.'}]})
-    const result = await releaseLicensesService(await clientFor(fakeCredentialsEnv()), {product: 'daas', ids: all})
+    const result = await releaseLicensesInBatches(await clientFor(fakeCredentialsEnv()), {product: 'daas', ids: all})
     assert.equal(result.released, 49)
     assert.equal(result.failed.length, 101)
     assert.deepEqual(result.failed[0], {id: 'id-0', reason: 'Consumer id-3 holds an active license'})

@@ -1,0 +1,29 @@
+import type {HistoryMonth, LicenseDevice, LicenseUser, PartnerCustomer, PartnerDaasCustomer, PartnerOnPremCustomer} from '../citrix/licensing.js'
+import type {PartnerView} from '../config/license-view.js'
+import type {ExportColumn} from './export-writer.js'
+
+// The fixed columns of `ctx license export` and `ctx license customers` (order and header, as the
+// README documents them). Headers are the domain field names, so CSV headers and JSON keys match.
+
+function fields<Row>(...names: Array<keyof Row & string>): Array<ExportColumn<Row>> {
+  return names.map((name) => ({header: name, value: (row: Row) => row[name] as string | number | null}))
+}
+
+export const userColumns = fields<LicenseUser>('userId', 'userName', 'licenseAssignedDate', 'lastLoginDate', 'licenseStatus')
+export const deviceColumns = fields<LicenseDevice>('deviceId', 'deviceName', 'enrollmentStatus', 'licenseAssignedDate', 'lastLoginDate', 'licenseStatus')
+export const historyColumns = fields<HistoryMonth>(
+  'month',
+  'totalAvailableLicenseCount',
+  'userCumulativeAssignedCount',
+  'userNewAssignedCount',
+  'userReleasedCount',
+  'deviceCumulativeAssignedCount',
+  'deviceNewAssignedCount',
+  'deviceReleasedCount',
+)
+const onPremCustomerColumns = fields<PartnerOnPremCustomer>('accountId', 'accountName', 'totalUsers', 'paidUsers', 'freeUsers')
+const daasCustomerColumns = fields<PartnerDaasCustomer>('orgId', 'totalLicenses', 'totalUsers', 'overage')
+
+export function partnerCustomerColumns(view: PartnerView): Array<ExportColumn<PartnerCustomer>> {
+  return (view === 'partner-onprem' ? onPremCustomerColumns : daasCustomerColumns) as Array<ExportColumn<PartnerCustomer>>
+}

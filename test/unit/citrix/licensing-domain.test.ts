@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict'
+import {afterEach, beforeEach, describe, it} from 'mocha'
+
+import {getEnterpriseUsage, getPartnerDaasFigures, getUsageHistory, listPartnerOnPremCustomers} from '../../../src/citrix/licensing.js'
+import {clientFor} from '../../helpers/citrix.js'
+import {useTempConfig} from '../../helpers/env.js'
+import {fakeCredentialsEnv, mockToken, useNock} from '../../helpers/nock.js'
+
+const base = '/licensing/license/enterprise/cloud'
+const current = {
+  customerId: 'acme',
+  totalUsageCount: 150,
+  userLicenseUsage: {totalUsageCount: 100, releasedCount: 4},
+  deviceLicenseUsage: {totalUsageCount: 50, releasedCount: 1},
+  totalAvailableLicenseCount: 200,
+  remainingLicenseCount: 50,
+  timeStamp: '2026-11-24T08:00:00Z',
+  productName: '',
+  nextExpiredLicenses: {nextExpiredTime: '2026-12-10T00:00:00Z', totalCount: 40, daysToExpire: 16},
+  nextActivatingLicense: null,
+  productEdition: 'Premium',
+}
+
+describe('licensing client: wire replies mapped to domain shapes', () => {
+  let temp: ReturnType<typeof useTempConfig>
+  beforeEach(() => (temp = useTempConfig()))
+  afterEach(() => temp.restore())
+  useNock()
+
+  it('maps current usage to the enterprise figures, naming the service when Citrix leaves the name empty', async () => {
+    mockToken().get(`${base}/cvad/ud/current`).reply(200, current)
+    assert.deepEqual(await getEnterpriseUsage(await clientFor(fakeCredentialsEnv()), 'daas'), {
+      product: 'daas',
+      productName: 'Citrix DaaS',
+      productEdition: 'Premium',
+      used: 150,
+      usedByUsers: 100,
+      usedByDevices: 50,
+      available: 200,
+      remaining: 50,
+      released: 5,
+      nextExpiry: {date: '2026-12-10T00:00:00Z', count: 40, daysLeft: 16},
+      nextActivation: null,
+      timeStamp: '2026-11-24T08:00:00Z',
+    })
+  })
+
+  it('counts a missing user/device split as none instead of failing', async () => {
+    const {userLicenseUsage: _users, deviceLicenseUsage: _devices, ...noSplit} = current
+    mockToken().get(`${base}/xenmobile/ud/current`).reply(200, noSplit)
+    const usage = await getEnterpriseUsage(await clientFor(fakeCredentialsEnv()), 'endpoint-management')
+    assert.deepEqual([usage.used, usage.usedByUsers, usage.usedByDevices, usage.released], [150, 0, 0, 0])
+  })
+
+  it('flattens each month of history, and ignores the legacy list', async () => {
+    mockToken()
+      .get(`${base}/cvad/ud/historicalusage`)
+      .query(true)
+      .reply(200, {
+        historicalUsageList: [
+          {
+            timeStamp: '2026-10-01T00:00:00Z',
+            totalAvailableLicenseCount: 200,
+            userLicenseUsage: {cumulativeAssignedCount: 90, newAssignedCount: 5, releasedCount: 1},
+            deviceLicenseUsage: {cumulativeAssignedCount: 40, newAssignedCount: 2, releasedCount: 0},
+          },
+        ],
+        xenAppXenDesktopHistoricalUsageList: [{unexpected: true}],
+      })
+    assert.deepEqual(await getUsageHistory(await clientFor(fakeCredentialsEnv()), 'daas', '2026-10', '2026-10'), [
+      {
+        month: '2026-10',
+        totalAvailableLicenseCount: 200,
+        userCumulativeAssignedCount: 90,
+        userNewAssignedCount: 5,
+        userReleasedCount: 1,
+        deviceCumulativeAssignedCount: 40,
+        deviceNewAssignedCount: 2,
+        deviceReleasedCount: 0,
+      },
+    ])
+  })
+
+  it('keeps only the documented fields of partner figures and customers', async () => {
+    mockToken()
+      .get('/licensing/license/partner/cloud/cvad/summary')
+      .query({month: '2026-10'})
+      .reply(200, {month: '2026-10', customers: 3, licenses: 900, users: 950, overage: 50, internalId: 'x'})
+      .get('/licensing/license/partner/onprem/cvad/customers')
+      .query(true)
+      .reply(200, {items: [{accountId: '7001', accountName: 'Contoso', totalUsers: 10, paidUsers: 9, freeUsers: 1, region: 'eu'}], continuationToken: null})
+    const client = await clientFor(fakeCredentialsEnv())
+    assert.deepEqual(await getPartnerDaasFigures(client, '2026-10'), {month: '2026-10', customers: 3, licenses: 900, users: 950, overage: 50})
+    const customers = []
+    for await (const page of listPartnerOnPremCustomers(client, '2026-10')) customers.push(...page)
+    assert.deepEqual(customers, [{accountId: '7001', accountName: 'Contoso', totalUsers: 10, paidUsers: 9, freeUsers: 1}])
+  })
+})
