@@ -98,7 +98,7 @@ export abstract class ApplianceCommand<T extends typeof Command> extends BaseCom
 
     const [{ApplianceClient}, {TokenCache}, {dataDir}] = await Promise.all([import('./citrix/appliance.js'), import('./config/token-cache.js'), import('./config/paths.js')])
     const http = (await this.http()).extend({https: tlsOptionsFor(decision.tls)})
-    const tokens = new TokenCache(join(dataDir(), 'appliance-tokens.json'))
+    const tokens = new TokenCache(join(dataDir(), 'appliance-tokens.json'), {warn: (message) => this.warn(message)})
     const tokenKey = createHash('sha256').update(`${settings.profile}\n${address.key}`).digest('hex')
     return new ApplianceClient(http, address, {
       readToken: () => tokens.get(tokenKey),

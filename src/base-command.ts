@@ -4,7 +4,7 @@ import type {Got} from 'got'
 import type {CitrixClient} from './citrix/client.js'
 import {resolveSettings, type Settings} from './config/settings.js'
 import {ConfigStore} from './config/store.js'
-import {CtxError, ExitCode, InterruptedError} from './errors.js'
+import {CtxError, ExitCode, InterruptedError, stopSignals, type StopSignal} from './errors.js'
 import {exitWhenDrained} from './exit.js'
 import {configureColor, paint} from './output/colors.js'
 
@@ -30,6 +30,8 @@ function parseErrorMessage(message: string): string {
   // "Parsing --port" is followed by its reason on the next line: keep them together.
   return reasons.join(' ').replace(/ (Missing required flag)/g, '; $1') || message
 }
+
+const ignoreSignal = () => {}
 
 export function reportFor(error: unknown): ErrorReport {
   if (error instanceof CtxError) {
@@ -77,18 +79,25 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   /** Commands that watch `abort.signal` (and clean up) set this; others end on Ctrl-C once their output is out. */
   protected interruptible = false
   private interruptedAt = 0
-  private onSigint = () => {
+  /** SIGINT (Ctrl-C), SIGTERM and SIGHUP alike: clean up, then exit 130, 143 or 129. */
+  private onSigint = (signal: NodeJS.Signals) => {
+    const code = stopSignals[signal as StopSignal] ?? ExitCode.interrupted
     if (this.interruptedAt > 0 || this.abort.signal.aborted) {
-      // A second Ctrl-C forces the exit, at once: the user insists. One arriving at once is not a
-      // person's: signal-exit (loaded by write-file-atomic) re-raises the first SIGINT, and cleanup must still run.
-      if (Date.now() - this.interruptedAt > 500) process.exit(ExitCode.interrupted)
+      // A second signal forces the exit, at once: the user insists. One arriving at once is not a
+      // person's: signal-exit (loaded by write-file-atomic) re-raises the first signal, and cleanup must still run.
+      if (Date.now() - this.interruptedAt > 500) process.exit(code)
       return
     }
     this.interruptedAt = Date.now()
-    if (this.interruptible) return void this.abort.abort(new InterruptedError())
+    if (this.interruptible) {
+      this.abort.abort(new InterruptedError(undefined, {signal: signal as StopSignal}))
+      // A command that cannot act on it now (waiting on a prompt) still ends, a little later.
+      setTimeout(() => void exitWhenDrained(code, {limitMs: 1000}), 10_000).unref()
+      return
+    }
     // Nothing to clean up: end now, but let what was printed reach its reader first. The wait is
     // bounded, since a reader in the same pipeline got the Ctrl-C too and may be gone.
-    void exitWhenDrained(ExitCode.interrupted, {limitMs: 1000})
+    void exitWhenDrained(code, {limitMs: 1000})
   }
 
   override async init(): Promise<void> {
@@ -103,7 +112,10 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     this.flags = flags as BaseFlags<T>
     this.args = args as BaseArgs<T>
     configureColor({noColor: this.flags['no-color']})
-    process.on('SIGINT', this.onSigint)
+    for (const signal of Object.keys(stopSignals)) process.on(signal, this.onSigint)
+    // Node ignores SIGXFSZ so that a write past the file size limit fails with EFBIG (exit 11, as a full
+    // disk); the exit hooks of conf and write-file-atomic would turn it into death by signal.
+    process.on('SIGXFSZ', ignoreSignal)
   }
 
   protected get sandboxMode(): boolean {
@@ -186,7 +198,8 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   }
 
   protected override async finally(error: Error | undefined): Promise<unknown> {
-    process.removeListener('SIGINT', this.onSigint)
+    for (const signal of Object.keys(stopSignals)) process.removeListener(signal, this.onSigint)
+    process.removeListener('SIGXFSZ', ignoreSignal)
     await this.stopSandbox?.()
     return super.finally(error)
   }

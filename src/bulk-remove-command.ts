@@ -74,7 +74,7 @@ export abstract class BulkRemoveCommand<T extends typeof Command> extends BaseCo
 
   /** The per-item report on stdout, a summary on stderr, exit 10 when anything failed. */
   protected async finish(report: RemovalReport, noun: string, listCommand: string): Promise<RemovalReport> {
-    const {removalSummary, renderRemovalReport} = await import('./output/removal.js')
+    const [{removalSummary, renderRemovalReport}, {stopError}] = await Promise.all([import('./output/removal.js'), import('./services/bulk-remove.js')])
     if (!report.dryRun && !report.confirmed) {
       this.note('Nothing was removed.')
     } else if (report.items.length === 0) {
@@ -83,12 +83,16 @@ export abstract class BulkRemoveCommand<T extends typeof Command> extends BaseCo
       this.log(renderRemovalReport(report))
       this.note(removalSummary(report, noun))
     }
+    // Stopped (a signal, an audit log that cannot be written): the report is out, now its exit code.
+    const stopped = stopError(report)
+    if (stopped) throw stopped
     if (report.failed > 0) throw new BulkRemovalError(report)
     return report
   }
 
   protected override toErrorJson(error: unknown): unknown {
     const json = super.toErrorJson(error) as Record<string, unknown>
-    return error instanceof BulkRemovalError ? {...json, ...error.report} : json
+    const report = (error as {report?: RemovalReport}).report
+    return report ? {...json, ...report} : json
   }
 }

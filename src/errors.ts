@@ -13,7 +13,11 @@ export const ExitCode = {
   unavailable: 8,
   timedOut: 9,
   partialFailure: 10,
+  localIo: 11,
+  /** 128 + the signal's number, as shells report a process ended by it. */
+  hangup: 129,
   interrupted: 130,
+  terminated: 143,
 } as const
 
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode]
@@ -93,9 +97,27 @@ export class PartialFailureError extends CtxError {
   }
 }
 
+/** A local file or folder cannot be written or read: disk full, read-only file system, permission denied. */
+export class LocalIoError extends CtxError {
+  constructor(message: string, options?: CtxErrorOptions) {
+    super(message, ExitCode.localIo, options)
+  }
+}
+
+/** The signals ctx ends on, cleaning up first, and the exit code of each (128 + its number). */
+export const stopSignals = {SIGINT: ExitCode.interrupted, SIGTERM: ExitCode.terminated, SIGHUP: ExitCode.hangup} as const
+export type StopSignal = keyof typeof stopSignals
+
+const signalMessages: Record<StopSignal, string> = {SIGINT: 'Interrupted.', SIGTERM: 'Terminated (SIGTERM).', SIGHUP: 'Hung up (SIGHUP).'}
+
+/** Ctrl-C (SIGINT), SIGTERM or SIGHUP: exit 130, 143 or 129. */
 export class InterruptedError extends CtxError {
-  constructor(message = 'Interrupted.', options?: CtxErrorOptions) {
-    super(message, ExitCode.interrupted, options)
+  readonly signal: StopSignal
+
+  constructor(message?: string, options: CtxErrorOptions & {signal?: StopSignal} = {}) {
+    const signal = options.signal ?? 'SIGINT'
+    super(message ?? signalMessages[signal], stopSignals[signal], options)
+    this.signal = signal
   }
 }
 
@@ -154,5 +176,8 @@ export const exitCodeMeanings: ReadonlyArray<[ExitCodeValue, string]> = [
   [ExitCode.unavailable, 'service unavailable or rate limited after all retries; network or TLS failure'],
   [ExitCode.timedOut, 'timed out waiting (--wait), or the code expired while waiting'],
   [ExitCode.partialFailure, 'partial failure: some items of a bulk operation failed (each one reported)'],
+  [ExitCode.localIo, 'local I/O failure: disk full, read-only file system, permission denied on a local file (nothing half-written left)'],
+  [ExitCode.hangup, 'hung up (SIGHUP); cleaned up as for Ctrl-C'],
   [ExitCode.interrupted, 'interrupted (Ctrl-C); no half-written output file is left behind'],
+  [ExitCode.terminated, 'terminated (SIGTERM); cleaned up as for Ctrl-C'],
 ]

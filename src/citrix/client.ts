@@ -68,6 +68,7 @@ export function credentialsOf(settings: Settings): ClientCredentials {
  */
 export class CitrixClient {
   private token?: string
+  private readonly tokenCache: TokenCache
 
   private resolvedHttp?: Promise<Got>
 
@@ -78,9 +79,12 @@ export class CitrixClient {
   constructor(
     private readonly http: Got | (() => Promise<Got>),
     readonly settings: Settings,
-    private readonly tokenCache = new TokenCache(),
+    tokenCache?: TokenCache,
     private readonly warn: (message: string) => void = () => {},
-  ) {}
+  ) {
+    // A token that cannot be cached (a full data folder) is a warning: the command goes on.
+    this.tokenCache = tokenCache ?? new TokenCache(undefined, {warn})
+  }
 
   get customerId(): string {
     return credentialsOf(this.settings).customerId

@@ -1,9 +1,10 @@
-import {mkdirSync} from 'node:fs'
 import {dirname} from 'node:path'
 
 import lockfile from 'proper-lockfile'
 
-import {ConfigError} from '../errors.js'
+import {ConfigError, LocalIoError} from '../errors.js'
+import {ensureFolder} from '../util/folders.js'
+import {localIoReason} from '../util/local-io.js'
 
 export interface ConfigLockOptions {
   /** How long to wait for another ctx to finish its change before giving up. */
@@ -16,7 +17,7 @@ export interface ConfigLockOptions {
 // always taken over before anyone gives up.
 const defaults = {waitMs: 10_000, staleMs: 5_000}
 
-// Codes that say the folder cannot take the lock (or any file): the user must act, it is no bug.
+// Codes that say the folder cannot take the lock (or any file): the machine's, not a bug (exit 11).
 const notWritable = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'ENOTDIR'])
 
 /**
@@ -38,7 +39,7 @@ function acquire(file: string, {waitMs, staleMs}: Required<ConfigLockOptions>): 
   const deadline = Date.now() + waitMs
   for (;;) {
     try {
-      mkdirSync(dirname(file), {recursive: true, mode: 0o700})
+      ensureFolder(dirname(file))
       return lockfile.lockSync(file, {lockfilePath: lockPath, realpath: false, stale: staleMs})
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code
@@ -55,11 +56,14 @@ function acquire(file: string, {waitMs, staleMs}: Required<ConfigLockOptions>): 
   }
 }
 
-/** A config folder or file that cannot be written: exit 3 with the path; an unknown failure stays a bug. */
+/**
+ * A config folder or file that cannot be written: a local I/O failure (exit 11) with the path, the
+ * reason, and nothing saved; an unknown failure stays a bug.
+ */
 export function configNotWritable(file: string, error: unknown): unknown {
   const code = (error as NodeJS.ErrnoException | undefined)?.code
   if (!code || !notWritable.has(code)) return error
-  return new ConfigError(`The config file ${file} cannot be written (${code}); nothing was saved.`, {
+  return new LocalIoError(`The config file ${file} cannot be written: ${localIoReason(error)}; nothing was saved.`, {
     hint: `Make ${dirname(file)} writable, or point CTX_CONFIG_DIR at a writable folder.`,
     cause: error,
   })

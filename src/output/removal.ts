@@ -7,6 +7,8 @@ const resultLabels: Record<RemovalOutcome['result'], string> = {
   'not-found': 'not found',
   failed: 'FAILED',
   'would-remove': 'would remove',
+  'not-started': 'not started',
+  unknown: 'UNKNOWN',
 }
 
 const itemColumns: Array<Column<RemovalItem>> = [
@@ -23,7 +25,7 @@ export function renderRemovalPlan(items: RemovalItem[]): string {
 /** One row per item: what happened to it, and why when it failed. */
 export function renderRemovalReport(report: RemovalReport): string {
   const columns: Array<Column<RemovalOutcome>> = [
-    {header: 'Result', value: (o) => (o.result === 'failed' ? paint.error(resultLabels[o.result]) : resultLabels[o.result])},
+    {header: 'Result', value: (o) => (o.result === 'failed' || o.result === 'unknown' ? paint.error(resultLabels[o.result]) : resultLabels[o.result])},
     ...(itemColumns as Array<Column<RemovalOutcome>>),
     {header: 'Detail', value: (o) => o.error ?? ''},
   ]
@@ -35,5 +37,8 @@ export function removalSummary(report: RemovalReport, noun: string): string {
     const count = report.items.filter((i) => i.result === 'would-remove').length
     return `Dry run: ${count} ${noun} would be removed; nothing was changed.`
   }
-  return `Removed ${report.removed}, not found ${report.notFound}, failed ${report.failed}.`
+  const notStarted = report.items.filter((i) => i.result === 'not-started').length
+  const unknown = report.items.filter((i) => i.result === 'unknown').length
+  const stopped = notStarted || unknown ? `, not started ${notStarted}${unknown ? `, unknown ${unknown} (in flight when stopped)` : ''}` : ''
+  return `Removed ${report.removed}, not found ${report.notFound}, failed ${report.failed}${stopped}.`
 }

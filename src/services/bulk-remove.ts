@@ -1,11 +1,17 @@
 import pMap from 'p-map'
 
+import {InterruptedError, LocalIoError, type CtxError} from '../errors.js'
 import type {AuditContext, AuditEntry} from './audit-log.js'
-import {appendAudit} from './audit-log.js'
+import {appendAuditSync, auditLogPath} from './audit-log.js'
 
 // The one bulk-removal mechanism of ctx (products and connectors): the selection is shown and
 // confirmed, removed with bounded concurrency under the shared retry rules, and every item reported.
 // Gone already counts as done, so running the same command again finishes what a failure left.
+//
+// Stopping: on Ctrl-C (SIGTERM, SIGHUP) nothing new starts, the removals in flight are waited for
+// (a few seconds at most) and recorded, and the report says what was removed, what failed and what
+// was not started. A removal whose answer never came is reported and recorded as `unknown`. An audit
+// log that cannot be written stops the run likewise: ctx removes nothing it cannot record.
 
 export interface RemovalItem {
   id: string
@@ -15,14 +21,19 @@ export interface RemovalItem {
   product: string
 }
 
-export type RemovalResult = 'removed' | 'not-found' | 'failed' | 'would-remove'
+/** `not-started`: stopped before its turn; `unknown`: in flight when the wait after a stop ran out. */
+export type RemovalResult = 'removed' | 'not-found' | 'failed' | 'would-remove' | 'not-started' | 'unknown'
 
 export interface RemovalOutcome extends RemovalItem {
   result: RemovalResult
   error?: string
 }
 
+/** On a report whose run was stopped: why (the error to end with, exit 130/143/129 or 11). Not part of its JSON. */
+export const removalStopped: unique symbol = Symbol('removalStopped')
+
 export interface RemovalReport {
+  [removalStopped]?: CtxError
   dryRun: boolean
   /** False when the user declined; nothing was removed then. */
   confirmed: boolean
@@ -66,9 +77,54 @@ export interface BulkRemoveOptions<T extends RemovalItem> {
   audit?: AuditContext
   onProgress?: (done: number, total: number) => void
   now?: () => Date
+  /** After a stop, how long to wait for the removals in flight. */
+  stopWaitMs?: number
+  /** Where entries go: the audit log file (tests inject a failing one). */
+  appendAudit?: (entry: AuditEntry) => void
+}
+
+/** Why a run was stopped before its end (a signal, an audit log that cannot be written); undefined when it was not. */
+export function stopError(report: RemovalReport): CtxError | undefined {
+  return report[removalStopped]
 }
 
 export const defaultConcurrency = 4
+export const defaultStopWaitMs = 5000
+
+/** A stopped run ends with one of these; they carry the report, so that --json still shows every item. */
+export class RemovalInterruptedError extends InterruptedError {
+  constructor(
+    readonly report: RemovalReport,
+    reason: InterruptedError,
+    auditNote = '',
+  ) {
+    super(`${reason.message.replace(/\.$/, '')}: ${stoppedSummary(report)}.${auditNote}`, {
+      signal: reason.signal,
+      hint: 'Run the same command again to finish: what is gone already is reported as not found.',
+    })
+  }
+}
+
+export class AuditLogError extends LocalIoError {
+  constructor(
+    readonly report: RemovalReport,
+    cause: unknown,
+    unrecorded: RemovalOutcome[],
+  ) {
+    super(`${(cause as Error).message} Removal stopped: ${stoppedSummary(report)}; not recorded there: ${unrecordedIds(unrecorded)}.`, {
+      hint: 'Make the data folder writable (or free some space), then run the same command again to finish.',
+      cause,
+    })
+  }
+}
+
+const unrecordedIds = (unrecorded: RemovalOutcome[]) => unrecorded.map((o) => `${o.id} (${o.result})`).join(', ') || 'none'
+
+function stoppedSummary(report: RemovalReport): string {
+  const count = (result: RemovalResult) => report.items.filter((i) => i.result === result).length
+  const unknown = count('unknown')
+  return `removed ${report.removed}, failed ${report.failed}, not started ${count('not-started')}${unknown ? `, unknown ${unknown}` : ''}`
+}
 
 function reportOf(dryRun: boolean, confirmed: boolean, items: RemovalOutcome[]): RemovalReport {
   const count = (result: RemovalResult) => items.filter((i) => i.result === result).length
@@ -79,24 +135,86 @@ export async function bulkRemove<T extends RemovalItem>(options: BulkRemoveOptio
   const missing: RemovalOutcome[] = (options.missing ?? []).map((id) => ({id, name: '', product: '', result: 'not-found'}))
   const plain = (item: T): RemovalItem => ({id: item.id, name: item.name, product: item.product})
   if (options.dryRun) return reportOf(true, false, [...options.selected.map((i) => ({...plain(i), result: 'would-remove' as const})), ...missing])
+  // Stopped before anything was removed (while listing, or asking): nothing to report.
+  options.signal?.throwIfAborted()
   if (options.selected.length > 0 && !(await options.confirm(options.selected))) return reportOf(false, false, [])
+  options.signal?.throwIfAborted()
+
+  const outcomes = new Map<T, RemovalOutcome>()
+  const inFlight = new Set<T>()
+  const append = options.appendAudit ?? ((entry: AuditEntry) => appendAuditSync(entry, auditLogPath()))
+  let auditFailure: unknown
+  const unrecorded: RemovalOutcome[] = []
+  /** Every outcome is recorded as soon as it is known; the first entry that cannot be written stops the run. */
+  const finished = (item: T, outcome: RemovalOutcome) => {
+    outcomes.set(item, outcome)
+    if (!options.audit) return
+    const time = (options.now?.() ?? new Date()).toISOString()
+    const {id, name: hostname, product, result, error} = outcome
+    try {
+      append({time, action: 'remove', kind: options.kind, ...options.audit, id, hostname, product, result: result as AuditEntry['result'], ...(error ? {error} : {})})
+    } catch (failure) {
+      auditFailure ??= failure
+      unrecorded.push(outcome)
+    }
+  }
+  const stopping = () => options.signal?.aborted === true || auditFailure !== undefined
 
   let done = 0
-  const removeOne = async (item: T): Promise<RemovalOutcome> => {
+  const removeOne = async (item: T): Promise<void> => {
+    if (stopping()) return
+    inFlight.add(item)
     let outcome: RemovalOutcome
     try {
       outcome = {...plain(item), result: await options.remove(item)}
     } catch (error) {
-      if (options.signal?.aborted) throw options.signal.reason
       outcome = {...plain(item), result: 'failed', error: (error as Error).message}
     }
-    if (options.audit) {
-      const time = (options.now?.() ?? new Date()).toISOString()
-      await appendAudit({time, action: 'remove', kind: options.kind, ...options.audit, id: item.id, hostname: item.name, product: item.product, result: outcome.result as AuditEntry['result'], ...(outcome.error ? {error: outcome.error} : {})})
-    }
+    inFlight.delete(item)
+    if (outcomes.has(item)) return // given up on after a stop: reported and recorded as unknown already
+    finished(item, outcome)
     options.onProgress?.(++done, options.selected.length)
-    return outcome
   }
-  const outcomes = await pMap(options.selected, removeOne, {concurrency: options.concurrency ?? defaultConcurrency, signal: options.signal})
-  return reportOf(false, true, [...outcomes, ...missing])
+  const giveUp = () => {
+    for (const item of inFlight) finished(item, {...plain(item), result: 'unknown', error: 'in flight when ctx was stopped: Citrix Cloud may or may not have removed it'})
+    inFlight.clear()
+  }
+  // A second Ctrl-C ends the process at once: the removals in flight are still recorded, as unknown.
+  process.on('exit', giveUp)
+  try {
+    await untilDoneOrGivenUp(
+      pMap(options.selected, removeOne, {concurrency: options.concurrency ?? defaultConcurrency}),
+      options.signal,
+      options.stopWaitMs ?? defaultStopWaitMs,
+    )
+    giveUp()
+  } finally {
+    process.removeListener('exit', giveUp)
+  }
+
+  const items = [...options.selected.map((item) => outcomes.get(item) ?? {...plain(item), result: 'not-started' as const}), ...missing]
+  const report = reportOf(false, true, items)
+  const reason = options.signal?.reason
+  if (options.signal?.aborted) {
+    const auditNote = auditFailure === undefined ? '' : ` ${(auditFailure as Error).message} Not recorded there: ${unrecordedIds(unrecorded)}.`
+    report[removalStopped] = new RemovalInterruptedError(report, reason instanceof InterruptedError ? reason : new InterruptedError(), auditNote)
+  } else if (auditFailure !== undefined) report[removalStopped] = new AuditLogError(report, auditFailure, unrecorded)
+  return report
+}
+
+/** Resolves when `work` is done, or `waitMs` after the signal aborts, whichever comes first. */
+async function untilDoneOrGivenUp(work: Promise<unknown>, signal: AbortSignal | undefined, waitMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined
+  let onAbort: (() => void) | undefined
+  const givenUp = new Promise<void>((resolve) => {
+    onAbort = () => (timer = setTimeout(resolve, waitMs))
+    if (signal?.aborted) onAbort()
+    else signal?.addEventListener('abort', onAbort, {once: true})
+  })
+  try {
+    await Promise.race([work, givenUp])
+  } finally {
+    clearTimeout(timer)
+    if (onAbort) signal?.removeEventListener('abort', onAbort)
+  }
 }

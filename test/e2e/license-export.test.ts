@@ -79,6 +79,45 @@ describe('e2e: ctx license export against the sandbox', () => {
     assert.deepEqual(readdirSync(dir), ['users.csv'])
   })
 
+  /** Starts an export of the users to `out`, slowed down by the sandbox; resolves once two pages were asked for. */
+  async function exportUnderWay(out: string): Promise<{child: ReturnType<typeof spawn>; exited: Promise<number | null>; stderr: () => string}> {
+    sandbox.faults.set({latencyMs: 300})
+    const child = spawn(process.execPath, [binPath, 'license', 'export', 'users', '--out', out], {env: {...process.env, NO_COLOR: '1', ...sandbox.env}, stdio: ['pipe', 'pipe', 'pipe']})
+    let stderr = ''
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    let settled = false
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code))).finally(() => (settled = true))
+    await until(() => userRequests().length >= 2 || settled)
+    return {child, exited, stderr: () => stderr}
+  }
+
+  for (const [signal, code] of [['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+    it(`exits ${code} on ${signal} mid-export, cleaning up as for Ctrl-C: the old file intact, no partial file`, async () => {
+      const out = join(dir, 'users.csv')
+      writeFileSync(out, 'the previous export\n')
+      const {child, exited, stderr} = await exportUnderWay(out)
+      child.kill(signal)
+      assert.equal(await exited, code, stderr())
+      assert.equal(readFileSync(out, 'utf8'), 'the previous export\n')
+      assert.deepEqual(readdirSync(dir), ['users.csv'])
+    })
+  }
+
+  it('removes on the next run the partial file a killed export (SIGKILL) left, and keeps a running export\'s', async () => {
+    const out = join(dir, 'users.csv')
+    const {child, exited} = await exportUnderWay(out)
+    child.kill('SIGKILL')
+    await exited
+    const left = readdirSync(dir).filter((name) => name.endsWith('.partial'))
+    assert.equal(left.length, 1, 'SIGKILL leaves its partial file')
+    const running = `.users.csv.${process.pid}.zzzz.partial` // this test process runs
+    writeFileSync(join(dir, running), 'being written')
+    sandbox.faults.set({latencyMs: 0})
+    const result = await runBin(['license', 'export', 'users', '--out', out], {env: sandbox.env})
+    assert.equal(result.code, 0, result.stderr)
+    assert.deepEqual(readdirSync(dir).sort(), [running, 'users.csv'].sort())
+  })
+
   it('writes an xlsx file through a streaming writer', async () => {
     const out = join(dir, 'history.xlsx')
     const result = await runBin(['license', 'export', 'history', '--months', '3', '--format', 'xlsx', '--out', out, '--json'], {env: sandbox.env})

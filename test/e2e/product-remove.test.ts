@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict'
+import {spawn} from 'node:child_process'
 import {describe, it} from 'mocha'
 
+import {readAudit} from '../../src/services/audit-log.js'
 import {startDataSandbox} from '../helpers/data-sandbox.js'
-import {runBin} from '../helpers/run-bin.js'
+import {binPath, runBin} from '../helpers/run-bin.js'
 import {useSandboxSuite, type TestSandbox} from '../helpers/sandbox.js'
 
 const staleIds = async (sandbox: TestSandbox, days = 30) => {
@@ -75,4 +77,36 @@ describe('e2e: ctx product remove against the sandbox', () => {
     assert.equal(again.code, 0, again.stderr)
     assert.match(again.stdout, /not found/)
   })
+
+  for (const [signal, code, said] of [['SIGINT', 130, 'Interrupted'], ['SIGTERM', 143, 'Terminated \\(SIGTERM\\)']] as const) {
+    it(`on ${signal} mid-removal starts nothing new, records every removal made, prints the partial report and exits ${code}`, async () => {
+      const {sandbox} = suite
+      const all = (await sandbox.store.read()).registeredProducts.map((p) => p.instanceID)
+      assert.equal((await runBin(['product', 'list'], {env: sandbox.env})).code, 0) // caches the token
+      sandbox.faults.set({latencyMs: 300})
+      const child = spawn(process.execPath, [binPath, 'product', 'remove', '-', '--yes', '--concurrency', '2'], {env: {...process.env, NO_COLOR: '1', ...sandbox.env}, stdio: ['pipe', 'pipe', 'pipe']})
+      let stdout = ''
+      let stderr = ''
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+      const exited = new Promise<number | null>((resolve) => child.on('close', (exitCode) => resolve(exitCode)))
+      child.stdin.end(all.join('\n'))
+      const deletes = () => sandbox.log.all().filter((r) => r.method === 'DELETE').length
+      while (deletes() < 3) await new Promise((resolve) => setTimeout(resolve, 10))
+      const signalled = Date.now()
+      child.kill(signal)
+      assert.equal(await exited, code, stderr)
+      assert.ok(Date.now() - signalled < 5000, 'a few seconds at most')
+      sandbox.faults.set({latencyMs: 0})
+      const left = new Set((await sandbox.store.read()).registeredProducts.map((p) => p.instanceID))
+      const removedOnServer = all.filter((id) => !left.has(id))
+      assert.ok(removedOnServer.length >= 3 && left.size > 0, `${removedOnServer.length} removed, ${left.size} left`)
+      const audited = (await readAudit(`${sandbox.env.CTX_DATA_DIR}/audit.jsonl`)).map((e) => [e.id, e.result])
+      assert.deepEqual(audited.map(([id]) => id).sort(), [...removedOnServer].sort(), 'every removal made is in the audit log')
+      assert.ok(audited.every(([, result]) => result === 'removed'))
+      assert.equal(stdout.match(/^│ removed /gm)?.length, removedOnServer.length, stdout)
+      assert.equal(stdout.match(/^│ not started /gm)?.length, left.size, stdout)
+      assert.match(stderr, new RegExp(`^Error: ${said}: removed ${removedOnServer.length}, failed 0, not started ${left.size}\\.$`, 'm'))
+    })
+  }
 })

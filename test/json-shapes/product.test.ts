@@ -1,3 +1,5 @@
+import {mkdirSync} from 'node:fs'
+import {join} from 'node:path'
 import {afterEach, beforeEach, describe, it} from 'mocha'
 
 import nock from 'nock'
@@ -56,6 +58,14 @@ describe('locked --json shapes: ctx product and ctx register', () => {
     listed().delete(`${listPath}/stale-a`).reply(204).delete(`${listPath}/stale-b`).reply(503, unavailable)
     const document = await runJson(['product', 'remove', '--stale', '30d', '--yes', '--max-retries', '0'], {exit: 10})
     expectJsonShape('product-remove.partial-failure', document)
+  })
+
+  it('product remove: the error document of a run stopped before its end (exit 11 or 130) carries every item', async () => {
+    process.env.CTX_DATA_DIR = join(temp.dir, 'data')
+    mkdirSync(join(temp.dir, 'data', 'audit.jsonl'), {recursive: true}) // the audit log cannot be written
+    listed().delete(`${listPath}/stale-a`).reply(204)
+    const document = await runJson(['product', 'remove', 'stale-a', 'stale-b', '--yes', '--concurrency', '1'], {exit: 11})
+    expectJsonShape('product-remove.stopped', document)
   })
 
   it('product history: a registration, a removal and a failed removal (with its error)', async () => {

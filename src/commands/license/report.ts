@@ -16,7 +16,7 @@ export default class LicenseReport extends BaseCommand<typeof LicenseReport> {
     '<%= config.bin %> license report --out epm.html --product endpoint-management --json',
   ]
   static flags = {
-    out: Flags.string({char: 'o', description: 'the HTML file to write (replaced atomically when it exists)', required: true}),
+    out: Flags.string({char: 'o', description: 'the HTML file to write (replaced atomically when it exists, keeping its mode; new ones 0600); - is stdout', required: true}),
     view: Flags.string({description: "enterprise or a partner view (default: the profile's license-view, else enterprise)", options: [...licenseViews]}),
     months: Flags.integer({description: `the last N months, this one included (1–${maxHistoryMonths})`, min: 1, max: maxHistoryMonths, default: maxHistoryMonths}),
     product: productFlag,

@@ -1,17 +1,22 @@
 import type {CitrixClient} from '../../citrix/client.js'
 import {InterruptedError} from '../../errors.js'
-import {fileDestination, stdoutDestination, type Destination} from '../../output/destination.js'
+import {checkOutTarget, openDestination, type Destination, type OutTarget} from '../../output/destination.js'
 import {createRowWriter, type ExportFormat} from '../../output/export-writer.js'
+import {asLocalIoError} from '../../util/local-io.js'
 import {openDataset, type DatasetOptions, type ExportDataset} from './datasets.js'
 
 export interface ExportOptions extends DatasetOptions {
   dataset: ExportDataset
   format: ExportFormat
-  /** A file path; stdout when absent. */
+  /** A file path (or a pipe); stdout when absent or `-`. */
   out?: string
+  /** The mode of the file written; default: an existing file's own, else 0600. */
+  mode?: number
   excelBom?: boolean
   signal?: AbortSignal
   onProgress?: (rows: number, total?: number) => void
+  /** Opens where the rows go (tests inject one whose disk fills up). */
+  openDestination?: (target: OutTarget, options: {mode?: number}) => Promise<Destination>
 }
 
 export interface LicenseExportResult {
@@ -34,36 +39,43 @@ function untilAborted<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> 
 
 /**
  * Streams a dataset page by page into a writer. A file is complete or absent: it is written to a
- * temporary file renamed at the end, and thrown away on any failure or interruption.
+ * temporary file renamed at the end, and thrown away on any failure or interruption. The target is
+ * checked before the first request (a folder, a missing folder: exit 2 at once, not after every row).
  */
 export async function exportLicenseData(client: CitrixClient, options: ExportOptions): Promise<LicenseExportResult> {
+  const target = await checkOutTarget(options.out)
+  const out = target.kind === 'stdout' ? undefined : target.path
   const source = await untilAborted(openDataset(client, options.dataset, options), options.signal)
-  const destination: Destination = options.out ? await fileDestination(options.out) : stdoutDestination()
+  const destination: Destination = await (options.openDestination ?? openDestination)(target, {mode: options.mode})
   let rows = 0
   const discardNow = () => destination.discardNow()
   options.signal?.addEventListener('abort', discardNow, {once: true})
+  // A full disk fails the stream, and a writer waiting for 'drain' would wait forever: every wait races it.
+  const guarded = <T>(promise: Promise<T>) => untilAborted(Promise.race([promise, destination.failed]), options.signal)
   try {
-    const writer = await createRowWriter(options.format, source.columns, destination.stream, {
-      excelBom: options.excelBom,
-      sheetName: options.dataset,
-    })
+    const writer = await guarded(
+      createRowWriter(options.format, source.columns, destination.stream, {
+        excelBom: options.excelBom,
+        sheetName: options.dataset,
+      }),
+    )
     const pages = source.pages[Symbol.asyncIterator]()
     for (;;) {
-      const page = await untilAborted(pages.next(), options.signal)
+      const page = await guarded(pages.next())
       if (page.done) break
-      await untilAborted(writer.writePage(page.value), options.signal)
+      await guarded(writer.writePage(page.value))
       rows += page.value.length
       options.onProgress?.(rows, source.total)
     }
-    await writer.end()
+    await guarded(writer.end())
     await destination.commit()
   } catch (error) {
     await destination.discard()
     // A reader that stops early (`| head`) is not a failure of the export.
-    if (!options.out && (error as NodeJS.ErrnoException).code === 'EPIPE') return {dataset: options.dataset, format: options.format, rows}
-    throw error
+    if (target.kind === 'stdout' && (error as NodeJS.ErrnoException).code === 'EPIPE') return {dataset: options.dataset, format: options.format, rows}
+    throw asLocalIoError(error, `Cannot write ${out ?? 'to stdout'}`)
   } finally {
     options.signal?.removeEventListener('abort', discardNow)
   }
-  return {dataset: options.dataset, format: options.format, rows, out: options.out}
+  return {dataset: options.dataset, format: options.format, rows, out}
 }

@@ -1,11 +1,10 @@
 import type {CitrixClient} from '../../citrix/client.js'
 import type {LicenseProduct, PartnerCustomer} from '../../citrix/licensing.js'
 import type {LicenseView, PartnerView} from '../../config/license-view.js'
-import {UsageError} from '../../errors.js'
 import type {UsageMonth} from '../../output/charts/usage-month.js'
 import {enterpriseFigures, partnerDaasFigures, partnerOnPremFigures, partnerSeriesLabels} from '../../output/license-labels.js'
 import type {LicenseReportInput} from '../../output/report/license-report.js'
-import {writeTextAtomic} from '../../util/atomic-file.js'
+import {checkOutTarget, writeWhole} from '../../output/destination.js'
 import {addMonths, formatMonth, monthNumber, parseMonth} from '../../util/months.js'
 import {listDaasCustomers, listOnPremCustomers} from './customers.js'
 import {getLicenseHistory, toUsageMonth} from './history.js'
@@ -71,14 +70,12 @@ export async function buildLicenseReportInput(client: CitrixClient, options: Lic
 
 /** Builds the report and writes it to `out` atomically (temporary file, then rename). */
 export async function writeLicenseReport(client: CitrixClient, options: LicenseReportOptions & {out: string}): Promise<LicenseReportResult> {
+  // Before the first request: a folder or a missing folder fails at once, not after every call.
+  const target = await checkOutTarget(options.out)
   const now = options.now ?? new Date()
   const input = await buildLicenseReportInput(client, {...options, now})
   const {renderLicenseReport} = await import('../../output/report/license-report.js')
-  try {
-    await writeTextAtomic(options.out, renderLicenseReport(input))
-  } catch (error) {
-    throw new UsageError(`Cannot write the report to ${options.out}: ${writeFailure(error as NodeJS.ErrnoException)}.`, {hint: 'Check that the folder exists and is writable.'})
-  }
+  await writeWhole(target, renderLicenseReport(input))
   const range = resolveHistoryRange({months: options.months}, now)
   return {
     out: options.out,
@@ -90,12 +87,6 @@ export async function writeLicenseReport(client: CitrixClient, options: LicenseR
     topCustomersByUse: input.topCustomersByUse?.length ?? 0,
     topCustomersByOverage: input.topCustomersByOverage?.length ?? 0,
   }
-}
-
-/** Why a write failed, without the temporary file's name that the system's message carries. */
-function writeFailure(error: NodeJS.ErrnoException): string {
-  const reasons: Record<string, string> = {ENOENT: 'the folder does not exist', EACCES: 'permission denied', EPERM: 'permission denied', EISDIR: 'it is a folder'}
-  return reasons[error.code ?? ''] ?? error.message
 }
 
 /** One summary call per month, oldest first: the partner calls have no history of their own, only `?month=`. */

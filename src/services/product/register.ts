@@ -1,6 +1,6 @@
 import type {CitrixClient} from '../../citrix/client.js'
 import {codePattern, lookUpRegistrationCode, normaliseCode, registerProduct, type PendingRegistration, type RegisteredProduct} from '../../citrix/products.js'
-import {UsageError} from '../../errors.js'
+import {LocalIoError, UsageError} from '../../errors.js'
 import {appendAudit, type AuditContext} from '../audit-log.js'
 
 /** The code in the form Citrix expects, or exit 2 saying what a code looks like (before any call is made). */
@@ -31,15 +31,20 @@ export async function registerWithCode(options: RegisterOptions): Promise<Regist
   const pending = await lookUpRegistrationCode(options.client, code)
   if (!(await options.confirm(pending))) return {registered: false, pending}
   const product = await registerProduct(options.client, code)
-  await appendAudit({
-    time: (options.now?.() ?? new Date()).toISOString(),
-    action: 'register',
-    kind: 'product',
-    ...options.audit,
-    id: product.id,
-    hostname: product.hostname,
-    product: product.product,
-    result: 'registered',
-  })
+  try {
+    await appendAudit({
+      time: (options.now?.() ?? new Date()).toISOString(),
+      action: 'register',
+      kind: 'product',
+      ...options.audit,
+      id: product.id,
+      hostname: product.hostname,
+      product: product.product,
+      result: 'registered',
+    })
+  } catch (error) {
+    // The registration is done: say so, with its id, since the audit log will not.
+    throw new LocalIoError(`${product.hostname} was registered (id ${product.id}), but not recorded: ${(error as Error).message}`, {cause: error})
+  }
   return {registered: true, product}
 }

@@ -35,3 +35,28 @@ describe('a corrupt config file', () => {
     })
   }
 })
+
+describe('a config file of the wrong shape', () => {
+  let temp: ReturnType<typeof useTempConfig>
+  afterEach(() => temp.restore())
+
+  for (const text of ['[]', 'null', '42', '"hello"', '{"profiles": {"default": "x"}}', '{"profiles": []}']) {
+    for (const argv of [
+      ['config', 'list'],
+      ['config', 'get', 'region'],
+      ['config', 'set', 'region', 'us'],
+      ['auth', 'status'],
+    ]) {
+      it(`${text}: makes \`ctx ${argv.slice(0, 2).join(' ')}\` exit 3 with its path, leaving it byte for byte`, async () => {
+        temp = useTempConfig()
+        const path = join(temp.dir, 'config.json')
+        writeFileSync(path, text, {mode: 0o600})
+        const {error, stderr} = await runCommand(argv)
+        assert.equal(error?.oclif?.exit, 3, stderr)
+        assert.ok(stderr.includes(path), stderr)
+        assert.match(stderr, /not an object/)
+        assert.equal(readFileSync(path, 'utf8'), text)
+      })
+    }
+  }
+})

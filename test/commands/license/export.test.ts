@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict'
-import {mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterEach, beforeEach, describe, it} from 'mocha'
 
 import {runCommand} from '@oclif/test'
+import nock from 'nock'
 
 import {useTempConfig} from '../../helpers/env.js'
-import {fakeCredentialsEnv, mockToken, useNock} from '../../helpers/nock.js'
+import {fakeCredentialsEnv, mockToken, testApi, useNock} from '../../helpers/nock.js'
 
 const base = '/licensing/license/enterprise/cloud/cvad/ud'
 const user = (id: string, userName: string) => ({userId: id, userName, licenseAssignedDate: '2026-01-01T00:00:00Z', lastLoginDate: '2026-11-01T00:00:00Z', licenseStatus: 'Active'})
@@ -79,5 +80,39 @@ describe('ctx license export', () => {
   it('refuses an unknown dataset with exit 2', async () => {
     const {error} = await runCommand(['license', 'export', 'licenses'])
     assert.equal(error?.oclif?.exit, 2)
+  })
+
+  it('refuses --out naming a folder with exit 2 before asking Citrix for anything', async () => {
+    const {error, stderr} = await runCommand(['license', 'export', 'users', '--out', dir]) // no call mocked: none may be made
+    assert.equal(error?.oclif?.exit, 2, stderr)
+    assert.match(stderr, /is a folder/)
+    assert.deepEqual(readdirSync(dir), [])
+  })
+
+  it('takes --out - as stdout', async () => {
+    mockToken().get(`${base}/current`).reply(200, currentWith(1)).get(`${base}/users`).query(true).reply(200, {items: [user('u1', 'ada')], continuationToken: null})
+    const {stdout, error} = await runCommand(['license', 'export', 'users', '--format', 'ndjson', '--out', '-'])
+    assert.equal(error, undefined)
+    assert.equal((JSON.parse(stdout) as {userId: string}).userId, 'u1')
+    assert.deepEqual(readdirSync(dir), [])
+  })
+
+  it('creates the file 0600, or with --mode as asked', async function () {
+    if (process.platform === 'win32') this.skip()
+    for (const [args, mode] of [[[], 0o600], [['--mode', '0640'], 0o640]] as Array<[string[], number]>) {
+      const scope = mode === 0o600 ? mockToken() : nock(testApi) // the token is cached after the first run
+      scope.get(`${base}/current`).reply(200, currentWith(1)).get(`${base}/users`).query(true).reply(200, {items: [user('u1', 'ada')], continuationToken: null})
+      const out = join(dir, `users-${mode.toString(8)}.csv`)
+      const {error} = await runCommand(['license', 'export', 'users', '--out', out, ...args])
+      assert.equal(error, undefined)
+      assert.equal(statSync(out).mode & 0o777, mode)
+    }
+  })
+
+  it('refuses a --mode that is not octal permission bits, or without --out, with exit 2', async () => {
+    for (const args of [['--out', join(dir, 'x.csv'), '--mode', 'rw-r-----'], ['--out', join(dir, 'x.csv'), '--mode', '1777'], ['--mode', '0600']]) {
+      const {error, stderr} = await runCommand(['license', 'export', 'users', ...args])
+      assert.equal(error?.oclif?.exit, 2, `${args.join(' ')}: ${stderr}`)
+    }
   })
 })

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict'
+import {writeFileSync} from 'node:fs'
+import {join} from 'node:path'
 import {afterEach, beforeEach, describe, it} from 'mocha'
 
 import {runCommand} from '@oclif/test'
@@ -81,5 +83,16 @@ describe('ctx product list', () => {
   it('exits 2 on an unknown --product', async () => {
     const {error} = await runCommand(['product', 'list', '--product', 'xenapp'])
     assert.equal(error?.oclif?.exit, 2)
+  })
+
+  it('lists with exit 0 and a warning when the token cannot be cached (a full or read-only data folder)', async () => {
+    const blocked = join(temp.dir, 'a-file')
+    writeFileSync(blocked, '')
+    process.env.CTX_DATA_DIR = join(blocked, 'data')
+    mockToken().get(listPath).query(true).reply(200, {items: [fresh]})
+    const {error, stdout, stderr} = await runCommand(['product', 'list'])
+    assert.equal(error, undefined, stderr)
+    assert.match(stdout, /ls-02\.corp\.example/)
+    assert.match(stderr, /^Warning: The token cache .*tokens\.json cannot be written: .*The token is used for this run only\.$/m)
   })
 })

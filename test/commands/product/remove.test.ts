@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict'
+import {mkdirSync} from 'node:fs'
+import {join} from 'node:path'
 import {afterEach, beforeEach, describe, it} from 'mocha'
 
 import {runCommand} from '@oclif/test'
@@ -106,5 +108,28 @@ describe('ctx product remove', () => {
   it('refuses a --concurrency outside 1–16', async () => {
     const {error} = await runCommand(['product', 'remove', '--stale', '30d', '--concurrency', '0'])
     assert.equal(error?.oclif?.exit, 2)
+  })
+
+  it('stops when the audit log cannot be written, still prints the report, and exits 11 naming what is not recorded', async () => {
+    process.env.CTX_DATA_DIR = join(temp.dir, 'data')
+    mkdirSync(join(temp.dir, 'data', 'audit.jsonl'), {recursive: true}) // in the way: every append fails (EISDIR)
+    listed().delete(`${listPath}/stale-a`).reply(204)
+    const {error, stdout, stderr} = await runCommand(['product', 'remove', 'stale-a', 'stale-b', '--yes', '--concurrency', '1'])
+    assert.equal(error?.oclif?.exit, 11, stderr)
+    assert.match(stdout, /removed .*ls-01\.corp\.example/)
+    assert.match(stdout, /not started .*fas-01\.corp\.example/)
+    assert.match(stderr, /Removed 1, not found 0, failed 0, not started 1\./)
+    assert.match(stderr, /^Error: Cannot write the audit log .*audit\.jsonl: it is a folder \(EISDIR\)\. Removal stopped: removed 1, failed 0, not started 1; not recorded there: stale-a \(removed\)\.$/m)
+  })
+
+  it('carries the whole report in the --json error when stopped', async () => {
+    process.env.CTX_DATA_DIR = join(temp.dir, 'data')
+    mkdirSync(join(temp.dir, 'data', 'audit.jsonl'), {recursive: true})
+    listed().delete(`${listPath}/stale-a`).reply(204)
+    const {error, stdout} = await runCommand(['product', 'remove', 'stale-a', 'stale-b', '--yes', '--concurrency', '1', '--json'])
+    assert.equal(error?.oclif?.exit, 11)
+    const document = JSON.parse(stdout) as {error: {exitCode: number}; removed: number; items: Array<{id: string; result: string}>}
+    assert.equal(document.error.exitCode, 11)
+    assert.deepEqual(document.items.map((i) => [i.id, i.result]), [['stale-a', 'removed'], ['stale-b', 'not-started']])
   })
 })

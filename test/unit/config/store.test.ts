@@ -1,17 +1,19 @@
 import assert from 'node:assert/strict'
 import {spawn} from 'node:child_process'
 import {once} from 'node:events'
-import {chmodSync, mkdirSync, readFileSync, utimesSync, writeFileSync} from 'node:fs'
+import {chmodSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {afterEach, beforeEach, describe, it} from 'mocha'
 
 import {configNotWritable} from '../../../src/config/config-lock.js'
 import {ConfigStore} from '../../../src/config/store.js'
-import {ConfigError, ExitCode} from '../../../src/errors.js'
+import {ConfigError, ExitCode, LocalIoError} from '../../../src/errors.js'
 import {useTempConfig} from '../../helpers/env.js'
+import {tmpfsOrSkip} from '../../helpers/tmpfs.js'
 
 const isConfigError = (pattern: RegExp) => (error: ConfigError) => error.exitCode === ExitCode.config && pattern.test(error.message)
+const isLocalIoError = (pattern: RegExp) => (error: LocalIoError) => error.exitCode === ExitCode.localIo && pattern.test(error.message)
 
 const writerFile = fileURLToPath(new URL('../../helpers/config-writer.ts', import.meta.url))
 
@@ -86,27 +88,107 @@ describe('ConfigStore', () => {
     assert.equal(readFileSync(path, 'utf8'), '{"profiles": [')
   })
 
-  it('refuses a change in a read-only config folder with exit 3, leaving the file as it was', function () {
-    // root writes anywhere: the mapping below still covers this on such machines.
-    if (process.platform === 'win32' || process.getuid?.() === 0) this.skip()
+  it('refuses a change in a read-only config folder with exit 11, leaving the file as it was', function () {
+    if (process.platform === 'win32') this.skip()
+    if (process.getuid?.() === 0) {
+      // root writes through file modes: a read-only mount stops it.
+      const fs = tmpfsOrSkip(this)
+      try {
+        writeFileSync(join(fs.dir, 'config.json'), '{"profiles": {}}')
+        fs.readOnly()
+        assert.throws(() => ConfigStore.open(fs.dir).updateProfile('one', {region: 'eu'}), isLocalIoError(/cannot be written: read-only file system \(EROFS\)/))
+        assert.equal(readFileSync(join(fs.dir, 'config.json'), 'utf8'), '{"profiles": {}}')
+      } finally {
+        fs.unmount()
+      }
+      return
+    }
     const path = join(temp.dir, 'config.json')
     writeFileSync(path, '{"profiles": {}}')
     chmodSync(temp.dir, 0o500)
     try {
-      assert.throws(() => ConfigStore.open(temp.dir).updateProfile('one', {region: 'eu'}), isConfigError(/cannot be written/))
+      assert.throws(() => ConfigStore.open(temp.dir).updateProfile('one', {region: 'eu'}), isLocalIoError(/cannot be written/))
     } finally {
       chmodSync(temp.dir, 0o700)
     }
     assert.equal(readFileSync(path, 'utf8'), '{"profiles": {}}')
   })
 
-  it('turns a folder that cannot be written into exit 3 with the path, and keeps other failures as they are', () => {
+  it('turns a folder that cannot be written into exit 11 (local I/O) with the path, and keeps other failures as they are', () => {
     const path = join(temp.dir, 'config.json')
     const readOnly = Object.assign(new Error('EROFS: read-only file system'), {code: 'EROFS'})
-    const mapped = configNotWritable(path, readOnly) as ConfigError
-    assert.ok(isConfigError(/cannot be written \(EROFS\)/)(mapped))
+    const mapped = configNotWritable(path, readOnly) as LocalIoError
+    assert.ok(isLocalIoError(/cannot be written: read-only file system \(EROFS\); nothing was saved/)(mapped))
     assert.ok(mapped.message.includes(path))
     const other = new Error('something else')
     assert.equal(configNotWritable(path, other), other)
+  })
+
+  it('makes the config folder 0700: it holds the secret when no keychain answers', function () {
+    if (process.platform === 'win32') this.skip()
+    const dir = join(temp.dir, 'new', 'ctx')
+    const umask = process.umask(0o022)
+    try {
+      ConfigStore.open(dir).updateProfile('one', {region: 'eu'})
+    } finally {
+      process.umask(umask)
+    }
+    assert.equal(statSync(dir).mode & 0o777, 0o700)
+    assert.equal(statSync(join(dir, 'config.json')).mode & 0o777, 0o600)
+  })
+
+  it('reads a config folder that cannot be made as empty, and refuses a change with exit 11', () => {
+    const blocked = join(temp.dir, 'a-file')
+    writeFileSync(blocked, '')
+    const store = ConfigStore.open(join(blocked, 'ctx'))
+    assert.deepEqual(store.profileNames(), [])
+    assert.throws(() => store.updateProfile('one', {region: 'eu'}), isLocalIoError(/cannot be written.*nothing was saved/))
+  })
+})
+
+describe('ConfigStore: a config file of the wrong shape', () => {
+  let temp: ReturnType<typeof useTempConfig>
+  beforeEach(() => (temp = useTempConfig()))
+  afterEach(() => temp.restore())
+
+  const wrongShapes: Array<[string, RegExp]> = [
+    ['[]', /it holds an array, not an object/],
+    ['null', /it holds null, not an object/],
+    ['42', /it holds a number, not an object/],
+    ['"hello"', /it holds a string, not an object/],
+    ['true', /it holds a boolean, not an object/],
+    ['{"profiles": []}', /"profiles" is an array, not an object/],
+    ['{"profiles": "default"}', /"profiles" is a string, not an object/],
+    ['{"profiles": {"default": "x"}}', /the profile "default" is a string, not an object/],
+    ['{"profiles": {"default": {"region": "eu"}, "lab": null}}', /the profile "lab" is null, not an object/],
+    ['{"profiles": {"default": [1]}}', /the profile "default" is an array, not an object/],
+  ]
+  for (const [text, reason] of wrongShapes) {
+    it(`refuses ${text} with exit 3 naming the file and why, leaving it byte for byte`, () => {
+      const path = join(temp.dir, 'config.json')
+      writeFileSync(path, text)
+      assert.throws(() => ConfigStore.open(temp.dir), (error: ConfigError) => {
+        assert.equal(error.exitCode, ExitCode.config)
+        assert.ok(error.message.includes(path), error.message)
+        assert.match(error.message, reason)
+        return true
+      })
+      assert.equal(readFileSync(path, 'utf8'), text)
+    })
+  }
+
+  it('refuses a change once another program gave the file the wrong shape, leaving it byte for byte', () => {
+    const path = join(temp.dir, 'config.json')
+    const store = ConfigStore.open(temp.dir)
+    writeFileSync(path, '[]')
+    assert.throws(() => store.updateProfile('one', {region: 'eu'}), isConfigError(/it holds an array/))
+    assert.equal(readFileSync(path, 'utf8'), '[]')
+  })
+
+  it('takes an object of object profiles, and a file with no profiles yet', () => {
+    writeFileSync(join(temp.dir, 'config.json'), '{"profiles": {"default": {"region": "eu", "pins": {"h": {"fingerprint": "x"}}}}}')
+    assert.deepEqual(ConfigStore.open(temp.dir).profileNames(), ['default'])
+    writeFileSync(join(temp.dir, 'config.json'), '{}')
+    assert.deepEqual(ConfigStore.open(temp.dir).profileNames(), [])
   })
 })

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict'
+import {writeFileSync} from 'node:fs'
+import {join} from 'node:path'
 import {afterEach, beforeEach, describe, it} from 'mocha'
 
 import {TokenCache} from '../../../src/config/token-cache.js'
@@ -23,5 +25,15 @@ describe('TokenCache', () => {
 
   it('keys never contain the secret', () => {
     assert.doesNotMatch(TokenCache.keyFor({...parts('p'), clientSecret: 'very-secret'}), /very-secret/)
+  })
+
+  it('warns, rather than failing, when a token cannot be saved (a full or read-only data folder)', async () => {
+    const blocked = join(temp.dir, 'a-file')
+    writeFileSync(blocked, '')
+    const warnings: string[] = []
+    const cache = new TokenCache(join(blocked, 'tokens.json'), {warn: (message) => warnings.push(message)})
+    await cache.set(TokenCache.keyFor(parts('prod')), {accessToken: 'a', expiresAt: Date.now() + 3_600_000})
+    assert.equal(warnings.length, 1)
+    assert.match(warnings[0]!, /^The token cache .*a-file\/tokens\.json cannot be written: .*\(EEXIST\)\. The token is used for this run only\.$/)
   })
 })

@@ -6,7 +6,11 @@ import {after, afterEach, before, beforeEach, describe, it} from 'mocha'
 
 import nock from 'nock'
 
+import type {Writable} from 'node:stream'
+
 import {ExitCode, InterruptedError} from '../../../../src/errors.js'
+import {openDestination, type OutTarget} from '../../../../src/output/destination.js'
+import type {ExportFormat} from '../../../../src/output/export-writer.js'
 import {exportLicenseData, type ExportOptions} from '../../../../src/services/license/export.js'
 import {clientFor} from '../../../helpers/citrix.js'
 import {useTempConfig} from '../../../helpers/env.js'
@@ -18,6 +22,23 @@ const busy = (status: number) => [status, {type: 'https://errors-api.cloud.com/c
 
 function options(out: string, extra: Partial<ExportOptions> = {}): ExportOptions {
   return {dataset: 'users', format: 'ndjson', out, product: 'daas', view: 'partner-onprem', month: '2026-11', range: {start: '2026-01', end: '2026-11'}, ...extra}
+}
+
+/** The real destination, whose disk fills up once `bytes` were written: every later write fails with ENOSPC. */
+function fillingUpAfter(bytes: number) {
+  return async (target: OutTarget, options: {mode?: number}) => {
+    const destination = await openDestination(target, options)
+    const stream: Writable = destination.stream
+    const write = stream._write.bind(stream)
+    let written = 0
+    stream._writev = undefined // one chunk at a time, through the _write below
+    stream._write = (chunk: Buffer, encoding, callback) => {
+      written += chunk.length
+      if (written > bytes) return callback(Object.assign(new Error('ENOSPC: no space left on device, write'), {code: 'ENOSPC'}))
+      write(chunk, encoding, callback)
+    }
+    return destination
+  }
 }
 
 describe('license export service', () => {
@@ -91,6 +112,38 @@ describe('license export service', () => {
     assert.equal(existsSync(out), false)
     assert.deepEqual(readdirSync(dir), [])
     await new Promise((resolve) => setTimeout(resolve, 250)) // let the abandoned request finish, so nock sees it made
+  })
+
+  for (const format of ['csv', 'ndjson', 'json', 'xlsx'] as ExportFormat[]) {
+    it(`${format}: a disk filling up mid-export is exit 11 naming the file, with the old file intact and no partial file`, async () => {
+      nock(testApi)
+        .get(`${base}/current`)
+        .reply(200, {userLicenseUsage: {totalUsageCount: 4000, releasedCount: 0}})
+        .get(`${base}/users`)
+        .query(true)
+        .reply(200, {items: Array.from({length: 1000}, (_, i) => user(i)), continuationToken: 't2'})
+        .get(`${base}/users`)
+        .query(true)
+        .reply(200, {items: Array.from({length: 1000}, (_, i) => user(1000 + i)), continuationToken: null})
+      const out = join(dir, `users.${format}`)
+      writeFileSync(out, 'old export')
+      const exporting = exportLicenseData(await clientFor(fakeCredentialsEnv()), options(out, {format, openDestination: fillingUpAfter(1000)}))
+      await assert.rejects(exporting, (error: Error & {exitCode: number}) => {
+        assert.equal(error.exitCode, ExitCode.localIo)
+        assert.equal(error.message, `Cannot write ${out}: no space left on the device (ENOSPC).`)
+        return true
+      })
+      assert.equal(readFileSync(out, 'utf8'), 'old export')
+      assert.deepEqual(readdirSync(dir), [`users.${format}`])
+    })
+  }
+
+  it('checks --out before the first request: a folder is exit 2 and nothing is asked of Citrix', async () => {
+    await assert.rejects(exportLicenseData(await clientFor(fakeCredentialsEnv()), options(dir)), (error: Error & {exitCode: number}) => {
+      assert.equal(error.exitCode, ExitCode.usage)
+      assert.match(error.message, /is a folder/)
+      return true
+    })
   })
 
   it('exports an empty history (204) as the header alone', async () => {

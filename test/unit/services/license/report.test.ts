@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterEach, beforeEach, describe, it} from 'mocha'
@@ -93,14 +93,38 @@ describe('license report service: the file it writes', () => {
     assert.deepEqual([result.months, result.expiries, result.topCustomersByUse, result.topCustomersByOverage], [3, 0, 3, 2])
   })
 
-  it('exits 2 naming the file when its folder does not exist, and writes nothing', async () => {
-    mockEnterprise()
-    const out = join(dir, 'missing', 'report.html')
+  it('exits 2 naming the file when its folder does not exist, before the first request, and writes nothing', async () => {
+    const out = join(dir, 'missing', 'report.html') // no call mocked: none may be made
     await assert.rejects(writeLicenseReport(await clientFor(fakeCredentialsEnv()), {...options, view: 'enterprise', out}), (error: Error & {exitCode?: number}) => {
       assert.equal(error.exitCode, ExitCode.usage)
-      assert.match(error.message, /^Cannot write the report to .*missing\/report\.html: the folder does not exist\.$/)
+      assert.match(error.message, /^Cannot write .*missing\/report\.html: the folder .*missing does not exist\.$/)
       return true
     })
     assert.equal(existsSync(join(dir, 'missing')), false)
+  })
+
+  it('exits 2 when --out is a folder, before the first request', async () => {
+    await assert.rejects(writeLicenseReport(await clientFor(fakeCredentialsEnv()), {...options, view: 'enterprise', out: dir}), (error: Error & {exitCode?: number}) => {
+      assert.equal(error.exitCode, ExitCode.usage)
+      assert.match(error.message, /is a folder/)
+      return true
+    })
+  })
+
+  it('keeps the mode of the report it replaces', async function () {
+    if (process.platform === 'win32') this.skip()
+    mockEnterprise()
+    const out = join(dir, 'kept.html')
+    writeFileSync(out, 'old', {mode: 0o640})
+    await writeLicenseReport(await clientFor(fakeCredentialsEnv()), {...options, view: 'enterprise', out})
+    assert.equal(statSync(out).mode & 0o777, 0o640)
+  })
+
+  it('makes a new report 0600', async function () {
+    if (process.platform === 'win32') this.skip()
+    mockEnterprise()
+    const out = join(dir, 'new.html')
+    await writeLicenseReport(await clientFor(fakeCredentialsEnv()), {...options, view: 'enterprise', out})
+    assert.equal(statSync(out).mode & 0o777, 0o600)
   })
 })
