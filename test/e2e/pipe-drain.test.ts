@@ -6,7 +6,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {after, before, describe, it} from 'mocha'
 
-import {defaultSizes} from '../../src/sandbox/state.js'
+import {defaultSizes} from '../../src/sandbox/state/settings.js'
 import {binPath, type BinResult} from '../helpers/run-bin.js'
 import {startTestSandbox, useSandboxSuite} from '../helpers/sandbox.js'
 

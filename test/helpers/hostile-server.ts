@@ -2,7 +2,7 @@ import {createServer, type IncomingHttpHeaders, type IncomingMessage, type Serve
 import type {AddressInfo} from 'node:net'
 
 import {endpoints} from '../../src/citrix/endpoints.js'
-import {compileRoute, serve} from '../../src/sandbox/router.js'
+import {compileRoute, serve} from '../../src/sandbox/http/router.js'
 
 // A fake Citrix Cloud on 127.0.0.1 that attacks the client, one mode per attack, for the e2e tests
 // of issue 15. Beside it runs a second listener, the "attacker" origin a hostile answer sends ctx to:
