@@ -1,4 +1,4 @@
-import {BaseCommand} from '../base-command.js'
+import {BaseCommand} from '../cli/base-command.js'
 import {defaultMaxRetries} from '../config/settings.js'
 import {paint} from '../output/colors.js'
 import {renderTable} from '../output/table.js'

@@ -1,6 +1,6 @@
 import {Flags} from '@oclif/core'
 
-import {ApplianceCommand, passwordEnv} from '../../appliance-command.js'
+import {ApplianceCommand, passwordEnv} from '../../cli/appliance-command.js'
 import {UsageError} from '../../errors.js'
 import type {LoginResult} from '../../services/appliance/login.js'
 

@@ -1,6 +1,6 @@
 import {Flags} from '@oclif/core'
 
-import {ApplianceCommand} from '../../appliance-command.js'
+import {ApplianceCommand} from '../../cli/appliance-command.js'
 import {deployments, type Deployment} from '../../citrix/appliance.js'
 import {UsageError} from '../../errors.js'
 import type {RegisterResult} from '../../services/appliance/register.js'

@@ -1,6 +1,6 @@
 import {Flags} from '@oclif/core'
 
-import {ApplianceCommand} from '../../appliance-command.js'
+import {ApplianceCommand} from '../../cli/appliance-command.js'
 import {TimedOutError} from '../../errors.js'
 import type {ApplianceStatus} from '../../services/appliance/status.js'
 

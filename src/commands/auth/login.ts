@@ -1,6 +1,6 @@
 import {Flags} from '@oclif/core'
 
-import {BaseCommand} from '../../base-command.js'
+import {BaseCommand} from '../../cli/base-command.js'
 import {regions} from '../../config/keys.js'
 import {promptSecret, promptText} from '../../output/prompt.js'
 import {loginService, readSecretFromStdin, type LoginResult} from '../../services/auth/login.js'

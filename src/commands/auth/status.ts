@@ -1,4 +1,4 @@
-import {BaseCommand} from '../../base-command.js'
+import {BaseCommand} from '../../cli/base-command.js'
 import {renderFields} from '../../output/table.js'
 import {authStatusService, type AuthStatus} from '../../services/auth/status.js'
 

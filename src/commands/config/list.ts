@@ -1,4 +1,4 @@
-import {BaseCommand} from '../../base-command.js'
+import {BaseCommand} from '../../cli/base-command.js'
 import {profileNameFrom} from '../../config/settings.js'
 import {settingKeys} from '../../config/keys.js'
 import {renderTable} from '../../output/table.js'

@@ -1,6 +1,6 @@
 import {Args} from '@oclif/core'
 
-import {BaseCommand} from '../../base-command.js'
+import {BaseCommand} from '../../cli/base-command.js'
 import {profileNameFrom} from '../../config/settings.js'
 import {unsetSettingService} from '../../services/config/unset.js'
 

@@ -1,8 +1,8 @@
 import {Flags} from '@oclif/core'
 
-import {BaseCommand} from '../../base-command.js'
+import {BaseCommand} from '../../cli/base-command.js'
 import {connectorTypeLabel, type ConnectorKind} from '../../citrix/connectors.js'
-import {connectorFilterFlags} from '../../flags.js'
+import {connectorFilterFlags} from '../../cli/filter-flags.js'
 import {renderList} from '../../output/list-format.js'
 import type {Column} from '../../output/table.js'
 import {formatWhen} from '../../output/time.js'

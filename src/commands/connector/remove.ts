@@ -1,6 +1,6 @@
-import {BulkRemoveCommand} from '../../bulk-remove-command.js'
+import {BulkRemoveCommand} from '../../cli/bulk-remove-command.js'
 import type {ConnectorKind} from '../../citrix/connectors.js'
-import {connectorFilterFlags} from '../../flags.js'
+import {connectorFilterFlags} from '../../cli/filter-flags.js'
 import type {RemovalReport} from '../../services/bulk-remove.js'
 
 export default class ConnectorRemove extends BulkRemoveCommand<typeof ConnectorRemove> {

@@ -1,6 +1,6 @@
 import {Flags} from '@oclif/core'
 
-import {BaseCommand} from '../../base-command.js'
+import {BaseCommand} from '../../cli/base-command.js'
 import {renderList} from '../../output/list-format.js'
 import type {Column} from '../../output/table.js'
 import type {AuditEntry} from '../../services/audit-log.js'

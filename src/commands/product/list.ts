@@ -1,7 +1,7 @@
 import {Flags} from '@oclif/core'
 
-import {BaseCommand} from '../../base-command.js'
-import {productFilterFlags} from '../../flags.js'
+import {BaseCommand} from '../../cli/base-command.js'
+import {productFilterFlags} from '../../cli/filter-flags.js'
 import {productKinds, serviceLabels, type RegisteredProduct} from '../../citrix/products.js'
 import {renderList} from '../../output/list-format.js'
 import type {Column} from '../../output/table.js'

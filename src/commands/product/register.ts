@@ -1,6 +1,6 @@
 import {Flags} from '@oclif/core'
 
-import {BaseCommand} from '../../base-command.js'
+import {BaseCommand} from '../../cli/base-command.js'
 import {codePattern, normaliseCode, type PendingRegistration, type RegisteredProduct} from '../../citrix/products.js'
 import {promptConfirm, promptText} from '../../output/prompt.js'
 import {renderFields} from '../../output/table.js'

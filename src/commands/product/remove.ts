@@ -1,6 +1,6 @@
-import {BulkRemoveCommand} from '../../bulk-remove-command.js'
+import {BulkRemoveCommand} from '../../cli/bulk-remove-command.js'
 import type {ProductKind} from '../../citrix/products.js'
-import {productFilterFlags} from '../../flags.js'
+import {productFilterFlags} from '../../cli/filter-flags.js'
 import type {RemovalReport} from '../../services/bulk-remove.js'
 
 export default class ProductRemove extends BulkRemoveCommand<typeof ProductRemove> {

@@ -1,6 +1,6 @@
 import {Flags} from '@oclif/core'
 
-import {BaseCommand} from '../../base-command.js'
+import {BaseCommand} from '../../cli/base-command.js'
 import {productKinds, serviceLabels, type ProductKind} from '../../citrix/products.js'
 import {renderFields} from '../../output/table.js'
 

@@ -1,6 +1,6 @@
 import {Flags} from '@oclif/core'
 
-import {BaseCommand} from '../../base-command.js'
+import {BaseCommand} from '../../cli/base-command.js'
 import {sandboxDataDir} from '../../sandbox/registry.js'
 import {resetSandboxService} from '../../services/sandbox/reset.js'
 import type {SandboxSettings} from '../../sandbox/state/settings.js'

@@ -2,7 +2,7 @@ import {join} from 'node:path'
 
 import {Errors, Flags} from '@oclif/core'
 
-import {BaseCommand} from '../../base-command.js'
+import {BaseCommand} from '../../cli/base-command.js'
 import {defaultSandboxPort} from '../../sandbox/constants.js'
 import {sandboxDataDir} from '../../sandbox/registry.js'
 import {sandboxOptionsFrom, startDetachedSandbox, startSandboxService, type SandboxStartResult} from '../../services/sandbox/start.js'

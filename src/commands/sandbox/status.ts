@@ -1,4 +1,4 @@
-import {BaseCommand} from '../../base-command.js'
+import {BaseCommand} from '../../cli/base-command.js'
 import {renderFields} from '../../output/table.js'
 import {sandboxDataDir} from '../../sandbox/registry.js'
 import {sandboxStatusService, type SandboxStatus} from '../../services/sandbox/status.js'

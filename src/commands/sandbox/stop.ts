@@ -1,4 +1,4 @@
-import {BaseCommand} from '../../base-command.js'
+import {BaseCommand} from '../../cli/base-command.js'
 import {sandboxDataDir} from '../../sandbox/registry.js'
 import {stopSandboxService, type SandboxStopResult} from '../../services/sandbox/stop.js'
 

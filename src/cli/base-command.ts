@@ -1,12 +1,12 @@
 import {Command, Errors, Flags, type Interfaces} from '@oclif/core'
 import type {Got} from 'got'
 
-import type {CitrixClient} from './citrix/client.js'
-import {resolveSettings, type Settings} from './config/settings.js'
-import {ConfigStore} from './config/store.js'
-import {CtxError, ExitCode, InterruptedError} from './errors.js'
+import type {CitrixClient} from '../citrix/client.js'
+import {resolveSettings, type Settings} from '../config/settings.js'
+import {ConfigStore} from '../config/store.js'
+import {CtxError, ExitCode, InterruptedError} from '../errors.js'
 import {exitWhenDrained} from './exit.js'
-import {configureColor, paint} from './output/colors.js'
+import {configureColor, paint} from '../output/colors.js'
 
 export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof BaseCommand)['baseFlags'] & T['flags']>
 export type BaseArgs<T extends typeof Command> = Interfaces.InferredArgs<T['args']>
@@ -119,7 +119,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   protected async settings(): Promise<Settings> {
     if (this.cachedSettings) return this.cachedSettings
     if (this.sandboxMode) {
-      const {useEmbeddedSandbox} = await import('./sandbox/embedded.js')
+      const {useEmbeddedSandbox} = await import('../sandbox/embedded.js')
       const sandbox = await useEmbeddedSandbox()
       this.stopSandbox = sandbox.stop
       this.cachedSettings = {
@@ -144,7 +144,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
 
   private async createHttp(): Promise<Got> {
     const settings = await this.settings()
-    const {createHttpClient} = await import('./http/client.js')
+    const {createHttpClient} = await import('../http/client.js')
     return createHttpClient({
       maxRetries: settings.maxRetries,
       caBundle: settings.caBundle,
@@ -153,7 +153,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   }
 
   protected async citrix(): Promise<CitrixClient> {
-    const {CitrixClient} = await import('./citrix/client.js')
+    const {CitrixClient} = await import('../citrix/client.js')
     return new CitrixClient(() => this.http(), await this.settings(), undefined, (message) => this.warn(message))
   }
 

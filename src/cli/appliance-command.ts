@@ -5,10 +5,10 @@ import {join} from 'node:path'
 import {Flags, type Command} from '@oclif/core'
 
 import {BaseCommand} from './base-command.js'
-import {parseApplianceAddress, type ApplianceAddress, type ApplianceClient} from './citrix/appliance.js'
-import {UsageError} from './errors.js'
-import type {ApplianceTls} from './services/appliance/trust.js'
-import {normaliseFingerprint} from './util/fingerprint.js'
+import {parseApplianceAddress, type ApplianceAddress, type ApplianceClient} from '../citrix/appliance.js'
+import {UsageError} from '../errors.js'
+import type {ApplianceTls} from '../services/appliance/trust.js'
+import {normaliseFingerprint} from '../util/fingerprint.js'
 
 export const passwordEnv = 'CTX_APPLIANCE_PASSWORD'
 
@@ -47,11 +47,11 @@ export abstract class ApplianceCommand<T extends typeof Command> extends BaseCom
     if (host) return parseApplianceAddress(host)
     if (this.sandboxMode) {
       await this.settings() // starts the embedded sandbox, and its appliances, when none runs
-      const [{SandboxStore}, {sandboxDataDir}, {fingerprintOfPem}] = await Promise.all([import('./sandbox/state/store.js'), import('./sandbox/registry.js'), import('./util/fingerprint.js')])
+      const [{SandboxStore}, {sandboxDataDir}, {fingerprintOfPem}] = await Promise.all([import('../sandbox/state/store.js'), import('../sandbox/registry.js'), import('../util/fingerprint.js')])
       const first = (await new SandboxStore(sandboxDataDir()).read()).appliances[0]
       if (first?.port && first.certificatePem) return {...parseApplianceAddress(`127.0.0.1:${first.port}`), sandboxFingerprint: fingerprintOfPem(first.certificatePem)}
     }
-    const {promptText} = await import('./output/prompt.js')
+    const {promptText} = await import('../output/prompt.js')
     return parseApplianceAddress(await promptText({message: 'Appliance address (addr[:port])', flag: '--host'}))
   }
 
@@ -59,7 +59,7 @@ export abstract class ApplianceCommand<T extends typeof Command> extends BaseCom
   protected appliancePassword(first = false): Promise<string> {
     this.appliancePasswordValue ??= (async () => {
       if (process.env[passwordEnv]) return process.env[passwordEnv]
-      const {promptSecret} = await import('./output/prompt.js')
+      const {promptSecret} = await import('../output/prompt.js')
       const message = first ? `The appliance ${this.applianceAddress.key} has no admin password yet: choose one` : `Admin password of the appliance ${this.applianceAddress.key}`
       return promptSecret({message, flag: `${passwordEnv} (or run \`ctx appliance login\` first)`})
     })()
@@ -74,10 +74,10 @@ export abstract class ApplianceCommand<T extends typeof Command> extends BaseCom
     if (flags.insecure) this.warn(`--insecure: the certificate of ${address.key} is NOT checked; anyone on the way can read the admin password and token.`)
 
     const [{decideApplianceTrust}, {presentedCertificate}, {pinCertificate, pinnedCertificate}, {canPrompt, promptConfirm}] = await Promise.all([
-      import('./services/appliance/trust.js'),
-      import('./http/tls-probe.js'),
-      import('./config/appliance-pins.js'),
-      import('./output/prompt.js'),
+      import('../services/appliance/trust.js'),
+      import('../http/tls-probe.js'),
+      import('../config/appliance-pins.js'),
+      import('../output/prompt.js'),
     ])
     const settings = await this.settings()
     const store = this.configStore()
@@ -96,7 +96,7 @@ export abstract class ApplianceCommand<T extends typeof Command> extends BaseCom
       this.note(`Trusted the certificate ${decision.pin.fingerprint} of ${address.key} (pinned in profile "${settings.profile}").`)
     }
 
-    const [{ApplianceClient}, {TokenCache}, {dataDir}] = await Promise.all([import('./citrix/appliance.js'), import('./config/token-cache.js'), import('./config/paths.js')])
+    const [{ApplianceClient}, {TokenCache}, {dataDir}] = await Promise.all([import('../citrix/appliance.js'), import('../config/token-cache.js'), import('../config/paths.js')])
     const http = (await this.http()).extend({https: tlsOptionsFor(decision.tls)})
     const tokens = new TokenCache(join(dataDir(), 'appliance-tokens.json'))
     const tokenKey = createHash('sha256').update(`${settings.profile}\n${address.key}`).digest('hex')
