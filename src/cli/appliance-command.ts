@@ -1,6 +1,5 @@
 import {createHash} from 'node:crypto'
 import {readFile} from 'node:fs/promises'
-import {join} from 'node:path'
 
 import {Flags, type Command} from '@oclif/core'
 
@@ -96,9 +95,9 @@ export abstract class ApplianceCommand<T extends typeof Command> extends BaseCom
       this.note(`Trusted the certificate ${decision.pin.fingerprint} of ${address.key} (pinned in profile "${settings.profile}").`)
     }
 
-    const [{ApplianceClient}, {TokenCache}, {dataDir}] = await Promise.all([import('../citrix/appliance.js'), import('../config/token-cache.js'), import('../config/paths.js')])
-    const http = (await this.http()).extend({https: tlsOptionsFor(decision.tls)})
-    const tokens = new TokenCache(join(dataDir(), 'appliance-tokens.json'))
+    const {ApplianceClient} = await import('../citrix/appliance.js')
+    const http = (await this.context.http()).extend({https: tlsOptionsFor(decision.tls)})
+    const tokens = await this.context.applianceTokenCache()
     const tokenKey = createHash('sha256').update(`${settings.profile}\n${address.key}`).digest('hex')
     return new ApplianceClient(http, address, {
       readToken: () => tokens.get(tokenKey),

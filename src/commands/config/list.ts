@@ -1,5 +1,4 @@
 import {BaseCommand} from '../../cli/base-command.js'
-import {profileNameFrom} from '../../config/settings.js'
 import {settingKeys} from '../../config/keys.js'
 import {renderTable} from '../../output/table.js'
 import {listSettingsService} from '../../services/config/list.js'
@@ -10,7 +9,7 @@ export default class ConfigList extends BaseCommand<typeof ConfigList> {
   static examples = ['<%= config.bin %> config list', '<%= config.bin %> config list --profile prod --json']
 
   async run(): Promise<{profile: string; profiles: string[]; settings: ShownSetting[]}> {
-    const result = listSettingsService(this.configStore(), profileNameFrom(this.flags))
+    const result = listSettingsService(this.configStore(), this.context.profileName)
     this.note(`Profile "${result.profile}" (profiles: ${result.profiles.join(', ') || 'none yet'})`)
     this.log(
       renderTable(

@@ -1,7 +1,6 @@
 import {Args} from '@oclif/core'
 
 import {BaseCommand} from '../../cli/base-command.js'
-import {profileNameFrom} from '../../config/settings.js'
 import {setSettingService} from '../../services/config/set.js'
 
 export default class ConfigSet extends BaseCommand<typeof ConfigSet> {
@@ -13,7 +12,7 @@ export default class ConfigSet extends BaseCommand<typeof ConfigSet> {
   }
 
   async run(): Promise<{profile: string; key: string; value: string}> {
-    const result = setSettingService(this.configStore(), profileNameFrom(this.flags), this.args.key, this.args.value)
+    const result = setSettingService(this.configStore(), this.context.profileName, this.args.key, this.args.value)
     this.note(`Saved ${result.key} = ${result.value} in profile "${result.profile}".`)
     return result
   }

@@ -1,7 +1,6 @@
 import {Args} from '@oclif/core'
 
 import {BaseCommand} from '../../cli/base-command.js'
-import {profileNameFrom} from '../../config/settings.js'
 import {unsetSettingService} from '../../services/config/unset.js'
 
 export default class ConfigUnset extends BaseCommand<typeof ConfigUnset> {
@@ -10,7 +9,7 @@ export default class ConfigUnset extends BaseCommand<typeof ConfigUnset> {
   static args = {key: Args.string({description: 'setting name (see `ctx config list`)', required: true})}
 
   async run(): Promise<{profile: string; key: string; removed: boolean}> {
-    const result = await unsetSettingService(this.configStore(), profileNameFrom(this.flags), this.args.key)
+    const result = await unsetSettingService(this.configStore(), this.context.profileName, this.args.key)
     this.note(result.removed ? `Removed ${result.key} from profile "${result.profile}".` : `${result.key} was not set in profile "${result.profile}".`)
     return result
   }
