@@ -63,11 +63,8 @@ export default class ApplianceRegister extends ApplianceCommand<typeof Appliance
   }
 
   private async acceptInCloud(code: string): Promise<void> {
-    const {registerProduct} = await import('../../citrix/products.js')
-    const product = await registerProduct(await this.citrix(), code, {
-      404: 'The code is unknown or has expired: run `ctx appliance register` again for a new one.',
-      409: 'The code was registered already: check with `ctx appliance status`.',
-    })
+    const {acceptApplianceCode} = await import('../../services/appliance/register.js')
+    const product = await acceptApplianceCode(await this.citrix(), code)
     this.note(`Registered the code ${code} in Citrix Cloud (instance ${product.id}).`)
   }
 

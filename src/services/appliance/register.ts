@@ -1,6 +1,8 @@
 import {setTimeout as sleep} from 'node:timers/promises'
 
 import type {ApplianceClient, Deployment, RegistrationStatusWire} from '../../citrix/appliance.js'
+import type {CitrixClient} from '../../citrix/client.js'
+import {registerProduct, type RegisteredProduct} from '../../citrix/products.js'
 import {CitrixApiError, ConflictError, InterruptedError, TimedOutError, UsageError} from '../../errors.js'
 
 export interface WaitProgress {
@@ -112,6 +114,14 @@ export async function registerAppliance(options: RegisterOptions): Promise<Regis
     result.status = await waitForRegistration(client, {code: reply.code, expiryTimestamp: reply.expiryTimestamp, pollingIntervalSeconds: reply.pollingInterval}, options.wait)
   }
   return result
+}
+
+/** --accept: registers the appliance's code in Citrix Cloud with the profile's API client. */
+export function acceptApplianceCode(cloud: CitrixClient, code: string): Promise<RegisteredProduct> {
+  return registerProduct(cloud, code, {
+    404: 'The code is unknown or has expired: run `ctx appliance register` again for a new one.',
+    409: 'The code was registered already: check with `ctx appliance status`.',
+  })
 }
 
 /**
