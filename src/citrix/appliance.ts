@@ -1,11 +1,10 @@
 import type {Got} from 'got'
 
-import {isHttpError, isRequestError} from '../http/errors.js'
-
 import type {CachedToken} from '../config/token-cache.js'
 import {AuthError, CitrixApiError, exitCodeForStatus, UsageError, type CtxError} from '../errors.js'
+import {isHttpError, isRequestError, networkErrorFrom} from '../http/errors.js'
 import {endpoints, type Endpoint} from './endpoints.js'
-import {citrixErrorFrom, networkErrorFrom} from './errors.js'
+import {citrixErrorFrom} from './errors.js'
 
 // The Connector Appliance's local API (section 2 of citrix-api.md): wire types exactly as given,
 // and a client that logs in with the admin password and keeps the 15-minute Bearer token.

@@ -1,11 +1,10 @@
 import type {Got} from 'got'
 
-import {isHttpError, isRequestError} from '../http/errors.js'
-
-import {AuthError, UnavailableError} from '../errors.js'
 import type {CachedToken} from '../config/token-cache.js'
+import {AuthError, UnavailableError} from '../errors.js'
+import {isHttpError, isRequestError, networkErrorFrom} from '../http/errors.js'
 import {endpoints, fillPath} from './endpoints.js'
-import {citrixErrorFrom, networkErrorFrom} from './errors.js'
+import {citrixErrorFrom} from './errors.js'
 import {isRedirectStatus, locationHost} from './redirects.js'
 
 /** [doc] The token reply; `expires_in` is a string of seconds, though a number is accepted too. */

@@ -1,13 +1,12 @@
 import type {Got} from 'got'
 
-import {isHttpError, isRequestError} from '../http/errors.js'
-
 import type {Settings} from '../config/settings.js'
 import {TokenCache} from '../config/token-cache.js'
 import {ConfigError, type CtxError} from '../errors.js'
+import {isHttpError, isRequestError, networkErrorFrom} from '../http/errors.js'
 import {requestToken, type ClientCredentials} from './auth.js'
 import {fillPath, type Endpoint} from './endpoints.js'
-import {citrixErrorFrom, networkErrorFrom, transactionIdOf} from './errors.js'
+import {citrixErrorFrom, transactionIdOf} from './errors.js'
 import {isRedirectStatus, nextHop} from './redirects.js'
 import {globalApiHost, regionHosts, trustHost} from './regions.js'
 

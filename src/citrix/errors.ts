@@ -1,4 +1,4 @@
-import {CitrixApiError, exitCodeForStatus, UnavailableError, type CtxError} from '../errors.js'
+import {CitrixApiError, exitCodeForStatus} from '../errors.js'
 
 /** [doc] The common error envelope; some services send `parameters` as an object. */
 export interface CitrixErrorEnvelope {
@@ -81,32 +81,5 @@ export function citrixErrorFrom(response: ErrorResponse, hints: Partial<Record<n
     parameters: parametersOf(envelope),
     exitCode: exitCodeForStatus(status),
     hint: hints[status] ?? defaultHints[status] ?? (status >= 500 ? defaultHints[503] : undefined),
-  })
-}
-
-const tlsCodes = new Set([
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'CERT_HAS_EXPIRED',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-  'CERT_UNTRUSTED',
-])
-
-export function isTlsErrorCode(code: string | undefined): boolean {
-  return code !== undefined && tlsCodes.has(code)
-}
-
-/** A request that got no HTTP answer: refused, timed out, DNS, or a certificate ctx does not trust. */
-export function networkErrorFrom(error: {code?: string; message: string}, url: string): CtxError {
-  const host = new URL(url).host
-  if (isTlsErrorCode(error.code)) {
-    return new UnavailableError(`The TLS certificate of ${host} is not trusted (${error.code}).`, {
-      hint: 'A proxy may be re-signing traffic: pass its CA with --ca-bundle <pem> or CTX_CA_BUNDLE.',
-    })
-  }
-  return new UnavailableError(`Cannot reach ${host}: ${error.code ?? error.message}.`, {
-    hint: 'Check the network, HTTPS_PROXY/NO_PROXY, and the region or --api-url (`ctx doctor` checks them all).',
   })
 }

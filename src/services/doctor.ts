@@ -3,11 +3,11 @@ import {readFile} from 'node:fs/promises'
 import type {Got} from 'got'
 
 import {apiOrigin, CitrixClient, credentialsOf} from '../citrix/client.js'
-import {networkErrorFrom} from '../citrix/errors.js'
 import type {Settings} from '../config/settings.js'
 import type {ConfigStore} from '../config/store.js'
 import {CtxError, ExitCode, type ExitCodeValue} from '../errors.js'
 import {createHttpClient, type HttpOptions} from '../http/client.js'
+import {networkErrorFrom} from '../http/errors.js'
 import {proxyFor} from '../http/proxy.js'
 
 export type CheckStatus = 'pass' | 'warn' | 'fail'
