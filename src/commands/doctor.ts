@@ -1,5 +1,4 @@
 import {BaseCommand} from '../cli/base-command.js'
-import {defaultMaxRetries} from '../config/settings.js'
 import {paint} from '../output/colors.js'
 import {renderTable} from '../output/table.js'
 import {doctorService, type CheckStatus, type DoctorCheck} from '../services/doctor.js'
@@ -15,7 +14,8 @@ export default class Doctor extends BaseCommand<typeof Doctor> {
     const checks = await doctorService({
       openStore: () => this.configStore(),
       settings: () => this.settings(),
-      http: {maxRetries: this.flags['max-retries'] ?? defaultMaxRetries, debugLog: this.flags.debug ? (line) => process.stderr.write(`${paint.dim(line)}\n`) : undefined},
+      http: (caBundle) => this.context.newHttp({caBundle}),
+      citrix: (settings, http) => this.context.citrixFor(settings, http),
     })
     this.log(renderTable([{header: 'Check', value: (c: DoctorCheck) => c.name}, {header: 'Result', value: (c) => shown[c.status](c.status)}, {header: 'Detail', value: (c) => c.message}], checks))
     for (const check of checks) if (check.hint && check.status !== 'pass') this.note(`${check.name}: ${check.hint}`)

@@ -40,7 +40,7 @@ export default class AuthLogin extends BaseCommand<typeof AuthLogin> {
       credentials: {customerId, clientId, clientSecret},
       region: (flags.region as (typeof regions)[number] | undefined) ?? settings.region,
       apiUrl: settings.apiUrl,
-      verifyWith: flags['no-verify'] ? undefined : await this.context.http(),
+      verifyWith: flags['no-verify'] ? undefined : (verified) => this.context.citrixFor(verified, () => this.context.http()),
     })
     const where = result.secretLocation === 'keychain' ? 'the OS keychain' : `the config file ${this.configStore().path} (mode 0600)`
     this.note(`${result.verified ? 'Verified and saved' : 'Saved (not verified)'} the API client ${clientId} of customer ${customerId} in profile "${result.profile}".`)

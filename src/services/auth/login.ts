@@ -1,7 +1,5 @@
-import type {Got} from 'got'
-
-import {CitrixClient} from '../../citrix/client.js'
 import type {ClientCredentials} from '../../citrix/auth.js'
+import type {CitrixClient} from '../../citrix/client.js'
 import type {Region} from '../../config/keys.js'
 import {placeSecret, type SecretLocation} from '../../config/secrets.js'
 import {defaultMaxRetries, type Settings} from '../../config/settings.js'
@@ -14,8 +12,8 @@ export interface LoginOptions {
   credentials: ClientCredentials
   region?: Region
   apiUrl?: string
-  /** Fetches a token with the credentials before anything is saved; undefined skips that (--no-verify). */
-  verifyWith?: Got
+  /** A Citrix client for these settings, which fetches a token before anything is saved; undefined skips that (--no-verify). */
+  verifyWith?: (settings: Settings) => CitrixClient | Promise<CitrixClient>
   env?: NodeJS.ProcessEnv
 }
 
@@ -37,7 +35,7 @@ export async function loginService(options: LoginOptions): Promise<LoginResult> 
   let tokenValidUntil: string | undefined
   if (options.verifyWith) {
     const settings: Settings = {profile, ...credentials, region, apiUrl, maxRetries: defaultMaxRetries, sources: {}}
-    const token = await new CitrixClient(options.verifyWith, settings).accessToken(true)
+    const token = await (await options.verifyWith(settings)).accessToken(true)
     tokenValidUntil = new Date(token.expiresAt).toISOString()
   }
   // One write for the whole profile: a login that runs beside another never leaves ids without a secret.

@@ -8,6 +8,7 @@ import {ConfigStore} from '../../../../src/config/store.js'
 import {AuthError, ExitCode} from '../../../../src/errors.js'
 import {createHttpClient} from '../../../../src/http/client.js'
 import {loginService, readSecretFromStdin} from '../../../../src/services/auth/login.js'
+import {citrixClientsOn} from '../../../helpers/citrix.js'
 import {useTempConfig} from '../../../helpers/env.js'
 import {mockToken, testApi, useNock} from '../../../helpers/nock.js'
 
@@ -22,7 +23,7 @@ describe('loginService', () => {
   it('fetches a token first, then saves the ids and the secret (to the file without a keychain)', async () => {
     mockToken()
     const store = ConfigStore.open()
-    const result = await loginService({store, profile: 'default', credentials, apiUrl: testApi, verifyWith: createHttpClient({maxRetries: 0})})
+    const result = await loginService({store, profile: 'default', credentials, apiUrl: testApi, verifyWith: citrixClientsOn(createHttpClient({maxRetries: 0}))})
     assert.equal(result.verified, true)
     assert.equal(result.secretLocation, 'file')
     assert.ok(result.tokenValidUntil)
@@ -32,7 +33,7 @@ describe('loginService', () => {
   it('saves nothing when Citrix refuses the client (exit 4)', async () => {
     nock(testApi).post('/cctrustoauth2/acme/tokens/clients').reply(400, {error: 'invalid_client', error_description: 'Invalid client id or client secret.'})
     const store = ConfigStore.open()
-    await assert.rejects(loginService({store, profile: 'default', credentials, apiUrl: testApi, verifyWith: createHttpClient({maxRetries: 0})}), (error: AuthError) => error.exitCode === ExitCode.auth)
+    await assert.rejects(loginService({store, profile: 'default', credentials, apiUrl: testApi, verifyWith: citrixClientsOn(createHttpClient({maxRetries: 0}))}), (error: AuthError) => error.exitCode === ExitCode.auth)
     assert.equal(ConfigStore.open().profile('default'), undefined)
   })
 
