@@ -2,11 +2,11 @@ import type {Got} from 'got'
 
 import type {Settings} from '../config/settings.js'
 import {TokenCache} from '../config/token-cache.js'
-import {ConfigError, type CtxError} from '../errors.js'
-import {isHttpError, isRequestError, networkErrorFrom} from '../http/errors.js'
+import {ConfigError} from '../errors.js'
+import {isHttpError} from '../http/errors.js'
 import {requestToken, type ClientCredentials} from './auth.js'
 import {fillPath, type Endpoint} from './endpoints.js'
-import {citrixErrorFrom, transactionIdOf} from './errors.js'
+import {errorFromGot, transactionIdOf} from './errors.js'
 import {isRedirectStatus, nextHop} from './redirects.js'
 import {globalApiHost, regionHosts, trustHost} from './regions.js'
 
@@ -118,7 +118,7 @@ export class CitrixClient {
         await this.accessToken(true)
         return this.sendMapped<T>(endpoint, url, options)
       }
-      throw this.mapError(error, url, options)
+      throw errorFromGot(error, url.href, options.hints)
     }
   }
 
@@ -151,7 +151,7 @@ export class CitrixClient {
     try {
       return await this.send<T>(endpoint, url, options)
     } catch (error) {
-      throw this.mapError(error, url, options)
+      throw errorFromGot(error, url.href, options.hints)
     }
   }
 
@@ -184,12 +184,4 @@ export class CitrixClient {
     }
   }
 
-  private mapError(error: unknown, url: URL, options: CallOptions): CtxError | unknown {
-    if (isHttpError(error)) {
-      const {statusCode, headers, body} = error.response
-      return citrixErrorFrom({statusCode, headers, body: String(body)}, options.hints)
-    }
-    if (isRequestError(error)) return networkErrorFrom(error, url.href)
-    return error
-  }
 }

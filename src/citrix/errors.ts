@@ -1,4 +1,5 @@
 import {CitrixApiError, exitCodeForStatus} from '../errors.js'
+import {isHttpError, isRequestError, networkErrorFrom} from '../http/errors.js'
 
 /** [doc] The common error envelope; some services send `parameters` as an object. */
 export interface CitrixErrorEnvelope {
@@ -70,7 +71,7 @@ const defaultHints: Partial<Record<number, string>> = {
 }
 
 /** Turns an error answer into a CitrixApiError carrying status, Citrix's detail and the transaction id. */
-export function citrixErrorFrom(response: ErrorResponse, hints: Partial<Record<number, string>> = {}): CitrixApiError {
+function citrixErrorFrom(response: ErrorResponse, hints: Partial<Record<number, string>> = {}): CitrixApiError {
   const envelope = parseEnvelope(response.body)
   const status = response.statusCode
   return new CitrixApiError({
@@ -82,4 +83,18 @@ export function citrixErrorFrom(response: ErrorResponse, hints: Partial<Record<n
     exitCode: exitCodeForStatus(status),
     hint: hints[status] ?? defaultHints[status] ?? (status >= 500 ? defaultHints[503] : undefined),
   })
+}
+
+/**
+ * The one mapping of got's errors to ctx's: an answer outside 2xx becomes a CitrixApiError (status,
+ * Citrix's detail, the transaction id, a hint for the status), no answer at all exit 8 naming the host,
+ * and anything else stays as it is.
+ */
+export function errorFromGot(error: unknown, url: string, hints?: Partial<Record<number, string>>): unknown {
+  if (isHttpError(error)) {
+    const {statusCode, headers, body} = error.response
+    return citrixErrorFrom({statusCode, headers, body: String(body)}, hints)
+  }
+  if (isRequestError(error)) return networkErrorFrom(error, url)
+  return error
 }
