@@ -1,14 +1,6 @@
 import {CitrixApiError, exitCodeForStatus} from '../errors.js'
+import {errorParameters, parseErrorEnvelope, type CitrixErrorEnvelope} from '../http/citrix-error-body.js'
 import {isHttpError, isRequestError, networkErrorFrom} from '../http/errors.js'
-
-/** [doc] The common error envelope; some services send `parameters` as an object. */
-export interface CitrixErrorEnvelope {
-  type?: string
-  detail?: string
-  parameters?: Array<{name?: string; value?: unknown}> | Record<string, unknown>
-  error?: string
-  error_description?: string
-}
 
 export interface ErrorResponse {
   statusCode: number
@@ -24,17 +16,6 @@ export function transactionIdOf(headers: ErrorResponse['headers']): string | und
     if (typeof value === 'string' && value) return value
   }
   return undefined
-}
-
-export function parametersOf(envelope: CitrixErrorEnvelope): Record<string, string> {
-  const out: Record<string, string> = {}
-  const {parameters} = envelope
-  if (Array.isArray(parameters)) {
-    for (const p of parameters) if (p?.name) out[p.name] = String(p.value)
-  } else if (parameters && typeof parameters === 'object') {
-    for (const [name, value] of Object.entries(parameters)) out[name] = String(value)
-  }
-  return out
 }
 
 /**
@@ -53,15 +34,6 @@ function describe(envelope: CitrixErrorEnvelope): string | undefined {
   }
 }
 
-function parseEnvelope(body: string): CitrixErrorEnvelope {
-  try {
-    const parsed: unknown = JSON.parse(body)
-    return parsed && typeof parsed === 'object' ? (parsed as CitrixErrorEnvelope) : {}
-  } catch {
-    return {}
-  }
-}
-
 const defaultHints: Partial<Record<number, string>> = {
   401: 'Check the API client with `ctx auth status`, or log in again with `ctx auth login`.',
   403: 'The API client lacks a permission for this call: give it a role that allows it in Citrix Cloud > Identity and Access Management > API Access.',
@@ -72,14 +44,14 @@ const defaultHints: Partial<Record<number, string>> = {
 
 /** Turns an error answer into a CitrixApiError carrying status, Citrix's detail and the transaction id. */
 function citrixErrorFrom(response: ErrorResponse, hints: Partial<Record<number, string>> = {}): CitrixApiError {
-  const envelope = parseEnvelope(response.body)
+  const envelope = parseErrorEnvelope(response.body)
   const status = response.statusCode
   return new CitrixApiError({
     status,
     detail: describe(envelope) ?? (response.body.slice(0, 200) || 'no details given'),
     errorType: envelope.type,
     transactionId: transactionIdOf(response.headers),
-    parameters: parametersOf(envelope),
+    parameters: errorParameters(envelope),
     exitCode: exitCodeForStatus(status),
     hint: hints[status] ?? defaultHints[status] ?? (status >= 500 ? defaultHints[503] : undefined),
   })
