@@ -80,7 +80,7 @@ export default class ApplianceRegister extends ApplianceCommand<typeof Appliance
   private async apiClient(): Promise<{clientId: string; clientSecret: string}> {
     const settings = await this.settings()
     const clientId = this.flags['client-id'] ?? settings.clientId
-    const clientSecret = this.flags['client-secret-stdin'] ? await (await import('../../util/stdin.js')).readStdinSecret() : settings.clientSecret
+    const clientSecret = this.flags['client-secret-stdin'] ? await (await import('../../util/stdin.js')).readStdinSecret(process.stdin, '--client-secret-stdin') : settings.clientSecret
     if (!clientId) throw new UsageError('--unattended needs an API client id.', {hint: 'Pass --client-id (or set CTX_CLIENT_ID).'})
     if (!clientSecret) throw new UsageError('--unattended needs the API client secret.', {hint: 'Pipe it in with --client-secret-stdin (or set CTX_CLIENT_SECRET).'})
     return {clientId, clientSecret}

@@ -4,7 +4,6 @@ import type {Region} from '../../config/keys.js'
 import {placeSecret, type SecretLocation} from '../../config/secrets.js'
 import {defaultMaxRetries, type Settings} from '../../config/settings.js'
 import type {ConfigStore} from '../../config/store.js'
-import {UsageError} from '../../errors.js'
 
 export interface LoginOptions {
   store: ConfigStore
@@ -46,13 +45,4 @@ export async function loginService(options: LoginOptions): Promise<LoginResult> 
   if (apiUrl) values['api-url'] = apiUrl
   store.updateProfile(profile, values)
   return {profile, customerId: credentials.customerId, clientId: credentials.clientId, region, apiUrl, secretLocation: secret.location, verified: Boolean(options.verifyWith), tokenValidUntil}
-}
-
-/** The secret piped on stdin (`--client-secret-stdin`): the first line, without its line end. */
-export async function readSecretFromStdin(stdin: NodeJS.ReadableStream = process.stdin): Promise<string> {
-  let text = ''
-  for await (const chunk of stdin) text += chunk.toString()
-  const secret = text.split(/\r?\n/)[0]?.trim() ?? ''
-  if (secret === '') throw new UsageError('--client-secret-stdin was given but stdin is empty.', {hint: 'Pipe the secret in: `printf %s "$SECRET" | ctx auth login --client-secret-stdin …`.'})
-  return secret
 }
