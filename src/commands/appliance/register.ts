@@ -69,7 +69,7 @@ export default class ApplianceRegister extends ApplianceCommand<typeof Appliance
   }
 
   private async resourceLocation(): Promise<string> {
-    const [{resolveResourceLocation, resourceLocationsOf}, {canPrompt, promptSelect}] = await Promise.all([import('../../services/appliance/resource-location.js'), import('../../output/prompt.js')])
+    const [{resolveResourceLocation, resourceLocationsOf}, {canPrompt, promptSelect}] = await Promise.all([import('../../services/resource-location/resolve.js'), import('../../output/prompt.js')])
     const value = this.flags['resource-location']
     if (value) return resolveResourceLocation(value, resourceLocationsOf(await this.citrix()))
     if (!canPrompt()) throw new UsageError('A resource location is needed and there is no terminal to ask on.', {hint: 'Pass --resource-location <id|name> (`ctx resource-location list` shows them).'})
