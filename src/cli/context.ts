@@ -79,7 +79,6 @@ export class CommandContext {
       secretSource: 'sandbox',
       apiUrl: sandbox.url,
       maxRetries: this.options.flags['max-retries'] ?? defaultMaxRetries,
-      sources: {profile: 'sandbox', customerId: 'sandbox', clientId: 'sandbox', apiUrl: 'sandbox'},
     }
   }
 

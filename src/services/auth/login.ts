@@ -33,7 +33,7 @@ export async function loginService(options: LoginOptions): Promise<LoginResult> 
   const {store, profile, credentials, region, apiUrl} = options
   let tokenValidUntil: string | undefined
   if (options.verifyWith) {
-    const settings: Settings = {profile, ...credentials, region, apiUrl, maxRetries: defaultMaxRetries, sources: {}}
+    const settings: Settings = {profile, ...credentials, region, apiUrl, maxRetries: defaultMaxRetries}
     const token = await (await options.verifyWith(settings)).accessToken(true)
     tokenValidUntil = new Date(token.expiresAt).toISOString()
   }
