@@ -1,7 +1,7 @@
 import {BaseCommand} from '../cli/base-command.js'
 import {paint} from '../output/colors.js'
 import {renderTable} from '../output/table.js'
-import {doctorService, type CheckStatus, type DoctorCheck} from '../services/doctor.js'
+import {runDoctorChecks, type CheckStatus, type DoctorCheck} from '../services/doctor.js'
 
 const shown: Record<CheckStatus, (text: string) => string> = {pass: paint.ok, warn: paint.warn, fail: paint.error}
 
@@ -11,7 +11,7 @@ export default class Doctor extends BaseCommand<typeof Doctor> {
   static examples = ['<%= config.bin %> doctor', '<%= config.bin %> doctor --profile prod --json', '<%= config.bin %> doctor --sandbox']
 
   async run(): Promise<{ok: boolean; checks: DoctorCheck[]}> {
-    const checks = await doctorService({
+    const checks = await runDoctorChecks({
       openStore: () => this.configStore(),
       settings: () => this.settings(),
       http: (caBundle) => this.context.newHttp({caBundle}),

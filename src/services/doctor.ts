@@ -102,7 +102,7 @@ function checkClock(serverDate: number | undefined, localDate: number | undefine
 }
 
 /** Config, credentials, proxy, CA bundle, reachability, a token and the clock; each passes, warns or fails. */
-export async function doctorService(options: DoctorOptions): Promise<DoctorCheck[]> {
+export async function runDoctorChecks(options: DoctorOptions): Promise<DoctorCheck[]> {
   const env = options.env ?? process.env
   const now = options.now ?? Date.now
   const checks: DoctorCheck[] = []

@@ -3,7 +3,7 @@ import {Flags} from '@oclif/core'
 import {BaseCommand} from '../../cli/base-command.js'
 import {regions} from '../../config/keys.js'
 import {promptSecret, promptText} from '../../output/prompt.js'
-import {loginService, type LoginResult} from '../../services/auth/login.js'
+import {logIn, type LoginResult} from '../../services/auth/login.js'
 import {readSecureClientFile} from '../../services/auth/secure-client-file.js'
 import {readStdinSecret} from '../../util/stdin.js'
 
@@ -35,7 +35,7 @@ export default class AuthLogin extends BaseCommand<typeof AuthLogin> {
       ? await readStdinSecret(process.stdin, '--client-secret-stdin')
       : (file?.clientSecret ?? (settings.secretSource === 'env' ? settings.clientSecret : undefined) ?? (await promptSecret({message: 'Client secret', flag: '--client-secret-stdin'})))
 
-    const result = await loginService({
+    const result = await logIn({
       store: this.configStore(),
       profile: settings.profile,
       credentials: {customerId, clientId, clientSecret},

@@ -1,7 +1,7 @@
 import {Args} from '@oclif/core'
 
 import {BaseCommand} from '../../cli/base-command.js'
-import {getSettingService} from '../../services/config/get.js'
+import {getSetting} from '../../services/config/get.js'
 import type {ShownSetting} from '../../services/config/shown-value.js'
 
 export default class ConfigGet extends BaseCommand<typeof ConfigGet> {
@@ -10,7 +10,7 @@ export default class ConfigGet extends BaseCommand<typeof ConfigGet> {
   static args = {key: Args.string({description: 'setting name (see `ctx config list`)', required: true})}
 
   async run(): Promise<ShownSetting & {profile: string}> {
-    const result = getSettingService(this.configStore(), this.context.profileName, this.args.key)
+    const result = getSetting(this.configStore(), this.context.profileName, this.args.key)
     if (result.value === null) this.note(`${result.key} is not set in profile "${result.profile}".`)
     else this.log(result.location ? `${result.value} (${result.location})` : result.value)
     return result

@@ -1,7 +1,7 @@
 import {BaseCommand} from '../../cli/base-command.js'
 import {settingKeys} from '../../config/keys.js'
 import {renderTable} from '../../output/table.js'
-import {listSettingsService} from '../../services/config/list.js'
+import {listSettings} from '../../services/config/list.js'
 import type {ShownSetting} from '../../services/config/shown-value.js'
 
 export default class ConfigList extends BaseCommand<typeof ConfigList> {
@@ -9,7 +9,7 @@ export default class ConfigList extends BaseCommand<typeof ConfigList> {
   static examples = ['<%= config.bin %> config list', '<%= config.bin %> config list --profile prod --json']
 
   async run(): Promise<{profile: string; profiles: string[]; settings: ShownSetting[]}> {
-    const result = listSettingsService(this.configStore(), this.context.profileName)
+    const result = listSettings(this.configStore(), this.context.profileName)
     this.note(`Profile "${result.profile}" (profiles: ${result.profiles.join(', ') || 'none yet'})`)
     this.log(
       renderTable(

@@ -1,7 +1,7 @@
 import {Args} from '@oclif/core'
 
 import {BaseCommand} from '../../cli/base-command.js'
-import {unsetSettingService} from '../../services/config/unset.js'
+import {unsetSetting} from '../../services/config/unset.js'
 
 export default class ConfigUnset extends BaseCommand<typeof ConfigUnset> {
   static summary = 'Remove a setting from the profile (back to its environment variable or default).'
@@ -9,7 +9,7 @@ export default class ConfigUnset extends BaseCommand<typeof ConfigUnset> {
   static args = {key: Args.string({description: 'setting name (see `ctx config list`)', required: true})}
 
   async run(): Promise<{profile: string; key: string; removed: boolean}> {
-    const result = await unsetSettingService(this.configStore(), this.context.profileName, this.args.key)
+    const result = await unsetSetting(this.configStore(), this.context.profileName, this.args.key)
     this.note(result.removed ? `Removed ${result.key} from profile "${result.profile}".` : `${result.key} was not set in profile "${result.profile}".`)
     return result
   }

@@ -24,10 +24,10 @@ export default class ConnectorList extends BaseCommand<typeof ConnectorList> {
   static flags = {...connectorFilterFlags, csv: Flags.boolean({description: 'CSV instead of a table', exclusive: ['json']})}
 
   async run(): Promise<{connectors: ConnectorRow[]}> {
-    const {listConnectorsService} = await import('../../services/connector/list.js')
+    const {listConnectorRows} = await import('../../services/connector/list.js')
     const {'resource-location': resourceLocation, type, name, stale} = this.flags
     const now = new Date()
-    const connectors = await listConnectorsService(await this.citrix(), {resourceLocation, type: type as ConnectorKind | undefined, name, stale}, now)
+    const connectors = await listConnectorRows(await this.citrix(), {resourceLocation, type: type as ConnectorKind | undefined, name, stale}, now)
     if (connectors.length > 0) this.log(renderList(columns(now), connectors, {csv: this.flags.csv}))
     else if (resourceLocation || type || name || stale) this.note('No connectors match. Try without the filters: `ctx connector list`.')
     else this.note('No connectors. Register a Connector Appliance with `ctx appliance register`.')

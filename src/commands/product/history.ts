@@ -25,8 +25,8 @@ export default class ProductHistory extends BaseCommand<typeof ProductHistory> {
   }
 
   async run(): Promise<{entries: AuditEntry[]}> {
-    const {productHistoryService} = await import('../../services/product/history.js')
-    const entries = await productHistoryService({limit: this.flags.limit})
+    const {readProductHistory} = await import('../../services/product/history.js')
+    const entries = await readProductHistory({limit: this.flags.limit})
     if (entries.length > 0) this.log(renderList(columns, entries, {csv: this.flags.csv}))
     else this.note('Nothing registered or removed with ctx yet. Start with `ctx product list`.')
     return {entries}

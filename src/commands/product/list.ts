@@ -27,10 +27,10 @@ export default class ProductList extends BaseCommand<typeof ProductList> {
   }
 
   async run(): Promise<{products: RegisteredProduct[]}> {
-    const {listProductsService} = await import('../../services/product/list.js')
+    const {listProducts} = await import('../../services/product/list.js')
     const {product, name, stale, sort} = this.flags
     const now = new Date()
-    const products = await listProductsService(await this.citrix(), {product: product as keyof typeof productKinds | undefined, name, stale, sort: sort as (typeof productSortKeys)[number]}, now)
+    const products = await listProducts(await this.citrix(), {product: product as keyof typeof productKinds | undefined, name, stale, sort: sort as (typeof productSortKeys)[number]}, now)
     if (products.length > 0) this.log(renderList(columns(now), products, {csv: this.flags.csv}))
     else if (product || name || stale) this.note('No registered products match. Try without the filters: `ctx product list`.')
     else this.note('No products are registered. Register one with `ctx register --code <code>`.')

@@ -4,7 +4,7 @@ import {BaseCommand} from '../../cli/base-command.js'
 import type {ResourceLocation} from '../../citrix/resource-locations.js'
 import {renderList} from '../../output/list-format.js'
 import type {Column} from '../../output/table.js'
-import {listResourceLocationsService} from '../../services/resource-location/list.js'
+import {listResourceLocationsByName} from '../../services/resource-location/list.js'
 
 const columns: Array<Column<ResourceLocation>> = [
   {header: 'Name', value: (l) => l.name},
@@ -19,7 +19,7 @@ export default class ResourceLocationList extends BaseCommand<typeof ResourceLoc
   static flags = {csv: Flags.boolean({description: 'CSV instead of a table', exclusive: ['json']})}
 
   async run(): Promise<{resourceLocations: ResourceLocation[]}> {
-    const locations = await listResourceLocationsService(await this.citrix())
+    const locations = await listResourceLocationsByName(await this.citrix())
     if (locations.length === 0) this.note('No resource locations. Create one in Citrix Cloud > Resource Locations.')
     else this.log(renderList(columns, locations, {csv: this.flags.csv}))
     return {resourceLocations: locations}

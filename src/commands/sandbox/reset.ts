@@ -2,7 +2,7 @@ import {Flags} from '@oclif/core'
 
 import {BaseCommand} from '../../cli/base-command.js'
 import {sandboxDataDir} from '../../sandbox/registry.js'
-import {resetSandboxService} from '../../services/sandbox/reset.js'
+import {resetSandbox} from '../../services/sandbox/reset.js'
 import type {SandboxSettings} from '../../sandbox/state/settings.js'
 
 export default class SandboxReset extends BaseCommand<typeof SandboxReset> {
@@ -11,7 +11,7 @@ export default class SandboxReset extends BaseCommand<typeof SandboxReset> {
   static flags = {seed: Flags.integer({description: 'a new seed (default: keep the current one)'})}
 
   async run(): Promise<{settings: SandboxSettings; running: boolean}> {
-    const result = await resetSandboxService(sandboxDataDir(), this.flags.seed === undefined ? {} : {seed: this.flags.seed})
+    const result = await resetSandbox(sandboxDataDir(), this.flags.seed === undefined ? {} : {seed: this.flags.seed})
     this.note(`Sandbox state reset (seed ${result.settings.seed})${result.running ? ' in the running sandbox' : ''}.`)
     return result
   }

@@ -5,7 +5,7 @@ import {Errors, Flags} from '@oclif/core'
 import {BaseCommand} from '../../cli/base-command.js'
 import {defaultSandboxPort} from '../../sandbox/constants.js'
 import {sandboxDataDir} from '../../sandbox/registry.js'
-import {sandboxOptionsFrom, startDetachedSandbox, startSandboxService, type SandboxStartResult} from '../../services/sandbox/start.js'
+import {sandboxOptionsFrom, startDetachedSandbox, startForegroundSandbox, type SandboxStartResult} from '../../services/sandbox/start.js'
 
 const count = (description: string) => Flags.integer({description, min: 0, helpGroup: 'SEED DATA'})
 const shareOfOne = Flags.custom<number>({
@@ -46,7 +46,7 @@ export default class SandboxStart extends BaseCommand<typeof SandboxStart> {
       return {...record, detached: true}
     }
     const stopped = this.untilStopped() // listening for SIGTERM before the record says where we run
-    const {result, stop} = await startSandboxService(this.configStore(), {dataDir, port: this.flags.port, reset: this.flags.reset, ...sandboxOptionsFrom(this.flags)})
+    const {result, stop} = await startForegroundSandbox(this.configStore(), {dataDir, port: this.flags.port, reset: this.flags.reset, ...sandboxOptionsFrom(this.flags)})
     if (result.ignoredSettings.length > 0) this.warn(`The saved state keeps its own ${result.ignoredSettings.join(', ')}: add --reset to apply them.`)
     this.note(`Sandbox listening at ${result.url} (profile "${result.profile}", state ${result.statePath}). Ctrl-C stops it.`)
     await stopped

@@ -29,7 +29,7 @@ export interface LoginResult {
 }
 
 /** Verifies the API client (one token call), then saves it in the profile; nothing is saved if Citrix refuses it. */
-export async function loginService(options: LoginOptions): Promise<LoginResult> {
+export async function logIn(options: LoginOptions): Promise<LoginResult> {
   const {store, profile, credentials, region, apiUrl} = options
   let tokenValidUntil: string | undefined
   if (options.verifyWith) {

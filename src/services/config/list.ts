@@ -3,7 +3,7 @@ import type {ConfigStore} from '../../config/store.js'
 import {shownSetting, type ShownSetting} from './shown-value.js'
 
 /** Every known setting of the profile, set or not, secrets masked. */
-export function listSettingsService(store: ConfigStore, profile: string): {profile: string; profiles: string[]; settings: ShownSetting[]} {
+export function listSettings(store: ConfigStore, profile: string): {profile: string; profiles: string[]; settings: ShownSetting[]} {
   const settings = (Object.keys(settingKeys) as SettingName[]).map((key) => shownSetting(store, profile, key))
   return {profile, profiles: store.profileNames(), settings}
 }

@@ -5,7 +5,7 @@ import {UsageError} from '../../errors.js'
 import {settingName} from './shown-value.js'
 
 /** Checks and saves one plain setting; a secret is refused, so that it never lands in shell history. */
-export function setSettingService(store: ConfigStore, profile: string, key: string, value: string): {profile: string; key: string; value: string} {
+export function setSetting(store: ConfigStore, profile: string, key: string, value: string): {profile: string; key: string; value: string} {
   const name = settingName(key)
   const definition = settingKeys[name]
   if ('secret' in definition) {

@@ -4,7 +4,7 @@ import type {ConfigStore} from '../../config/store.js'
 import {settingName, shownSetting} from './shown-value.js'
 
 /** Removes one setting; a secret is removed from wherever it is kept (keychain or file). */
-export async function unsetSettingService(store: ConfigStore, profile: string, key: string): Promise<{profile: string; key: string; removed: boolean}> {
+export async function unsetSetting(store: ConfigStore, profile: string, key: string): Promise<{profile: string; key: string; removed: boolean}> {
   const name = settingName(key)
   const removed = shownSetting(store, profile, name).value !== null
   if ('secret' in settingKeys[name]) await deleteSecret(store, profile, name)

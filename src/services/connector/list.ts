@@ -28,7 +28,7 @@ export async function findConnectors(client: CitrixClient, filters: ConnectorFil
     .map((c) => ({...c, locationName: locations.find((l) => l.id === c.location)?.name ?? c.location}))
 }
 
-export async function listConnectorsService(client: CitrixClient, filters: ConnectorFilters, now = new Date()): Promise<ConnectorRow[]> {
+export async function listConnectorRows(client: CitrixClient, filters: ConnectorFilters, now = new Date()): Promise<ConnectorRow[]> {
   const rows = await findConnectors(client, filters, now)
   return rows.sort((a, b) => a.locationName.localeCompare(b.locationName) || a.fqdn.localeCompare(b.fqdn))
 }

@@ -9,7 +9,7 @@ import {readJsonIfExists} from '../../util/atomic-file.js'
  * Throws the sandbox's state away and seeds it anew, keeping its settings unless others are given.
  * A running sandbox resets itself (through /_sandbox/reset), so that what it holds in memory follows.
  */
-export async function resetSandboxService(dataDir: string, overrides: Partial<SandboxSettings> = {}): Promise<{settings: SandboxSettings; running: boolean}> {
+export async function resetSandbox(dataDir: string, overrides: Partial<SandboxSettings> = {}): Promise<{settings: SandboxSettings; running: boolean}> {
   const store = new SandboxStore(dataDir)
   let current: Partial<SandboxSettings> = {}
   try {

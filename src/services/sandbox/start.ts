@@ -52,7 +52,7 @@ export function ignoredSettings(asked: Partial<SandboxSettings>, actual: Sandbox
 }
 
 /** Starts the sandbox in this process, records where it runs, and writes the `sandbox` profile. */
-export async function startSandboxService(store: ConfigStore, options: SandboxStartOptions): Promise<{sandbox: RunningSandbox; result: SandboxStartResult; stop: () => Promise<void>}> {
+export async function startForegroundSandbox(store: ConfigStore, options: SandboxStartOptions): Promise<{sandbox: RunningSandbox; result: SandboxStartResult; stop: () => Promise<void>}> {
   await refuseIfRunning(options.dataDir)
   const {startSandbox} = await import('../../sandbox/start.js')
   let sandbox: RunningSandbox

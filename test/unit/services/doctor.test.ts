@@ -9,12 +9,12 @@ import {CitrixClient} from '../../../src/citrix/client.js'
 import {resolveSettings} from '../../../src/config/settings.js'
 import {ConfigStore} from '../../../src/config/store.js'
 import {createHttpClient} from '../../../src/http/client.js'
-import {doctorService, type DoctorCheck} from '../../../src/services/doctor.js'
+import {runDoctorChecks, type DoctorCheck} from '../../../src/services/doctor.js'
 import {useTempConfig} from '../../helpers/env.js'
 import {fakeCredentialsEnv, mockToken, testApi, useNock} from '../../helpers/nock.js'
 
 async function runDoctor(flags: {'ca-bundle'?: string} = {}): Promise<Record<string, DoctorCheck>> {
-  const checks = await doctorService({
+  const checks = await runDoctorChecks({
     openStore: () => ConfigStore.open(),
     settings: () => resolveSettings(flags, ConfigStore.open()),
     http: (caBundle) => createHttpClient({maxRetries: 0, caBundle}),
@@ -25,7 +25,7 @@ async function runDoctor(flags: {'ca-bundle'?: string} = {}): Promise<Record<str
 
 const answerRoot = (date: Date) => nock(testApi).get('/').reply(404, {}, {date: date.toUTCString()})
 
-describe('doctorService', () => {
+describe('runDoctorChecks', () => {
   let temp: ReturnType<typeof useTempConfig>
   beforeEach(() => {
     temp = useTempConfig()
