@@ -3,6 +3,12 @@ import {paint} from '../output/colors.js'
 import {renderTable} from '../output/table.js'
 import {runDoctorChecks, type CheckStatus, type DoctorCheck} from '../services/doctor.js'
 
+export interface DoctorResult {
+  /** No check failed. */
+  ok: boolean
+  checks: DoctorCheck[]
+}
+
 const shown: Record<CheckStatus, (text: string) => string> = {pass: paint.ok, warn: paint.warn, fail: paint.error}
 
 export default class Doctor extends BaseCommand<typeof Doctor> {
@@ -10,7 +16,7 @@ export default class Doctor extends BaseCommand<typeof Doctor> {
   static description = 'Each check passes, warns or fails with a hint. Exits 0 when nothing failed, else with the exit code of the first failure.'
   static examples = ['<%= config.bin %> doctor', '<%= config.bin %> doctor --profile prod --json', '<%= config.bin %> doctor --sandbox']
 
-  async run(): Promise<{ok: boolean; checks: DoctorCheck[]}> {
+  async run(): Promise<DoctorResult> {
     const checks = await runDoctorChecks({
       openStore: () => this.configStore(),
       settings: () => this.settings(),

@@ -3,7 +3,10 @@ import {Flags} from '@oclif/core'
 import {ApplianceCommand} from '../../cli/appliance-command.js'
 import {deployments, type Deployment} from '../../citrix/appliance.js'
 import {UsageError} from '../../errors.js'
-import type {RegisterResult} from '../../services/appliance/register.js'
+import type {RegisterResult, UnattendedRegisterResult} from '../../services/appliance/register.js'
+
+/** The code (and, with --wait, the end state), or the result of --unattended. */
+export type ApplianceRegisterResult = RegisterResult | UnattendedRegisterResult
 
 export default class ApplianceRegister extends ApplianceCommand<typeof ApplianceRegister> {
   static summary = 'Register a Connector Appliance with Citrix Cloud: get its code, or do it all in one command.'
@@ -26,7 +29,7 @@ export default class ApplianceRegister extends ApplianceCommand<typeof Appliance
     'client-secret-stdin': Flags.boolean({description: 'read the API client secret for --unattended from stdin (default: the profile\'s)', dependsOn: ['unattended']}),
   }
 
-  async run(): Promise<RegisterResult | {host: string; name: string; status: string}> {
+  async run(): Promise<ApplianceRegisterResult> {
     const {flags} = this
     const [{promptText}, service] = await Promise.all([import('../../output/prompt.js'), import('../../services/appliance/register.js')])
     const name = flags.name ?? (await promptText({message: 'Name of the appliance in Citrix Cloud', flag: '--name'}))

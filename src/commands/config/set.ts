@@ -1,7 +1,7 @@
 import {Args} from '@oclif/core'
 
 import {BaseCommand} from '../../cli/base-command.js'
-import {setSetting} from '../../services/config/set.js'
+import {setSetting, type SavedSetting} from '../../services/config/set.js'
 
 export default class ConfigSet extends BaseCommand<typeof ConfigSet> {
   static summary = 'Save a setting in the profile (region, api-url, ca-bundle, …); secrets go through `ctx auth login`.'
@@ -11,7 +11,7 @@ export default class ConfigSet extends BaseCommand<typeof ConfigSet> {
     value: Args.string({description: 'its value', required: true}),
   }
 
-  async run(): Promise<{profile: string; key: string; value: string}> {
+  async run(): Promise<SavedSetting> {
     const result = setSetting(this.configStore(), this.context.profileName, this.args.key, this.args.value)
     this.note(`Saved ${result.key} = ${result.value} in profile "${result.profile}".`)
     return result

@@ -8,6 +8,10 @@ import type {Column} from '../../output/table.js'
 import {formatWhen} from '../../output/time.js'
 import type {ConnectorRow} from '../../services/connector/list.js'
 
+export interface ConnectorListResult {
+  connectors: ConnectorRow[]
+}
+
 const columns = (now: Date): Array<Column<ConnectorRow>> => [
   {header: 'FQDN', value: (c) => c.fqdn},
   {header: 'Type', value: (c) => connectorTypeLabel(c.type)},
@@ -23,7 +27,7 @@ export default class ConnectorList extends BaseCommand<typeof ConnectorList> {
   static examples = ['<%= config.bin %> connector list', '<%= config.bin %> connector list --resource-location "London DC" --type windows', '<%= config.bin %> connector list --stale 30d --json']
   static flags = {...connectorFilterFlags, csv: Flags.boolean({description: 'CSV instead of a table', exclusive: ['json']})}
 
-  async run(): Promise<{connectors: ConnectorRow[]}> {
+  async run(): Promise<ConnectorListResult> {
     const {listConnectorRows} = await import('../../services/connector/list.js')
     const {'resource-location': resourceLocation, type, name, stale} = this.flags
     const now = new Date()

@@ -5,6 +5,11 @@ import {renderList} from '../../output/list-format.js'
 import type {Column} from '../../output/table.js'
 import type {AuditEntry} from '../../services/audit-log.js'
 
+export interface ProductHistoryResult {
+  /** Newest first. */
+  entries: AuditEntry[]
+}
+
 const columns: Array<Column<AuditEntry>> = [
   {header: 'Time', value: (e) => e.time.slice(0, 19).replace('T', ' ')},
   {header: 'Action', value: (e) => `${e.action} ${e.kind}`},
@@ -24,7 +29,7 @@ export default class ProductHistory extends BaseCommand<typeof ProductHistory> {
     csv: Flags.boolean({description: 'CSV instead of a table', exclusive: ['json']}),
   }
 
-  async run(): Promise<{entries: AuditEntry[]}> {
+  async run(): Promise<ProductHistoryResult> {
     const {readProductHistory} = await import('../../services/product/history.js')
     const entries = await readProductHistory({limit: this.flags.limit})
     if (entries.length > 0) this.log(renderList(columns, entries, {csv: this.flags.csv}))

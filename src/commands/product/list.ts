@@ -8,6 +8,10 @@ import type {Column} from '../../output/table.js'
 import {formatWhen} from '../../output/time.js'
 import {productSortKeys} from '../../services/product/list.js'
 
+export interface ProductListResult {
+  products: RegisteredProduct[]
+}
+
 const columns = (now: Date): Array<Column<RegisteredProduct>> => [
   {header: 'Host name', value: (p) => p.hostname},
   {header: 'Product', value: (p) => serviceLabels[p.service] ?? p.product},
@@ -26,7 +30,7 @@ export default class ProductList extends BaseCommand<typeof ProductList> {
     csv: Flags.boolean({description: 'CSV instead of a table', exclusive: ['json']}),
   }
 
-  async run(): Promise<{products: RegisteredProduct[]}> {
+  async run(): Promise<ProductListResult> {
     const {listProducts} = await import('../../services/product/list.js')
     const {product, name, stale, sort} = this.flags
     const now = new Date()

@@ -6,6 +6,10 @@ import {renderList} from '../../output/list-format.js'
 import type {Column} from '../../output/table.js'
 import {listResourceLocationsByName} from '../../services/resource-location/list.js'
 
+export interface ResourceLocationListResult {
+  resourceLocations: ResourceLocation[]
+}
+
 const columns: Array<Column<ResourceLocation>> = [
   {header: 'Name', value: (l) => l.name},
   {header: 'Id', value: (l) => l.id},
@@ -18,7 +22,7 @@ export default class ResourceLocationList extends BaseCommand<typeof ResourceLoc
   static examples = ['<%= config.bin %> resource-location list', '<%= config.bin %> resource-location list --sandbox --json']
   static flags = {csv: Flags.boolean({description: 'CSV instead of a table', exclusive: ['json']})}
 
-  async run(): Promise<{resourceLocations: ResourceLocation[]}> {
+  async run(): Promise<ResourceLocationListResult> {
     const locations = await listResourceLocationsByName(await this.citrix())
     if (locations.length === 0) this.note('No resource locations. Create one in Citrix Cloud > Resource Locations.')
     else this.log(renderList(columns, locations, {csv: this.flags.csv}))

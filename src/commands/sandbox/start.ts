@@ -5,7 +5,10 @@ import {Errors, Flags} from '@oclif/core'
 import {BaseCommand} from '../../cli/base-command.js'
 import {defaultSandboxPort} from '../../sandbox/constants.js'
 import {sandboxDataDir} from '../../sandbox/registry.js'
-import {sandboxOptionsFrom, startDetachedSandbox, startForegroundSandbox, type SandboxStartResult} from '../../services/sandbox/start.js'
+import {sandboxOptionsFrom, startDetachedSandbox, startForegroundSandbox, type ForegroundSandbox} from '../../services/sandbox/start.js'
+
+/** The sandbox that ran until stopped, or (--detach) the one left running in the background. */
+export type SandboxStartResult = Partial<ForegroundSandbox> & {url: string; pid: number; detached: boolean; logPath?: string}
 
 const count = (description: string) => Flags.integer({description, min: 0, helpGroup: 'SEED DATA'})
 const shareOfOne = Flags.custom<number>({
@@ -37,7 +40,7 @@ export default class SandboxStart extends BaseCommand<typeof SandboxStart> {
     customers: count('partner customers'),
   }
 
-  async run(): Promise<Partial<SandboxStartResult> & {url: string; pid: number; detached: boolean; logPath?: string}> {
+  async run(): Promise<SandboxStartResult> {
     const dataDir = sandboxDataDir()
     if (this.flags.detach) {
       const args = this.argv.filter((arg) => arg !== '--detach')

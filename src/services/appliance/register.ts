@@ -159,8 +159,14 @@ export async function waitForRegistration(
   }
 }
 
+export interface UnattendedRegisterResult {
+  host: string
+  name: string
+  status: 'Registered' | 'Unregistered'
+}
+
 /** [doc] POST /unattendedRegistration: the appliance registers itself with an API client, no code. */
-export async function registerApplianceUnattended(options: UnattendedOptions): Promise<{host: string; name: string; status: 'Registered' | 'Unregistered'}> {
+export async function registerApplianceUnattended(options: UnattendedOptions): Promise<UnattendedRegisterResult> {
   const {client} = options
   try {
     const reply = await client.unattendedRegistration({
