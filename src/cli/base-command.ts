@@ -109,6 +109,8 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     process.on('SIGINT', this.onSigint)
   }
 
+  // What most commands need from the context, by short names (the licence commands use them too).
+
   protected get sandboxMode(): boolean {
     return this.context.sandboxMode
   }

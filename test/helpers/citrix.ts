@@ -27,7 +27,7 @@ export function fakeCustomerClient(maxRetries = 0): Promise<CitrixClient> {
   return clientFor(fakeCredentialsEnv(), maxRetries)
 }
 
-/** Citrix clients for any settings on one got instance: what services that make their own clients are handed. */
+/** Citrix clients for any settings on one got instance: the factory a service that verifies other credentials is handed. */
 export function citrixClientsOn(http: Got): (settings: Settings) => CitrixClient {
   return (settings) => new CitrixClient(http, settings, new TokenCache())
 }

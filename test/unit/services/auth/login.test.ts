@@ -8,7 +8,7 @@ import {ConfigStore} from '../../../../src/config/store.js'
 import {AuthError, ExitCode} from '../../../../src/errors.js'
 import {createHttpClient} from '../../../../src/http/client.js'
 import {logIn} from '../../../../src/services/auth/login.js'
-import {readStdinSecret as readSecretFromStdin} from '../../../../src/util/stdin.js'
+import {readStdinSecret} from '../../../../src/util/stdin.js'
 import {citrixClientsOn} from '../../../helpers/citrix.js'
 import {useTempConfig} from '../../../helpers/env.js'
 import {mockToken, testApi, useNock} from '../../../helpers/nock.js'
@@ -52,10 +52,10 @@ describe('logIn', () => {
   })
 
   it('reads the secret from the first line of stdin', async () => {
-    assert.equal(await readSecretFromStdin(Readable.from(['piped-secret\n'])), 'piped-secret')
+    assert.equal(await readStdinSecret(Readable.from(['piped-secret\n'])), 'piped-secret')
   })
 
   it('refuses an empty stdin with exit 2', async () => {
-    await assert.rejects(readSecretFromStdin(Readable.from([''])), (error: AuthError) => error.exitCode === ExitCode.usage)
+    await assert.rejects(readStdinSecret(Readable.from([''])), (error: AuthError) => error.exitCode === ExitCode.usage)
   })
 })
