@@ -6,7 +6,7 @@ if (process.argv.length === 3 && process.argv[2] === '--version') {
   const {version} = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
   process.stdout.write(`ctx/${version} ${process.platform}-${process.arch} node-${process.version}\n`)
 } else {
-  // oclif's `execute`, but never ending while output is pending (see src/cli.ts).
-  const {runCli} = await import('../dist/cli.js')
+  // oclif's `execute`, but never ending while output is pending (see src/cli/run.ts).
+  const {runCli} = await import('../dist/cli/run.js')
   await runCli({dir: import.meta.url})
 }

@@ -59,12 +59,6 @@ export class AuthError extends CtxError {
   }
 }
 
-export class PermissionError extends CtxError {
-  constructor(message: string, options?: CtxErrorOptions) {
-    super(message, ExitCode.permission, options)
-  }
-}
-
 export class NotFoundError extends CtxError {
   constructor(message: string, options?: CtxErrorOptions) {
     super(message, ExitCode.notFound, options)

@@ -1,11 +1,9 @@
 import type {Got} from 'got'
 
-import {isHttpError, isRequestError} from '../http/errors.js'
-
 import type {CachedToken} from '../config/token-cache.js'
-import {AuthError, CitrixApiError, exitCodeForStatus, UsageError, type CtxError} from '../errors.js'
+import {AuthError, CitrixApiError, UsageError} from '../errors.js'
 import {endpoints, type Endpoint} from './endpoints.js'
-import {citrixErrorFrom, networkErrorFrom} from './errors.js'
+import {errorFromGot} from './errors.js'
 
 // The Connector Appliance's local API (section 2 of citrix-api.md): wire types exactly as given,
 // and a client that logs in with the admin password and keeps the 15-minute Bearer token.
@@ -171,23 +169,20 @@ export class ApplianceClient {
     }
   }
 
-  private mapError(error: unknown, url: string): CtxError | unknown {
-    if (isHttpError(error)) {
-      const {statusCode, headers, body} = error.response
-      const apiError = citrixErrorFrom({statusCode, headers, body: String(body)})
-      const txn = apiError.transactionId ? ` (transaction id ${apiError.transactionId})` : ''
-      return new CitrixApiError({
-        status: statusCode,
-        detail: apiError.detail,
-        errorType: apiError.errorType,
-        transactionId: apiError.transactionId,
-        parameters: apiError.parameters,
-        exitCode: exitCodeForStatus(statusCode),
-        message: `The appliance ${this.address.key} answered ${statusCode}: ${apiError.detail}${txn}`,
-        hint: statusCode === 401 ? 'Log in again with `ctx appliance login`.' : undefined,
-      })
-    }
-    if (isRequestError(error)) return networkErrorFrom(error, url)
-    return error
+  /** errorFromGot's mapping, with a message that names the appliance rather than Citrix Cloud. */
+  private mapError(error: unknown, url: string): unknown {
+    const mapped = errorFromGot(error, url)
+    if (!(mapped instanceof CitrixApiError)) return mapped
+    const txn = mapped.transactionId ? ` (transaction id ${mapped.transactionId})` : ''
+    return new CitrixApiError({
+      status: mapped.status,
+      detail: mapped.detail,
+      errorType: mapped.errorType,
+      transactionId: mapped.transactionId,
+      parameters: mapped.parameters,
+      exitCode: mapped.exitCode,
+      message: `The appliance ${this.address.key} answered ${mapped.status}: ${mapped.detail}${txn}`,
+      hint: mapped.status === 401 ? 'Log in again with `ctx appliance login`.' : undefined,
+    })
   }
 }

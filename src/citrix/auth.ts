@@ -1,11 +1,9 @@
 import type {Got} from 'got'
 
-import {isHttpError, isRequestError} from '../http/errors.js'
-
-import {AuthError, UnavailableError} from '../errors.js'
 import type {CachedToken} from '../config/token-cache.js'
+import {AuthError, CitrixApiError, UnavailableError} from '../errors.js'
 import {endpoints, fillPath} from './endpoints.js'
-import {citrixErrorFrom, networkErrorFrom} from './errors.js'
+import {errorFromGot} from './errors.js'
 import {isRedirectStatus, locationHost} from './redirects.js'
 
 /** [doc] The token reply; `expires_in` is a string of seconds, though a number is accepted too. */
@@ -65,17 +63,12 @@ export async function requestToken(http: Got, origin: string, credentials: Clien
     if (!reply.access_token || !Number.isFinite(seconds)) throw new Error('token reply without access_token or expires_in')
     return {accessToken: reply.access_token, expiresAt: now + seconds * 1000}
   } catch (error) {
-    if (isHttpError(error)) {
-      const {statusCode, headers} = error.response
-      if (statusCode === 400 || statusCode === 401) {
-        const apiError = citrixErrorFrom({statusCode, headers, body: String(error.response.body)})
-        throw new AuthError(`Citrix Cloud refused the API client (${statusCode}): ${apiError.detail}${apiError.transactionId ? ` (transaction id ${apiError.transactionId})` : ''}`, {
-          hint: 'Check the customer id, client id and secret (`ctx auth login`), and the region.',
-        })
-      }
-      throw citrixErrorFrom({statusCode, headers, body: String(error.response.body)})
+    const mapped = errorFromGot(error, url)
+    if (mapped instanceof CitrixApiError && (mapped.status === 400 || mapped.status === 401)) {
+      throw new AuthError(`Citrix Cloud refused the API client (${mapped.status}): ${mapped.detail}${mapped.transactionId ? ` (transaction id ${mapped.transactionId})` : ''}`, {
+        hint: 'Check the customer id, client id and secret (`ctx auth login`), and the region.',
+      })
     }
-    if (isRequestError(error)) throw networkErrorFrom(error, url)
-    throw error
+    throw mapped
   }
 }

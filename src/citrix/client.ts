@@ -1,13 +1,12 @@
 import type {Got} from 'got'
 
-import {isHttpError, isRequestError} from '../http/errors.js'
-
 import type {Settings} from '../config/settings.js'
 import {TokenCache} from '../config/token-cache.js'
-import {ConfigError, type CtxError} from '../errors.js'
+import {ConfigError} from '../errors.js'
+import {isHttpError} from '../http/errors.js'
 import {requestToken, type ClientCredentials} from './auth.js'
 import {fillPath, type Endpoint} from './endpoints.js'
-import {citrixErrorFrom, networkErrorFrom, transactionIdOf} from './errors.js'
+import {errorFromGot, transactionIdOf} from './errors.js'
 import {isRedirectStatus, nextHop} from './redirects.js'
 import {globalApiHost, regionHosts, trustHost} from './regions.js'
 
@@ -123,7 +122,7 @@ export class CitrixClient {
         await this.accessToken(true)
         return this.sendMapped<T>(endpoint, url, options)
       }
-      throw this.mapError(error, url, options)
+      throw errorFromGot(error, url.href, options.hints)
     }
   }
 
@@ -156,7 +155,7 @@ export class CitrixClient {
     try {
       return await this.send<T>(endpoint, url, options)
     } catch (error) {
-      throw this.mapError(error, url, options)
+      throw errorFromGot(error, url.href, options.hints)
     }
   }
 
@@ -189,12 +188,4 @@ export class CitrixClient {
     }
   }
 
-  private mapError(error: unknown, url: URL, options: CallOptions): CtxError | unknown {
-    if (isHttpError(error)) {
-      const {statusCode, headers, body} = error.response
-      return citrixErrorFrom({statusCode, headers, body: String(body)}, options.hints)
-    }
-    if (isRequestError(error)) return networkErrorFrom(error, url.href)
-    return error
-  }
 }

@@ -58,8 +58,6 @@ export const endpoints = {
   partnerCloudCustomers: {method: 'GET', host: 'api', path: '/licensing/license/partner/cloud/cvad/customers', mark: 'model'},
 } as const satisfies Record<string, Endpoint>
 
-export type EndpointName = keyof typeof endpoints
-
 /** Fills the `{name}` parameters of a path template, each one URL-encoded. */
 export function fillPath(template: string, params: Record<string, string> = {}): string {
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {
@@ -69,7 +67,3 @@ export function fillPath(template: string, params: Record<string, string> = {}):
   })
 }
 
-/** Endpoints that rest on modelled contracts: the README lists the commands built on them. */
-export function modelledEndpoints(): EndpointName[] {
-  return (Object.keys(endpoints) as EndpointName[]).filter((name) => endpoints[name].mark === 'model')
-}

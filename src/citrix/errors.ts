@@ -1,13 +1,6 @@
-import {CitrixApiError, exitCodeForStatus, UnavailableError, type CtxError} from '../errors.js'
-
-/** [doc] The common error envelope; some services send `parameters` as an object. */
-export interface CitrixErrorEnvelope {
-  type?: string
-  detail?: string
-  parameters?: Array<{name?: string; value?: unknown}> | Record<string, unknown>
-  error?: string
-  error_description?: string
-}
+import {CitrixApiError, exitCodeForStatus} from '../errors.js'
+import {errorParameters, parseErrorEnvelope, type CitrixErrorEnvelope} from '../http/citrix-error-body.js'
+import {isHttpError, isRequestError, networkErrorFrom} from '../http/errors.js'
 
 export interface ErrorResponse {
   statusCode: number
@@ -23,17 +16,6 @@ export function transactionIdOf(headers: ErrorResponse['headers']): string | und
     if (typeof value === 'string' && value) return value
   }
   return undefined
-}
-
-export function parametersOf(envelope: CitrixErrorEnvelope): Record<string, string> {
-  const out: Record<string, string> = {}
-  const {parameters} = envelope
-  if (Array.isArray(parameters)) {
-    for (const p of parameters) if (p?.name) out[p.name] = String(p.value)
-  } else if (parameters && typeof parameters === 'object') {
-    for (const [name, value] of Object.entries(parameters)) out[name] = String(value)
-  }
-  return out
 }
 
 /**
@@ -52,15 +34,6 @@ function describe(envelope: CitrixErrorEnvelope): string | undefined {
   }
 }
 
-function parseEnvelope(body: string): CitrixErrorEnvelope {
-  try {
-    const parsed: unknown = JSON.parse(body)
-    return parsed && typeof parsed === 'object' ? (parsed as CitrixErrorEnvelope) : {}
-  } catch {
-    return {}
-  }
-}
-
 const defaultHints: Partial<Record<number, string>> = {
   401: 'Check the API client with `ctx auth status`, or log in again with `ctx auth login`.',
   403: 'The API client lacks a permission for this call: give it a role that allows it in Citrix Cloud > Identity and Access Management > API Access.',
@@ -70,43 +43,30 @@ const defaultHints: Partial<Record<number, string>> = {
 }
 
 /** Turns an error answer into a CitrixApiError carrying status, Citrix's detail and the transaction id. */
-export function citrixErrorFrom(response: ErrorResponse, hints: Partial<Record<number, string>> = {}): CitrixApiError {
-  const envelope = parseEnvelope(response.body)
+function citrixErrorFrom(response: ErrorResponse, hints: Partial<Record<number, string>> = {}): CitrixApiError {
+  const envelope = parseErrorEnvelope(response.body)
   const status = response.statusCode
   return new CitrixApiError({
     status,
     detail: describe(envelope) ?? (response.body.slice(0, 200) || 'no details given'),
     errorType: envelope.type,
     transactionId: transactionIdOf(response.headers),
-    parameters: parametersOf(envelope),
+    parameters: errorParameters(envelope),
     exitCode: exitCodeForStatus(status),
     hint: hints[status] ?? defaultHints[status] ?? (status >= 500 ? defaultHints[503] : undefined),
   })
 }
 
-const tlsCodes = new Set([
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'CERT_HAS_EXPIRED',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-  'CERT_UNTRUSTED',
-])
-
-export function isTlsErrorCode(code: string | undefined): boolean {
-  return code !== undefined && tlsCodes.has(code)
-}
-
-/** A request that got no HTTP answer: refused, timed out, DNS, or a certificate ctx does not trust. */
-export function networkErrorFrom(error: {code?: string; message: string}, url: string): CtxError {
-  const host = new URL(url).host
-  if (isTlsErrorCode(error.code)) {
-    return new UnavailableError(`The TLS certificate of ${host} is not trusted (${error.code}).`, {
-      hint: 'A proxy may be re-signing traffic: pass its CA with --ca-bundle <pem> or CTX_CA_BUNDLE.',
-    })
+/**
+ * The one mapping of got's errors to ctx's: an answer outside 2xx becomes a CitrixApiError (status,
+ * Citrix's detail, the transaction id, a hint for the status), no answer at all exit 8 naming the host,
+ * and anything else stays as it is.
+ */
+export function errorFromGot(error: unknown, url: string, hints?: Partial<Record<number, string>>): unknown {
+  if (isHttpError(error)) {
+    const {statusCode, headers, body} = error.response
+    return citrixErrorFrom({statusCode, headers, body: String(body)}, hints)
   }
-  return new UnavailableError(`Cannot reach ${host}: ${error.code ?? error.message}.`, {
-    hint: 'Check the network, HTTPS_PROXY/NO_PROXY, and the region or --api-url (`ctx doctor` checks them all).',
-  })
+  if (isRequestError(error)) return networkErrorFrom(error, url)
+  return error
 }

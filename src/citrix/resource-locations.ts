@@ -27,10 +27,3 @@ export async function listResourceLocations(client: CitrixClient): Promise<Resou
   return (body?.items ?? []).map(toResourceLocation)
 }
 
-export async function getResourceLocation(client: CitrixClient, id: string): Promise<ResourceLocation> {
-  const {body} = await client.call<ResourceLocationWire>(endpoints.getResourceLocation, {
-    params: {id},
-    hints: {404: 'List the ids with `ctx resource-location list`.'},
-  })
-  return toResourceLocation(body!)
-}

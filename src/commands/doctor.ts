@@ -1,8 +1,13 @@
-import {BaseCommand} from '../base-command.js'
-import {defaultMaxRetries} from '../config/settings.js'
+import {BaseCommand} from '../cli/base-command.js'
 import {paint} from '../output/colors.js'
 import {renderTable} from '../output/table.js'
-import {doctorService, type CheckStatus, type DoctorCheck} from '../services/doctor.js'
+import {runDoctorChecks, type CheckStatus, type DoctorCheck} from '../services/doctor.js'
+
+export interface DoctorResult {
+  /** No check failed. */
+  ok: boolean
+  checks: DoctorCheck[]
+}
 
 const shown: Record<CheckStatus, (text: string) => string> = {pass: paint.ok, warn: paint.warn, fail: paint.error}
 
@@ -11,11 +16,12 @@ export default class Doctor extends BaseCommand<typeof Doctor> {
   static description = 'Each check passes, warns or fails with a hint. Exits 0 when nothing failed, else with the exit code of the first failure.'
   static examples = ['<%= config.bin %> doctor', '<%= config.bin %> doctor --profile prod --json', '<%= config.bin %> doctor --sandbox']
 
-  async run(): Promise<{ok: boolean; checks: DoctorCheck[]}> {
-    const checks = await doctorService({
+  async run(): Promise<DoctorResult> {
+    const checks = await runDoctorChecks({
       openStore: () => this.configStore(),
       settings: () => this.settings(),
-      http: {maxRetries: this.flags['max-retries'] ?? defaultMaxRetries, debugLog: this.flags.debug ? (line) => process.stderr.write(`${paint.dim(line)}\n`) : undefined},
+      http: (caBundle) => this.context.newHttp({caBundle}),
+      citrix: (settings, http) => this.context.citrixFor(settings, http),
     })
     this.log(renderTable([{header: 'Check', value: (c: DoctorCheck) => c.name}, {header: 'Result', value: (c) => shown[c.status](c.status)}, {header: 'Detail', value: (c) => c.message}], checks))
     for (const check of checks) if (check.hint && check.status !== 'pass') this.note(`${check.name}: ${check.hint}`)

@@ -11,8 +11,6 @@ export interface SettingFlags {
   'max-retries'?: number
 }
 
-export type SettingSource = 'flag' | 'env' | 'profile' | 'default' | 'sandbox'
-
 export interface Settings {
   profile: string
   customerId?: string
@@ -24,7 +22,6 @@ export interface Settings {
   apiUrl?: string
   caBundle?: string
   maxRetries: number
-  sources: Partial<Record<'profile' | 'customerId' | 'clientId' | 'region' | 'apiUrl', SettingSource>>
 }
 
 export const defaultProfile = 'default'
@@ -35,11 +32,8 @@ function firstOf(env: NodeJS.ProcessEnv, names: string[]): string | undefined {
   return undefined
 }
 
-function pick<T>(flag: T | undefined, envValue: T | undefined, profileValue: T | undefined): [T | undefined, SettingSource] {
-  if (flag !== undefined) return [flag, 'flag']
-  if (envValue !== undefined) return [envValue, 'env']
-  if (profileValue !== undefined) return [profileValue, 'profile']
-  return [undefined, 'default']
+function pick<T>(flag: T | undefined, envValue: T | undefined, profileValue: T | undefined): T | undefined {
+  return flag ?? envValue ?? profileValue
 }
 
 export function parseRegion(value: string | undefined, from: string): Region | undefined {
@@ -59,15 +53,14 @@ export async function resolveSettings(
   store: ConfigStore,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<Settings> {
-  const [profile, profileSource] = pick(flags.profile, env.CTX_PROFILE, undefined)
-  const name = profile ?? defaultProfile
+  const name = profileNameFrom(flags, env)
   const stored = store.profile(name)
 
-  const [customerId, customerSource] = pick(undefined, firstOf(env, ['CTX_CUSTOMER_ID', 'CITRIX_CUSTOMER_ID']), stringValue(stored, 'customer-id'))
-  const [clientId, clientSource] = pick(undefined, firstOf(env, ['CTX_CLIENT_ID', 'CITRIX_CLIENT_ID']), stringValue(stored, 'client-id'))
-  const [regionText, regionSource] = pick(undefined, env.CTX_REGION, stringValue(stored, 'region'))
-  const [apiUrl, apiUrlSource] = pick(flags['api-url'], env.CTX_API_URL, stringValue(stored, 'api-url'))
-  const [caBundle] = pick(flags['ca-bundle'], env.CTX_CA_BUNDLE, stringValue(stored, 'ca-bundle'))
+  const customerId = pick(undefined, firstOf(env, ['CTX_CUSTOMER_ID', 'CITRIX_CUSTOMER_ID']), stringValue(stored, 'customer-id'))
+  const clientId = pick(undefined, firstOf(env, ['CTX_CLIENT_ID', 'CITRIX_CLIENT_ID']), stringValue(stored, 'client-id'))
+  const regionText = pick(undefined, env.CTX_REGION, stringValue(stored, 'region'))
+  const apiUrl = pick(flags['api-url'], env.CTX_API_URL, stringValue(stored, 'api-url'))
+  const caBundle = pick(flags['ca-bundle'], env.CTX_CA_BUNDLE, stringValue(stored, 'ca-bundle'))
 
   const envSecret = firstOf(env, ['CTX_CLIENT_SECRET', 'CITRIX_CLIENT_SECRET'])
   const clientSecret = envSecret ?? (await readSecret(store, name, 'client-secret'))
@@ -79,11 +72,10 @@ export async function resolveSettings(
     clientId,
     clientSecret,
     secretSource,
-    region: parseRegion(regionText, regionSource === 'env' ? 'CTX_REGION' : `profile ${name}`),
+    region: parseRegion(regionText, env.CTX_REGION !== undefined ? 'CTX_REGION' : `profile ${name}`),
     apiUrl: apiUrl ? normaliseApiUrl(apiUrl) : undefined,
     caBundle,
     maxRetries: flags['max-retries'] ?? defaultMaxRetries,
-    sources: {profile: profileSource, customerId: customerSource, clientId: clientSource, region: regionSource, apiUrl: apiUrlSource},
   }
 }
 

@@ -88,29 +88,19 @@ export class ConfigStore {
     })
   }
 
-  deleteProfile(name: string): boolean {
-    return this.change((profiles) => {
-      if (!profiles[name]) return undefined
-      const {[name]: _deleted, ...rest} = profiles
-      return rest
-    })
-  }
-
-  /** Under the lock: re-reads the profiles, applies `edit`, writes what it returns (nothing when undefined). */
-  private change(edit: (profiles: Profiles) => Profiles | undefined): boolean {
+  /** Under the lock: re-reads the profiles, applies `edit`, writes what it returns. */
+  private change(edit: (profiles: Profiles) => Profiles): void {
     const conf = this.conf
     if (!conf) throw configNotWritable(this.path, this.folderError)
-    return withConfigLock(
+    withConfigLock(
       this.path,
       () => {
         const next = edit(this.profiles())
-        if (!next) return false
         try {
           conf.set('profiles', next)
         } catch (error) {
           throw configNotWritable(this.path, error)
         }
-        return true
       },
       this.lock,
     )

@@ -55,13 +55,6 @@ export class TokenCache {
     }
   }
 
-  async delete(key: string): Promise<void> {
-    const all = await this.read()
-    if (!(key in all)) return
-    delete all[key]
-    await this.write(all)
-  }
-
   /** Drops every token of a profile; returns how many there were. */
   async deleteProfile(profile: string): Promise<number> {
     const all = await this.read()

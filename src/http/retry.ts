@@ -1,3 +1,5 @@
+import {errorParameters, parseErrorEnvelope} from './citrix-error-body.js'
+
 // How long to wait before the next try. Citrix says how long in two places: the Retry-After
 // header and a `retryDelay` parameter of its error envelope; the longer of those and our own
 // exponential backoff wins, capped so that a confused server cannot stall a pipeline for ever.
@@ -20,20 +22,9 @@ export function retryAfterHeaderMs(value: string | undefined, now = Date.now()):
 
 /** Reads `retryDelay` (seconds) from an error envelope whose parameters are an array or an object. */
 export function retryDelayParameterMs(body: string | undefined): number | undefined {
-  if (!body) return undefined
-  try {
-    const parameters: unknown = (JSON.parse(body) as {parameters?: unknown}).parameters
-    let value: unknown
-    if (Array.isArray(parameters)) {
-      value = (parameters as Array<{name?: string; value?: unknown}>).find((p) => p?.name === 'retryDelay')?.value
-    } else if (parameters && typeof parameters === 'object') {
-      value = (parameters as Record<string, unknown>).retryDelay
-    }
-    const seconds = Number(value)
-    return value !== undefined && Number.isFinite(seconds) ? seconds * 1000 : undefined
-  } catch {
-    return undefined
-  }
+  const value = errorParameters(parseErrorEnvelope(body)).retryDelay
+  const seconds = Number(value)
+  return value !== undefined && Number.isFinite(seconds) ? seconds * 1000 : undefined
 }
 
 export function retryDelayMs(attempt: number, hintMs: number | undefined, baseMs: number): number {

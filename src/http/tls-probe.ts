@@ -1,7 +1,7 @@
 import {isIP} from 'node:net'
 import {connect} from 'node:tls'
 
-import {networkErrorFrom} from '../citrix/errors.js'
+import {networkErrorFrom} from './errors.js'
 import {fingerprintOfDer} from '../util/fingerprint.js'
 
 export interface PresentedCertificate {

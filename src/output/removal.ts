@@ -1,8 +1,29 @@
-import type {RemovalItem, RemovalOutcome, RemovalReport} from '../services/bulk-remove.js'
 import {paint} from './colors.js'
 import {renderTable, type Column} from './table.js'
 
-const resultLabels: Record<RemovalOutcome['result'], string> = {
+// The tables of bulk removal (services/bulk-remove.ts), by the shape of its items and report: output/
+// sits below the services and does not import them.
+
+interface RemovalItem {
+  id: string
+  name: string
+  product: string
+}
+
+interface RemovalOutcome extends RemovalItem {
+  result: string
+  error?: string
+}
+
+interface RemovalReport {
+  dryRun: boolean
+  items: RemovalOutcome[]
+  removed: number
+  notFound: number
+  failed: number
+}
+
+const resultLabels: Record<string, string> = {
   removed: 'removed',
   'not-found': 'not found',
   failed: 'FAILED',
@@ -25,7 +46,7 @@ export function renderRemovalPlan(items: RemovalItem[]): string {
 /** One row per item: what happened to it, and why when it failed. */
 export function renderRemovalReport(report: RemovalReport): string {
   const columns: Array<Column<RemovalOutcome>> = [
-    {header: 'Result', value: (o) => (o.result === 'failed' || o.result === 'unknown' ? paint.error(resultLabels[o.result]) : resultLabels[o.result])},
+    {header: 'Result', value: (o) => (o.result === 'failed' || o.result === 'unknown' ? paint.error(resultLabels[o.result]!) : (resultLabels[o.result] ?? o.result))},
     ...(itemColumns as Array<Column<RemovalOutcome>>),
     {header: 'Detail', value: (o) => o.error ?? ''},
   ]

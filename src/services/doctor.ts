@@ -2,12 +2,11 @@ import {readFile} from 'node:fs/promises'
 
 import type {Got} from 'got'
 
-import {apiOrigin, CitrixClient, credentialsOf} from '../citrix/client.js'
-import {networkErrorFrom} from '../citrix/errors.js'
+import {apiOrigin, credentialsOf, type CitrixClient} from '../citrix/client.js'
 import type {Settings} from '../config/settings.js'
 import type {ConfigStore} from '../config/store.js'
 import {CtxError, ExitCode, type ExitCodeValue} from '../errors.js'
-import {createHttpClient, type HttpOptions} from '../http/client.js'
+import {networkErrorFrom} from '../http/errors.js'
 import {proxyFor} from '../http/proxy.js'
 
 export type CheckStatus = 'pass' | 'warn' | 'fail'
@@ -24,7 +23,10 @@ export interface DoctorCheck {
 export interface DoctorOptions {
   openStore: () => ConfigStore
   settings: () => Promise<Settings>
-  http: Omit<HttpOptions, 'caBundle'>
+  /** A got instance that trusts this CA bundle too: the settings' one, or none when the check found it unreadable. */
+  http: (caBundle: string | undefined) => Got | Promise<Got>
+  /** A Citrix client on that got instance, for the token check. */
+  citrix: (settings: Settings, http: Got) => CitrixClient | Promise<CitrixClient>
   env?: NodeJS.ProcessEnv
   now?: () => number
 }
@@ -100,7 +102,7 @@ function checkClock(serverDate: number | undefined, localDate: number | undefine
 }
 
 /** Config, credentials, proxy, CA bundle, reachability, a token and the clock; each passes, warns or fails. */
-export async function doctorService(options: DoctorOptions): Promise<DoctorCheck[]> {
+export async function runDoctorChecks(options: DoctorOptions): Promise<DoctorCheck[]> {
   const env = options.env ?? process.env
   const now = options.now ?? Date.now
   const checks: DoctorCheck[] = []
@@ -127,12 +129,12 @@ export async function doctorService(options: DoctorOptions): Promise<DoctorCheck
   checks.push(checkProxy(origin, env))
   const ca = await checkCaBundle(settings.caBundle)
   checks.push(ca)
-  const http = createHttpClient({...options.http, caBundle: ca.status === 'fail' ? undefined : settings.caBundle})
+  const http = await options.http(ca.status === 'fail' ? undefined : settings.caBundle)
   const reachable = await checkReachable(http, origin, now)
   checks.push(reachable.check)
   if (credentialsOk && reachable.check.status === 'pass') {
     try {
-      const token = await new CitrixClient(http, settings).accessToken(true)
+      const token = await (await options.citrix(settings, http)).accessToken(true)
       checks.push(pass('Token', `Citrix Cloud issued a token valid until ${new Date(token.expiresAt).toISOString()}`))
     } catch (error) {
       checks.push(fail('Token', error))

@@ -1,5 +1,7 @@
+import type {Got} from 'got'
+
 import {CitrixClient} from '../../src/citrix/client.js'
-import {resolveSettings} from '../../src/config/settings.js'
+import {resolveSettings, type Settings} from '../../src/config/settings.js'
 import {ConfigStore} from '../../src/config/store.js'
 import {TokenCache} from '../../src/config/token-cache.js'
 import {createHttpClient} from '../../src/http/client.js'
@@ -23,4 +25,9 @@ export function sandboxClient(sandbox: TestSandbox, maxRetries = 0): Promise<Cit
 /** A Citrix client for the fake customer of nock.ts. */
 export function fakeCustomerClient(maxRetries = 0): Promise<CitrixClient> {
   return clientFor(fakeCredentialsEnv(), maxRetries)
+}
+
+/** Citrix clients for any settings on one got instance: the factory a service that verifies other credentials is handed. */
+export function citrixClientsOn(http: Got): (settings: Settings) => CitrixClient {
+  return (settings) => new CitrixClient(http, settings, new TokenCache())
 }

@@ -1,7 +1,6 @@
 import {Flags} from '@oclif/core'
 
-import {ApplianceCommand, passwordEnv} from '../../appliance-command.js'
-import {UsageError} from '../../errors.js'
+import {ApplianceCommand, passwordEnv} from '../../cli/appliance-command.js'
 import type {LoginResult} from '../../services/appliance/login.js'
 
 export default class ApplianceLogin extends ApplianceCommand<typeof ApplianceLogin> {
@@ -19,9 +18,7 @@ export default class ApplianceLogin extends ApplianceCommand<typeof ApplianceLog
   protected override async appliancePassword(first = false): Promise<string> {
     if (!this.flags['password-stdin']) return super.appliancePassword(first)
     const {readStdinSecret} = await import('../../util/stdin.js')
-    const password = await readStdinSecret()
-    if (!password) throw new UsageError('--password-stdin was given but stdin was empty.', {hint: 'Pipe the password in, or leave the flag out.'})
-    return password
+    return readStdinSecret(process.stdin, '--password-stdin')
   }
 
   async run(): Promise<LoginResult> {

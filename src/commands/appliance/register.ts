@@ -1,9 +1,12 @@
 import {Flags} from '@oclif/core'
 
-import {ApplianceCommand} from '../../appliance-command.js'
+import {ApplianceCommand} from '../../cli/appliance-command.js'
 import {deployments, type Deployment} from '../../citrix/appliance.js'
 import {UsageError} from '../../errors.js'
-import type {RegisterResult} from '../../services/appliance/register.js'
+import type {RegisterResult, UnattendedRegisterResult} from '../../services/appliance/register.js'
+
+/** The code (and, with --wait, the end state), or the result of --unattended. */
+export type ApplianceRegisterResult = RegisterResult | UnattendedRegisterResult
 
 export default class ApplianceRegister extends ApplianceCommand<typeof ApplianceRegister> {
   static summary = 'Register a Connector Appliance with Citrix Cloud: get its code, or do it all in one command.'
@@ -26,7 +29,7 @@ export default class ApplianceRegister extends ApplianceCommand<typeof Appliance
     'client-secret-stdin': Flags.boolean({description: 'read the API client secret for --unattended from stdin (default: the profile\'s)', dependsOn: ['unattended']}),
   }
 
-  async run(): Promise<RegisterResult | {host: string; name: string; status: string}> {
+  async run(): Promise<ApplianceRegisterResult> {
     const {flags} = this
     const [{promptText}, service] = await Promise.all([import('../../output/prompt.js'), import('../../services/appliance/register.js')])
     const name = flags.name ?? (await promptText({message: 'Name of the appliance in Citrix Cloud', flag: '--name'}))
@@ -63,16 +66,13 @@ export default class ApplianceRegister extends ApplianceCommand<typeof Appliance
   }
 
   private async acceptInCloud(code: string): Promise<void> {
-    const {registerProduct} = await import('../../citrix/products.js')
-    const product = await registerProduct(await this.citrix(), code, {
-      404: 'The code is unknown or has expired: run `ctx appliance register` again for a new one.',
-      409: 'The code was registered already: check with `ctx appliance status`.',
-    })
+    const {acceptApplianceCode} = await import('../../services/appliance/register.js')
+    const product = await acceptApplianceCode(await this.citrix(), code)
     this.note(`Registered the code ${code} in Citrix Cloud (instance ${product.id}).`)
   }
 
   private async resourceLocation(): Promise<string> {
-    const [{resolveResourceLocation, resourceLocationsOf}, {canPrompt, promptSelect}] = await Promise.all([import('../../services/appliance/resource-location.js'), import('../../output/prompt.js')])
+    const [{resolveResourceLocation, resourceLocationsOf}, {canPrompt, promptSelect}] = await Promise.all([import('../../services/resource-location/resolve.js'), import('../../output/prompt.js')])
     const value = this.flags['resource-location']
     if (value) return resolveResourceLocation(value, resourceLocationsOf(await this.citrix()))
     if (!canPrompt()) throw new UsageError('A resource location is needed and there is no terminal to ask on.', {hint: 'Pass --resource-location <id|name> (`ctx resource-location list` shows them).'})
@@ -83,7 +83,7 @@ export default class ApplianceRegister extends ApplianceCommand<typeof Appliance
   private async apiClient(): Promise<{clientId: string; clientSecret: string}> {
     const settings = await this.settings()
     const clientId = this.flags['client-id'] ?? settings.clientId
-    const clientSecret = this.flags['client-secret-stdin'] ? await (await import('../../util/stdin.js')).readStdinSecret() : settings.clientSecret
+    const clientSecret = this.flags['client-secret-stdin'] ? await (await import('../../util/stdin.js')).readStdinSecret(process.stdin, '--client-secret-stdin') : settings.clientSecret
     if (!clientId) throw new UsageError('--unattended needs an API client id.', {hint: 'Pass --client-id (or set CTX_CLIENT_ID).'})
     if (!clientSecret) throw new UsageError('--unattended needs the API client secret.', {hint: 'Pipe it in with --client-secret-stdin (or set CTX_CLIENT_SECRET).'})
     return {clientId, clientSecret}

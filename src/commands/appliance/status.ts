@@ -1,6 +1,6 @@
 import {Flags} from '@oclif/core'
 
-import {ApplianceCommand} from '../../appliance-command.js'
+import {ApplianceCommand} from '../../cli/appliance-command.js'
 import {TimedOutError} from '../../errors.js'
 import type {ApplianceStatus} from '../../services/appliance/status.js'
 
@@ -13,8 +13,8 @@ export default class ApplianceStatusCommand extends ApplianceCommand<typeof Appl
   }
 
   async run(): Promise<ApplianceStatus> {
-    const {applianceStatus} = await import('../../services/appliance/status.js')
-    const status = await applianceStatus(await this.appliance())
+    const {readApplianceStatus} = await import('../../services/appliance/status.js')
+    const status = await readApplianceStatus(await this.appliance())
     if (this.flags.expect === 'registered' && status.status !== 'Registered') {
       throw new TimedOutError(`The appliance ${status.host} is not registered${status.code ? ` (code ${status.code} pending until ${status.expiryTimestamp})` : ''}.`, {
         hint: `Register it with \`ctx appliance register --host ${status.host}\`.`,

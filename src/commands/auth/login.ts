@@ -1,10 +1,11 @@
 import {Flags} from '@oclif/core'
 
-import {BaseCommand} from '../../base-command.js'
+import {BaseCommand} from '../../cli/base-command.js'
 import {regions} from '../../config/keys.js'
 import {promptSecret, promptText} from '../../output/prompt.js'
-import {loginService, readSecretFromStdin, type LoginResult} from '../../services/auth/login.js'
+import {logIn, type LoginResult} from '../../services/auth/login.js'
 import {readSecureClientFile} from '../../services/auth/secure-client-file.js'
+import {readStdinSecret} from '../../util/stdin.js'
 
 export default class AuthLogin extends BaseCommand<typeof AuthLogin> {
   static summary = 'Save an API client (customer id, client id, secret) in a profile, after checking it with Citrix Cloud.'
@@ -31,16 +32,16 @@ export default class AuthLogin extends BaseCommand<typeof AuthLogin> {
     const customerId = flags['customer-id'] ?? settings.customerId ?? (await promptText({message: 'Customer id', flag: '--customer-id'}))
     const clientId = flags['client-id'] ?? file?.clientId ?? settings.clientId ?? (await promptText({message: 'Client id', flag: '--client-id'}))
     const clientSecret = flags['client-secret-stdin']
-      ? await readSecretFromStdin()
+      ? await readStdinSecret(process.stdin, '--client-secret-stdin')
       : (file?.clientSecret ?? (settings.secretSource === 'env' ? settings.clientSecret : undefined) ?? (await promptSecret({message: 'Client secret', flag: '--client-secret-stdin'})))
 
-    const result = await loginService({
+    const result = await logIn({
       store: this.configStore(),
       profile: settings.profile,
       credentials: {customerId, clientId, clientSecret},
       region: (flags.region as (typeof regions)[number] | undefined) ?? settings.region,
       apiUrl: settings.apiUrl,
-      verifyWith: flags['no-verify'] ? undefined : await this.http(),
+      verifyWith: flags['no-verify'] ? undefined : (verified) => this.context.citrixFor(verified, () => this.context.http()),
     })
     const where = result.secretLocation === 'keychain' ? 'the OS keychain' : `the config file ${this.configStore().path} (mode 0600)`
     this.note(`${result.verified ? 'Verified and saved' : 'Saved (not verified)'} the API client ${clientId} of customer ${customerId} in profile "${result.profile}".`)

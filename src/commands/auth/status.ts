@@ -1,6 +1,6 @@
-import {BaseCommand} from '../../base-command.js'
+import {BaseCommand} from '../../cli/base-command.js'
 import {renderFields} from '../../output/table.js'
-import {authStatusService, type AuthStatus} from '../../services/auth/status.js'
+import {checkAuthStatus, type AuthStatus} from '../../services/auth/status.js'
 
 export default class AuthStatusCommand extends BaseCommand<typeof AuthStatusCommand> {
   static summary = 'Show the profile, customer, region, where the secret is kept, and until when the token is valid.'
@@ -8,7 +8,7 @@ export default class AuthStatusCommand extends BaseCommand<typeof AuthStatusComm
   static examples = ['<%= config.bin %> auth status', '<%= config.bin %> auth status --sandbox --json']
 
   async run(): Promise<AuthStatus> {
-    const status = await authStatusService(await this.citrix())
+    const status = await checkAuthStatus(await this.citrix())
     this.log(
       renderFields([
         ['Profile', status.profile],

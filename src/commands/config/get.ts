@@ -1,17 +1,15 @@
 import {Args} from '@oclif/core'
 
-import {BaseCommand} from '../../base-command.js'
-import {profileNameFrom} from '../../config/settings.js'
-import {getSettingService} from '../../services/config/get.js'
-import type {ShownSetting} from '../../services/config/shown-value.js'
+import {BaseCommand} from '../../cli/base-command.js'
+import {getSetting, type ProfileSetting} from '../../services/config/get.js'
 
 export default class ConfigGet extends BaseCommand<typeof ConfigGet> {
   static summary = "Show one setting of the profile (a secret is only shown as set, never its value)."
   static examples = ['<%= config.bin %> config get region', '<%= config.bin %> config get client-secret --profile prod']
   static args = {key: Args.string({description: 'setting name (see `ctx config list`)', required: true})}
 
-  async run(): Promise<ShownSetting & {profile: string}> {
-    const result = getSettingService(this.configStore(), profileNameFrom(this.flags), this.args.key)
+  async run(): Promise<ProfileSetting> {
+    const result = getSetting(this.configStore(), this.context.profileName, this.args.key)
     if (result.value === null) this.note(`${result.key} is not set in profile "${result.profile}".`)
     else this.log(result.location ? `${result.value} (${result.location})` : result.value)
     return result

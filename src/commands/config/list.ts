@@ -1,16 +1,15 @@
-import {BaseCommand} from '../../base-command.js'
-import {profileNameFrom} from '../../config/settings.js'
+import {BaseCommand} from '../../cli/base-command.js'
 import {settingKeys} from '../../config/keys.js'
 import {renderTable} from '../../output/table.js'
-import {listSettingsService} from '../../services/config/list.js'
+import {listSettings, type ProfileSettings} from '../../services/config/list.js'
 import type {ShownSetting} from '../../services/config/shown-value.js'
 
 export default class ConfigList extends BaseCommand<typeof ConfigList> {
   static summary = 'List the settings of the profile, secrets masked.'
   static examples = ['<%= config.bin %> config list', '<%= config.bin %> config list --profile prod --json']
 
-  async run(): Promise<{profile: string; profiles: string[]; settings: ShownSetting[]}> {
-    const result = listSettingsService(this.configStore(), profileNameFrom(this.flags))
+  async run(): Promise<ProfileSettings> {
+    const result = listSettings(this.configStore(), this.context.profileName)
     this.note(`Profile "${result.profile}" (profiles: ${result.profiles.join(', ') || 'none yet'})`)
     this.log(
       renderTable(

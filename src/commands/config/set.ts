@@ -1,8 +1,7 @@
 import {Args} from '@oclif/core'
 
-import {BaseCommand} from '../../base-command.js'
-import {profileNameFrom} from '../../config/settings.js'
-import {setSettingService} from '../../services/config/set.js'
+import {BaseCommand} from '../../cli/base-command.js'
+import {setSetting, type SavedSetting} from '../../services/config/set.js'
 
 export default class ConfigSet extends BaseCommand<typeof ConfigSet> {
   static summary = 'Save a setting in the profile (region, api-url, ca-bundle, …); secrets go through `ctx auth login`.'
@@ -12,8 +11,8 @@ export default class ConfigSet extends BaseCommand<typeof ConfigSet> {
     value: Args.string({description: 'its value', required: true}),
   }
 
-  async run(): Promise<{profile: string; key: string; value: string}> {
-    const result = setSettingService(this.configStore(), profileNameFrom(this.flags), this.args.key, this.args.value)
+  async run(): Promise<SavedSetting> {
+    const result = setSetting(this.configStore(), this.context.profileName, this.args.key, this.args.value)
     this.note(`Saved ${result.key} = ${result.value} in profile "${result.profile}".`)
     return result
   }

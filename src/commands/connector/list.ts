@@ -1,12 +1,16 @@
 import {Flags} from '@oclif/core'
 
-import {BaseCommand} from '../../base-command.js'
+import {BaseCommand} from '../../cli/base-command.js'
 import {connectorTypeLabel, type ConnectorKind} from '../../citrix/connectors.js'
-import {connectorFilterFlags} from '../../flags.js'
+import {connectorFilterFlags} from '../../cli/filter-flags.js'
 import {renderList} from '../../output/list-format.js'
 import type {Column} from '../../output/table.js'
 import {formatWhen} from '../../output/time.js'
 import type {ConnectorRow} from '../../services/connector/list.js'
+
+export interface ConnectorListResult {
+  connectors: ConnectorRow[]
+}
 
 const columns = (now: Date): Array<Column<ConnectorRow>> => [
   {header: 'FQDN', value: (c) => c.fqdn},
@@ -23,11 +27,11 @@ export default class ConnectorList extends BaseCommand<typeof ConnectorList> {
   static examples = ['<%= config.bin %> connector list', '<%= config.bin %> connector list --resource-location "London DC" --type windows', '<%= config.bin %> connector list --stale 30d --json']
   static flags = {...connectorFilterFlags, csv: Flags.boolean({description: 'CSV instead of a table', exclusive: ['json']})}
 
-  async run(): Promise<{connectors: ConnectorRow[]}> {
-    const {listConnectorsService} = await import('../../services/connector/list.js')
+  async run(): Promise<ConnectorListResult> {
+    const {listConnectorRows} = await import('../../services/connector/list.js')
     const {'resource-location': resourceLocation, type, name, stale} = this.flags
     const now = new Date()
-    const connectors = await listConnectorsService(await this.citrix(), {resourceLocation, type: type as ConnectorKind | undefined, name, stale}, now)
+    const connectors = await listConnectorRows(await this.citrix(), {resourceLocation, type: type as ConnectorKind | undefined, name, stale}, now)
     if (connectors.length > 0) this.log(renderList(columns(now), connectors, {csv: this.flags.csv}))
     else if (resourceLocation || type || name || stale) this.note('No connectors match. Try without the filters: `ctx connector list`.')
     else this.note('No connectors. Register a Connector Appliance with `ctx appliance register`.')

@@ -1,6 +1,6 @@
-import {BulkRemoveCommand} from '../../bulk-remove-command.js'
+import {BulkRemoveCommand} from '../../cli/bulk-remove-command.js'
 import type {ConnectorKind} from '../../citrix/connectors.js'
-import {connectorFilterFlags} from '../../flags.js'
+import {connectorFilterFlags} from '../../cli/filter-flags.js'
 import type {RemovalReport} from '../../services/bulk-remove.js'
 
 export default class ConnectorRemove extends BulkRemoveCommand<typeof ConnectorRemove> {
@@ -16,8 +16,8 @@ export default class ConnectorRemove extends BulkRemoveCommand<typeof ConnectorR
   async run(): Promise<RemovalReport> {
     const {'resource-location': resourceLocation, type, name, stale} = this.flags
     const ids = await this.selectedIds(Boolean(resourceLocation || type || name || stale), '--stale, --resource-location, --type, --name')
-    const {removeConnectorsService} = await import('../../services/connector/remove.js')
-    const report = await removeConnectorsService({
+    const {removeConnectors} = await import('../../services/connector/remove.js')
+    const report = await removeConnectors({
       client: await this.citrix(),
       ids,
       resourceLocation,

@@ -1,6 +1,6 @@
 import {Flags} from '@oclif/core'
 
-import {BaseCommand} from '../../base-command.js'
+import {BaseCommand} from '../../cli/base-command.js'
 import type {PartnerCustomer} from '../../citrix/licensing.js'
 import {partnerViews, resolveLicenseView, type PartnerView} from '../../config/license-view.js'
 import {currentMonth, monthFlag, partnerViewOf} from '../../flags/license.js'

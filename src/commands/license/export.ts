@@ -1,6 +1,6 @@
 import {Args, Flags} from '@oclif/core'
 
-import {BaseCommand} from '../../base-command.js'
+import {BaseCommand} from '../../cli/base-command.js'
 import {partnerViews, resolveLicenseView} from '../../config/license-view.js'
 import {UsageError} from '../../errors.js'
 import {asProduct, currentMonth, historyFlags, monthFlag, partnerViewOf, productFlag} from '../../flags/license.js'

@@ -1,4 +1,4 @@
-import {BaseCommand} from '../../base-command.js'
+import {BaseCommand} from '../../cli/base-command.js'
 import {licenseProducts, type HistoryMonth} from '../../citrix/licensing.js'
 import {asProduct, historyFlags, productFlag} from '../../flags/license.js'
 import {renderUsageChart, shouldDrawChart} from '../../output/charts/bar-chart.js'

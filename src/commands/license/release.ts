@@ -1,6 +1,6 @@
 import {Flags} from '@oclif/core'
 
-import {BaseCommand} from '../../base-command.js'
+import {BaseCommand} from '../../cli/base-command.js'
 import {PartialFailureError, UsageError} from '../../errors.js'
 import {asProduct, productFlag} from '../../flags/license.js'
 import {promptConfirm} from '../../output/prompt.js'

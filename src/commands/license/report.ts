@@ -1,6 +1,6 @@
 import {Flags} from '@oclif/core'
 
-import {BaseCommand} from '../../base-command.js'
+import {BaseCommand} from '../../cli/base-command.js'
 import {licenseViews, resolveLicenseView} from '../../config/license-view.js'
 import {asProduct, productFlag} from '../../flags/license.js'
 import type {LicenseReportResult} from '../../services/license/report.js'

@@ -1,6 +1,6 @@
 import {Flags} from '@oclif/core'
 
-import {BaseCommand} from '../../base-command.js'
+import {BaseCommand} from '../../cli/base-command.js'
 import {licenseViews, resolveLicenseView} from '../../config/license-view.js'
 import {asProduct, currentMonth, monthFlag, productFlag} from '../../flags/license.js'
 import {paint} from '../../output/colors.js'

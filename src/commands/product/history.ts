@@ -1,9 +1,14 @@
 import {Flags} from '@oclif/core'
 
-import {BaseCommand} from '../../base-command.js'
+import {BaseCommand} from '../../cli/base-command.js'
 import {renderList} from '../../output/list-format.js'
 import type {Column} from '../../output/table.js'
 import type {AuditEntry} from '../../services/audit-log.js'
+
+export interface ProductHistoryResult {
+  /** Newest first. */
+  entries: AuditEntry[]
+}
 
 const columns: Array<Column<AuditEntry>> = [
   {header: 'Time', value: (e) => e.time.slice(0, 19).replace('T', ' ')},
@@ -24,9 +29,9 @@ export default class ProductHistory extends BaseCommand<typeof ProductHistory> {
     csv: Flags.boolean({description: 'CSV instead of a table', exclusive: ['json']}),
   }
 
-  async run(): Promise<{entries: AuditEntry[]}> {
-    const {productHistoryService} = await import('../../services/product/history.js')
-    const entries = await productHistoryService({limit: this.flags.limit})
+  async run(): Promise<ProductHistoryResult> {
+    const {readProductHistory} = await import('../../services/product/history.js')
+    const entries = await readProductHistory({limit: this.flags.limit})
     if (entries.length > 0) this.log(renderList(columns, entries, {csv: this.flags.csv}))
     else this.note('Nothing registered or removed with ctx yet. Start with `ctx product list`.')
     return {entries}

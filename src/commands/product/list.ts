@@ -1,12 +1,16 @@
 import {Flags} from '@oclif/core'
 
-import {BaseCommand} from '../../base-command.js'
-import {productFilterFlags} from '../../flags.js'
+import {BaseCommand} from '../../cli/base-command.js'
+import {productFilterFlags} from '../../cli/filter-flags.js'
 import {productKinds, serviceLabels, type RegisteredProduct} from '../../citrix/products.js'
 import {renderList} from '../../output/list-format.js'
 import type {Column} from '../../output/table.js'
 import {formatWhen} from '../../output/time.js'
 import {productSortKeys} from '../../services/product/list.js'
+
+export interface ProductListResult {
+  products: RegisteredProduct[]
+}
 
 const columns = (now: Date): Array<Column<RegisteredProduct>> => [
   {header: 'Host name', value: (p) => p.hostname},
@@ -26,11 +30,11 @@ export default class ProductList extends BaseCommand<typeof ProductList> {
     csv: Flags.boolean({description: 'CSV instead of a table', exclusive: ['json']}),
   }
 
-  async run(): Promise<{products: RegisteredProduct[]}> {
-    const {listProductsService} = await import('../../services/product/list.js')
+  async run(): Promise<ProductListResult> {
+    const {listProducts} = await import('../../services/product/list.js')
     const {product, name, stale, sort} = this.flags
     const now = new Date()
-    const products = await listProductsService(await this.citrix(), {product: product as keyof typeof productKinds | undefined, name, stale, sort: sort as (typeof productSortKeys)[number]}, now)
+    const products = await listProducts(await this.citrix(), {product: product as keyof typeof productKinds | undefined, name, stale, sort: sort as (typeof productSortKeys)[number]}, now)
     if (products.length > 0) this.log(renderList(columns(now), products, {csv: this.flags.csv}))
     else if (product || name || stale) this.note('No registered products match. Try without the filters: `ctx product list`.')
     else this.note('No products are registered. Register one with `ctx register --code <code>`.')

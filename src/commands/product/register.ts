@@ -1,6 +1,6 @@
 import {Flags} from '@oclif/core'
 
-import {BaseCommand} from '../../base-command.js'
+import {BaseCommand} from '../../cli/base-command.js'
 import {codePattern, normaliseCode, type PendingRegistration, type RegisteredProduct} from '../../citrix/products.js'
 import {promptConfirm, promptText} from '../../output/prompt.js'
 import {renderFields} from '../../output/table.js'
@@ -31,11 +31,11 @@ export default class ProductRegister extends BaseCommand<typeof ProductRegister>
   }
 
   async run(): Promise<RegisterOutcome> {
-    const {parseRegistrationCode, registerWithCode} = await import('../../services/product/register.js')
+    const {parseRegistrationCode, registerProductByCode} = await import('../../services/product/register.js')
     // A malformed code fails here, before any call is made.
     const code = parseRegistrationCode(this.flags.code ?? (await promptText({message: 'Registration code', flag: '--code', validate: (v) => codePattern.test(normaliseCode(v)) || 'A code is 8 letters and digits, such as AB12CD34.'})))
     const settings = await this.settings()
-    const outcome = await registerWithCode({
+    const outcome = await registerProductByCode({
       client: await this.citrix(),
       code,
       audit: {profile: settings.profile, customer: settings.customerId ?? ''},

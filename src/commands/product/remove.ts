@@ -1,6 +1,6 @@
-import {BulkRemoveCommand} from '../../bulk-remove-command.js'
+import {BulkRemoveCommand} from '../../cli/bulk-remove-command.js'
 import type {ProductKind} from '../../citrix/products.js'
-import {productFilterFlags} from '../../flags.js'
+import {productFilterFlags} from '../../cli/filter-flags.js'
 import type {RemovalReport} from '../../services/bulk-remove.js'
 
 export default class ProductRemove extends BulkRemoveCommand<typeof ProductRemove> {
@@ -17,8 +17,8 @@ export default class ProductRemove extends BulkRemoveCommand<typeof ProductRemov
   async run(): Promise<RemovalReport> {
     const {product, name, stale} = this.flags
     const ids = await this.selectedIds(Boolean(product || name || stale), '--stale, --product, --name')
-    const {removeProductsService} = await import('../../services/product/remove.js')
-    const report = await removeProductsService({
+    const {removeProducts} = await import('../../services/product/remove.js')
+    const report = await removeProducts({
       client: await this.citrix(),
       ids,
       product: product as ProductKind | undefined,

@@ -1,10 +1,14 @@
 import {Flags} from '@oclif/core'
 
-import {BaseCommand} from '../../base-command.js'
+import {BaseCommand} from '../../cli/base-command.js'
 import type {ResourceLocation} from '../../citrix/resource-locations.js'
 import {renderList} from '../../output/list-format.js'
 import type {Column} from '../../output/table.js'
-import {listResourceLocationsService} from '../../services/resource-location/list.js'
+import {listResourceLocationsByName} from '../../services/resource-location/list.js'
+
+export interface ResourceLocationListResult {
+  resourceLocations: ResourceLocation[]
+}
 
 const columns: Array<Column<ResourceLocation>> = [
   {header: 'Name', value: (l) => l.name},
@@ -18,8 +22,8 @@ export default class ResourceLocationList extends BaseCommand<typeof ResourceLoc
   static examples = ['<%= config.bin %> resource-location list', '<%= config.bin %> resource-location list --sandbox --json']
   static flags = {csv: Flags.boolean({description: 'CSV instead of a table', exclusive: ['json']})}
 
-  async run(): Promise<{resourceLocations: ResourceLocation[]}> {
-    const locations = await listResourceLocationsService(await this.citrix())
+  async run(): Promise<ResourceLocationListResult> {
+    const locations = await listResourceLocationsByName(await this.citrix())
     if (locations.length === 0) this.note('No resource locations. Create one in Citrix Cloud > Resource Locations.')
     else this.log(renderList(columns, locations, {csv: this.flags.csv}))
     return {resourceLocations: locations}

@@ -1,8 +1,15 @@
 import {Flags} from '@oclif/core'
 
-import {BaseCommand} from '../../base-command.js'
+import {BaseCommand} from '../../cli/base-command.js'
 import {productKinds, serviceLabels, type ProductKind} from '../../citrix/products.js'
 import {renderFields} from '../../output/table.js'
+
+export interface SandboxIssueCodeResult {
+  code: string
+  service: string
+  hostname: string
+  expiryTimestamp: string
+}
 
 export default class SandboxIssueCode extends BaseCommand<typeof SandboxIssueCode> {
   static summary = 'Play an on-premises product asking the sandbox for a registration code, and print the code.'
@@ -14,7 +21,7 @@ export default class SandboxIssueCode extends BaseCommand<typeof SandboxIssueCod
     version: Flags.string({description: 'the version the product reports (a current one by default)'}),
   }
 
-  async run(): Promise<{code: string; service: string; hostname: string; expiryTimestamp: string}> {
+  async run(): Promise<SandboxIssueCodeResult> {
     const {issueSandboxCode} = await import('../../services/sandbox/issue-code.js')
     const {product, hostname, version} = this.flags
     const pending = await issueSandboxCode({product: product as ProductKind, hostname, version})

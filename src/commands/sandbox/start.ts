@@ -2,10 +2,13 @@ import {join} from 'node:path'
 
 import {Errors, Flags} from '@oclif/core'
 
-import {BaseCommand} from '../../base-command.js'
+import {BaseCommand} from '../../cli/base-command.js'
 import {defaultSandboxPort} from '../../sandbox/constants.js'
 import {sandboxDataDir} from '../../sandbox/registry.js'
-import {sandboxOptionsFrom, startDetachedSandbox, startSandboxService, type SandboxStartResult} from '../../services/sandbox/start.js'
+import {sandboxOptionsFrom, startDetachedSandbox, startForegroundSandbox, type ForegroundSandbox} from '../../services/sandbox/start.js'
+
+/** The sandbox that ran until stopped, or (--detach) the one left running in the background. */
+export type SandboxStartResult = Partial<ForegroundSandbox> & {url: string; pid: number; detached: boolean; logPath?: string}
 
 const count = (description: string) => Flags.integer({description, min: 0, helpGroup: 'SEED DATA'})
 const shareOfOne = Flags.custom<number>({
@@ -37,7 +40,7 @@ export default class SandboxStart extends BaseCommand<typeof SandboxStart> {
     customers: count('partner customers'),
   }
 
-  async run(): Promise<Partial<SandboxStartResult> & {url: string; pid: number; detached: boolean; logPath?: string}> {
+  async run(): Promise<SandboxStartResult> {
     const dataDir = sandboxDataDir()
     if (this.flags.detach) {
       const args = this.argv.filter((arg) => arg !== '--detach')
@@ -46,7 +49,7 @@ export default class SandboxStart extends BaseCommand<typeof SandboxStart> {
       return {...record, detached: true}
     }
     const stopped = this.untilStopped() // listening for SIGTERM before the record says where we run
-    const {result, stop} = await startSandboxService(this.configStore(), {dataDir, port: this.flags.port, reset: this.flags.reset, ...sandboxOptionsFrom(this.flags)})
+    const {result, stop} = await startForegroundSandbox(this.configStore(), {dataDir, port: this.flags.port, reset: this.flags.reset, ...sandboxOptionsFrom(this.flags)})
     if (result.ignoredSettings.length > 0) this.warn(`The saved state keeps its own ${result.ignoredSettings.join(', ')}: add --reset to apply them.`)
     this.note(`Sandbox listening at ${result.url} (profile "${result.profile}", state ${result.statePath}). Ctrl-C stops it.`)
     await stopped

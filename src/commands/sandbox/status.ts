@@ -1,14 +1,14 @@
-import {BaseCommand} from '../../base-command.js'
+import {BaseCommand} from '../../cli/base-command.js'
 import {renderFields} from '../../output/table.js'
 import {sandboxDataDir} from '../../sandbox/registry.js'
-import {sandboxStatusService, type SandboxStatus} from '../../services/sandbox/status.js'
+import {readSandboxStatus, type SandboxStatus} from '../../services/sandbox/status.js'
 
 export default class SandboxStatusCommand extends BaseCommand<typeof SandboxStatusCommand> {
   static summary = 'Show whether the sandbox runs, where, with which settings, and its simulated appliances.'
   static examples = ['<%= config.bin %> sandbox status', '<%= config.bin %> sandbox status --json']
 
   async run(): Promise<SandboxStatus> {
-    const status = await sandboxStatusService(sandboxDataDir())
+    const status = await readSandboxStatus(sandboxDataDir())
     const sizes = status.settings ? Object.entries(status.settings.sizes).map(([name, n]) => `${n} ${name}`).join(', ') : undefined
     this.log(
       renderFields([

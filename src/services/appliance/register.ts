@@ -1,6 +1,8 @@
 import {setTimeout as sleep} from 'node:timers/promises'
 
 import type {ApplianceClient, Deployment, RegistrationStatusWire} from '../../citrix/appliance.js'
+import type {CitrixClient} from '../../citrix/client.js'
+import {registerProduct, type RegisteredProduct} from '../../citrix/products.js'
 import {CitrixApiError, ConflictError, InterruptedError, TimedOutError, UsageError} from '../../errors.js'
 
 export interface WaitProgress {
@@ -114,6 +116,14 @@ export async function registerAppliance(options: RegisterOptions): Promise<Regis
   return result
 }
 
+/** --accept: registers the appliance's code in Citrix Cloud with the profile's API client. */
+export function acceptApplianceCode(cloud: CitrixClient, code: string): Promise<RegisteredProduct> {
+  return registerProduct(cloud, code, {
+    404: 'The code is unknown or has expired: run `ctx appliance register` again for a new one.',
+    409: 'The code was registered already: check with `ctx appliance status`.',
+  })
+}
+
 /**
  * Polls GET /registration at the appliance's own pollingInterval until it says Registered. Ends with
  * exit 9 when the code expires or the timeout passes; the client renews an expired token on the way.
@@ -149,8 +159,14 @@ export async function waitForRegistration(
   }
 }
 
+export interface UnattendedRegisterResult {
+  host: string
+  name: string
+  status: 'Registered' | 'Unregistered'
+}
+
 /** [doc] POST /unattendedRegistration: the appliance registers itself with an API client, no code. */
-export async function registerApplianceUnattended(options: UnattendedOptions): Promise<{host: string; name: string; status: 'Registered' | 'Unregistered'}> {
+export async function registerApplianceUnattended(options: UnattendedOptions): Promise<UnattendedRegisterResult> {
   const {client} = options
   try {
     const reply = await client.unattendedRegistration({

@@ -7,7 +7,7 @@ export interface ApplianceStatus {
   expiryTimestamp?: string
 }
 
-export async function applianceStatus(client: ApplianceClient): Promise<ApplianceStatus> {
+export async function readApplianceStatus(client: ApplianceClient): Promise<ApplianceStatus> {
   const reply = await client.registrationStatus()
   return {host: client.address.key, status: reply.status, code: reply.code, expiryTimestamp: reply.expiryTimestamp}
 }

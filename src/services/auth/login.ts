@@ -1,12 +1,9 @@
-import type {Got} from 'got'
-
-import {CitrixClient} from '../../citrix/client.js'
 import type {ClientCredentials} from '../../citrix/auth.js'
+import type {CitrixClient} from '../../citrix/client.js'
 import type {Region} from '../../config/keys.js'
 import {placeSecret, type SecretLocation} from '../../config/secrets.js'
 import {defaultMaxRetries, type Settings} from '../../config/settings.js'
 import type {ConfigStore} from '../../config/store.js'
-import {UsageError} from '../../errors.js'
 
 export interface LoginOptions {
   store: ConfigStore
@@ -14,8 +11,8 @@ export interface LoginOptions {
   credentials: ClientCredentials
   region?: Region
   apiUrl?: string
-  /** Fetches a token with the credentials before anything is saved; undefined skips that (--no-verify). */
-  verifyWith?: Got
+  /** A Citrix client for these settings, which fetches a token before anything is saved; undefined skips that (--no-verify). */
+  verifyWith?: (settings: Settings) => CitrixClient | Promise<CitrixClient>
   env?: NodeJS.ProcessEnv
 }
 
@@ -32,12 +29,12 @@ export interface LoginResult {
 }
 
 /** Verifies the API client (one token call), then saves it in the profile; nothing is saved if Citrix refuses it. */
-export async function loginService(options: LoginOptions): Promise<LoginResult> {
+export async function logIn(options: LoginOptions): Promise<LoginResult> {
   const {store, profile, credentials, region, apiUrl} = options
   let tokenValidUntil: string | undefined
   if (options.verifyWith) {
-    const settings: Settings = {profile, ...credentials, region, apiUrl, maxRetries: defaultMaxRetries, sources: {}}
-    const token = await new CitrixClient(options.verifyWith, settings).accessToken(true)
+    const settings: Settings = {profile, ...credentials, region, apiUrl, maxRetries: defaultMaxRetries}
+    const token = await (await options.verifyWith(settings)).accessToken(true)
     tokenValidUntil = new Date(token.expiresAt).toISOString()
   }
   // One write for the whole profile: a login that runs beside another never leaves ids without a secret.
@@ -48,13 +45,4 @@ export async function loginService(options: LoginOptions): Promise<LoginResult> 
   if (apiUrl) values['api-url'] = apiUrl
   store.updateProfile(profile, values)
   return {profile, customerId: credentials.customerId, clientId: credentials.clientId, region, apiUrl, secretLocation: secret.location, verified: Boolean(options.verifyWith), tokenValidUntil}
-}
-
-/** The secret piped on stdin (`--client-secret-stdin`): the first line, without its line end. */
-export async function readSecretFromStdin(stdin: NodeJS.ReadableStream = process.stdin): Promise<string> {
-  let text = ''
-  for await (const chunk of stdin) text += chunk.toString()
-  const secret = text.split(/\r?\n/)[0]?.trim() ?? ''
-  if (secret === '') throw new UsageError('--client-secret-stdin was given but stdin is empty.', {hint: 'Pipe the secret in: `printf %s "$SECRET" | ctx auth login --client-secret-stdin …`.'})
-  return secret
 }

@@ -16,7 +16,7 @@ export interface AuthStatus {
 }
 
 /** Who ctx calls Citrix Cloud as; a token (cached, else fresh) proves the credentials still work. */
-export async function authStatusService(client: CitrixClient): Promise<AuthStatus> {
+export async function checkAuthStatus(client: CitrixClient): Promise<AuthStatus> {
   const {settings} = client
   const credentials = credentialsOf(settings) // exit 3 when there are none
   const token = await client.accessToken()

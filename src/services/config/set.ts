@@ -4,8 +4,15 @@ import type {ConfigStore} from '../../config/store.js'
 import {UsageError} from '../../errors.js'
 import {settingName} from './shown-value.js'
 
+export interface SavedSetting {
+  profile: string
+  key: string
+  /** As saved (an api-url is kept as its origin). */
+  value: string
+}
+
 /** Checks and saves one plain setting; a secret is refused, so that it never lands in shell history. */
-export function setSettingService(store: ConfigStore, profile: string, key: string, value: string): {profile: string; key: string; value: string} {
+export function setSetting(store: ConfigStore, profile: string, key: string, value: string): SavedSetting {
   const name = settingName(key)
   const definition = settingKeys[name]
   if ('secret' in definition) {

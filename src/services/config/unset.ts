@@ -3,8 +3,15 @@ import {deleteSecret} from '../../config/secrets.js'
 import type {ConfigStore} from '../../config/store.js'
 import {settingName, shownSetting} from './shown-value.js'
 
+export interface UnsetSettingResult {
+  profile: string
+  key: string
+  /** False when the setting was not set. */
+  removed: boolean
+}
+
 /** Removes one setting; a secret is removed from wherever it is kept (keychain or file). */
-export async function unsetSettingService(store: ConfigStore, profile: string, key: string): Promise<{profile: string; key: string; removed: boolean}> {
+export async function unsetSetting(store: ConfigStore, profile: string, key: string): Promise<UnsetSettingResult> {
   const name = settingName(key)
   const removed = shownSetting(store, profile, name).value !== null
   if ('secret' in settingKeys[name]) await deleteSecret(store, profile, name)

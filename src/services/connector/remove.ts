@@ -16,7 +16,7 @@ const asItem = (c: ConnectorRow): RemovalItem & {lastContactAt: string; status: 
   locationName: c.locationName,
 })
 
-export async function removeConnectorsService(options: RemoveConnectorsOptions): Promise<RemovalReport> {
+export async function removeConnectors(options: RemoveConnectorsOptions): Promise<RemovalReport> {
   const {client, ids, now, ...run} = options
   const {selected, missing} = selectByIds(await findConnectors(client, ids?.length ? {} : options, now), ids)
   return bulkRemove({...run, kind: 'connector', selected: selected.map(asItem), missing, remove: (item) => deleteConnector(client, item.id)})

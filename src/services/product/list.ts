@@ -28,7 +28,7 @@ export async function findProducts(client: CitrixClient, filters: ProductFilters
   return found
 }
 
-export async function listProductsService(client: CitrixClient, options: ProductFilters & {sort?: ProductSortKey}, now = new Date()): Promise<RegisteredProduct[]> {
+export async function listProducts(client: CitrixClient, options: ProductFilters & {sort?: ProductSortKey}, now = new Date()): Promise<RegisteredProduct[]> {
   const products = await findProducts(client, options, now)
   return products.sort(comparators[options.sort ?? 'name'])
 }

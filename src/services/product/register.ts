@@ -26,7 +26,7 @@ export interface RegisterOptions {
 export type RegisterOutcome = {registered: true; product: RegisteredProduct} | {registered: false; pending: PendingRegistration}
 
 /** Looks the code up, has it confirmed, registers it and records it in the audit log. */
-export async function registerWithCode(options: RegisterOptions): Promise<RegisterOutcome> {
+export async function registerProductByCode(options: RegisterOptions): Promise<RegisterOutcome> {
   const code = parseRegistrationCode(options.code)
   const pending = await lookUpRegistrationCode(options.client, code)
   if (!(await options.confirm(pending))) return {registered: false, pending}

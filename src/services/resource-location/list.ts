@@ -1,7 +1,7 @@
 import type {CitrixClient} from '../../citrix/client.js'
 import {listResourceLocations, type ResourceLocation} from '../../citrix/resource-locations.js'
 
-export async function listResourceLocationsService(client: CitrixClient): Promise<ResourceLocation[]> {
+export async function listResourceLocationsByName(client: CitrixClient): Promise<ResourceLocation[]> {
   const locations = await listResourceLocations(client)
   return locations.sort((a, b) => a.name.localeCompare(b.name))
 }

@@ -5,11 +5,17 @@ import {SandboxStore} from '../../sandbox/state/store.js'
 import type {SandboxState} from '../../sandbox/state/types.js'
 import {readJsonIfExists} from '../../util/atomic-file.js'
 
+export interface SandboxResetResult {
+  settings: SandboxSettings
+  /** True when a running sandbox reset itself. */
+  running: boolean
+}
+
 /**
  * Throws the sandbox's state away and seeds it anew, keeping its settings unless others are given.
  * A running sandbox resets itself (through /_sandbox/reset), so that what it holds in memory follows.
  */
-export async function resetSandboxService(dataDir: string, overrides: Partial<SandboxSettings> = {}): Promise<{settings: SandboxSettings; running: boolean}> {
+export async function resetSandbox(dataDir: string, overrides: Partial<SandboxSettings> = {}): Promise<SandboxResetResult> {
   const store = new SandboxStore(dataDir)
   let current: Partial<SandboxSettings> = {}
   try {

@@ -20,7 +20,8 @@ export interface SandboxStartOptions {
   reset?: boolean
 }
 
-export interface SandboxStartResult {
+/** A sandbox running in this process, and what it runs with. */
+export interface ForegroundSandbox {
   url: string
   pid: number
   port: number
@@ -52,7 +53,7 @@ export function ignoredSettings(asked: Partial<SandboxSettings>, actual: Sandbox
 }
 
 /** Starts the sandbox in this process, records where it runs, and writes the `sandbox` profile. */
-export async function startSandboxService(store: ConfigStore, options: SandboxStartOptions): Promise<{sandbox: RunningSandbox; result: SandboxStartResult; stop: () => Promise<void>}> {
+export async function startForegroundSandbox(store: ConfigStore, options: SandboxStartOptions): Promise<{sandbox: RunningSandbox; result: ForegroundSandbox; stop: () => Promise<void>}> {
   await refuseIfRunning(options.dataDir)
   const {startSandbox} = await import('../../sandbox/start.js')
   let sandbox: RunningSandbox

@@ -16,7 +16,7 @@ export interface SandboxStatus {
   appliances: NonNullable<SandboxRecord['appliances']>
 }
 
-export async function sandboxStatusService(dataDir: string): Promise<SandboxStatus> {
+export async function readSandboxStatus(dataDir: string): Promise<SandboxStatus> {
   const record = await findRunningSandbox(dataDir)
   const statePath = join(dataDir, 'state.json')
   let settings: SandboxSettings | undefined

@@ -10,7 +10,7 @@ export interface SandboxStopResult {
 }
 
 /** Sends SIGTERM to the recorded sandbox (only one that answers its health check) and waits for it to end. */
-export async function stopSandboxService(dataDir: string, timeoutMs = 10_000): Promise<SandboxStopResult> {
+export async function stopSandbox(dataDir: string, timeoutMs = 10_000): Promise<SandboxStopResult> {
   const record = await findRunningSandbox(dataDir)
   if (!record) {
     await removeSandboxRecord(dataDir) // a record left by a sandbox that died

@@ -4,11 +4,11 @@ import {afterEach, beforeEach, describe, it} from 'mocha'
 import {runCommand} from '@oclif/test'
 
 import {ConfigStore} from '../../../src/config/store.js'
-import {loginService} from '../../../src/services/auth/login.js'
+import {logIn} from '../../../src/services/auth/login.js'
 import {useTempConfig} from '../../helpers/env.js'
 import {fakeCredentialsEnv, mockToken, testApi, useNock} from '../../helpers/nock.js'
 
-const login = () => loginService({store: ConfigStore.open(), profile: 'default', credentials: {customerId: 'acme', clientId: 'client-1', clientSecret: 'top-secret-value'}, apiUrl: testApi})
+const login = () => logIn({store: ConfigStore.open(), profile: 'default', credentials: {customerId: 'acme', clientId: 'client-1', clientSecret: 'top-secret-value'}, apiUrl: testApi})
 
 describe('ctx auth status and logout', () => {
   let temp: ReturnType<typeof useTempConfig>

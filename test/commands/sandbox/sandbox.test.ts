@@ -5,7 +5,7 @@ import {runCommand} from '@oclif/test'
 
 import {ConfigStore} from '../../../src/config/store.js'
 import {sandboxDataDir} from '../../../src/sandbox/registry.js'
-import {startSandboxService} from '../../../src/services/sandbox/start.js'
+import {startForegroundSandbox} from '../../../src/services/sandbox/start.js'
 import {useTempConfig} from '../../helpers/env.js'
 
 describe('ctx sandbox status | stop | reset | start (in-process)', () => {
@@ -20,7 +20,7 @@ describe('ctx sandbox status | stop | reset | start (in-process)', () => {
   })
 
   it('status --json shows the url, pid, state path and settings of a running sandbox', async () => {
-    const {result, stop} = await startSandboxService(ConfigStore.open(), {dataDir: sandboxDataDir(), port: 0, settings: {seed: 3}, faults: {}})
+    const {result, stop} = await startForegroundSandbox(ConfigStore.open(), {dataDir: sandboxDataDir(), port: 0, settings: {seed: 3}, faults: {}})
     try {
       const {stdout} = await runCommand(['sandbox', 'status', '--json'])
       const status = JSON.parse(stdout) as {running: boolean; url: string; pid: number; statePath: string; settings: {seed: number}; appliances: unknown[]}
@@ -31,7 +31,7 @@ describe('ctx sandbox status | stop | reset | start (in-process)', () => {
   })
 
   it('start exits 7 when a sandbox already runs on the same state', async () => {
-    const {stop} = await startSandboxService(ConfigStore.open(), {dataDir: sandboxDataDir(), port: 0, settings: {}, faults: {}})
+    const {stop} = await startForegroundSandbox(ConfigStore.open(), {dataDir: sandboxDataDir(), port: 0, settings: {}, faults: {}})
     try {
       const {error, stderr} = await runCommand(['sandbox', 'start', '--port', '0'])
       assert.equal(error?.oclif?.exit, 7)

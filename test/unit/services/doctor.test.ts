@@ -5,20 +5,27 @@ import {afterEach, beforeEach, describe, it} from 'mocha'
 
 import nock from 'nock'
 
+import {CitrixClient} from '../../../src/citrix/client.js'
 import {resolveSettings} from '../../../src/config/settings.js'
 import {ConfigStore} from '../../../src/config/store.js'
-import {doctorService, type DoctorCheck} from '../../../src/services/doctor.js'
+import {createHttpClient} from '../../../src/http/client.js'
+import {runDoctorChecks, type DoctorCheck} from '../../../src/services/doctor.js'
 import {useTempConfig} from '../../helpers/env.js'
 import {fakeCredentialsEnv, mockToken, testApi, useNock} from '../../helpers/nock.js'
 
 async function runDoctor(flags: {'ca-bundle'?: string} = {}): Promise<Record<string, DoctorCheck>> {
-  const checks = await doctorService({openStore: () => ConfigStore.open(), settings: () => resolveSettings(flags, ConfigStore.open()), http: {maxRetries: 0}})
+  const checks = await runDoctorChecks({
+    openStore: () => ConfigStore.open(),
+    settings: () => resolveSettings(flags, ConfigStore.open()),
+    http: (caBundle) => createHttpClient({maxRetries: 0, caBundle}),
+    citrix: (settings, http) => new CitrixClient(http, settings),
+  })
   return Object.fromEntries(checks.map((c) => [c.name, c]))
 }
 
 const answerRoot = (date: Date) => nock(testApi).get('/').reply(404, {}, {date: date.toUTCString()})
 
-describe('doctorService', () => {
+describe('runDoctorChecks', () => {
   let temp: ReturnType<typeof useTempConfig>
   beforeEach(() => {
     temp = useTempConfig()

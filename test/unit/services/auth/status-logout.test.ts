@@ -7,9 +7,9 @@ import {ConfigStore} from '../../../../src/config/store.js'
 import {TokenCache} from '../../../../src/config/token-cache.js'
 import {ConfigError, ExitCode} from '../../../../src/errors.js'
 import {createHttpClient} from '../../../../src/http/client.js'
-import {loginService} from '../../../../src/services/auth/login.js'
-import {logoutService} from '../../../../src/services/auth/logout.js'
-import {authStatusService} from '../../../../src/services/auth/status.js'
+import {logIn} from '../../../../src/services/auth/login.js'
+import {logOut} from '../../../../src/services/auth/logout.js'
+import {checkAuthStatus} from '../../../../src/services/auth/status.js'
 import {useTempConfig} from '../../../helpers/env.js'
 import {mockToken, testApi, useNock} from '../../../helpers/nock.js'
 
@@ -17,18 +17,18 @@ async function client(): Promise<CitrixClient> {
   return new CitrixClient(createHttpClient({maxRetries: 0}), await resolveSettings({}, ConfigStore.open()))
 }
 
-describe('authStatusService and logoutService', () => {
+describe('checkAuthStatus and logOut', () => {
   let temp: ReturnType<typeof useTempConfig>
   beforeEach(async () => {
     temp = useTempConfig()
-    await loginService({store: ConfigStore.open(), profile: 'default', credentials: {customerId: 'acme', clientId: 'client-1', clientSecret: 'top-secret-value'}, apiUrl: testApi})
+    await logIn({store: ConfigStore.open(), profile: 'default', credentials: {customerId: 'acme', clientId: 'client-1', clientSecret: 'top-secret-value'}, apiUrl: testApi})
   })
   afterEach(() => temp.restore())
   useNock()
 
   it('reports the profile, customer, where the secret is kept and the token expiry', async () => {
     mockToken()
-    const status = await authStatusService(await client())
+    const status = await checkAuthStatus(await client())
     assert.equal(status.customerId, 'acme')
     assert.equal(status.secretSource, 'file')
     assert.equal(status.apiUrl, testApi)
@@ -38,25 +38,25 @@ describe('authStatusService and logoutService', () => {
 
   it('reuses the cached token on the next status', async () => {
     mockToken()
-    await authStatusService(await client())
-    assert.equal((await authStatusService(await client())).tokenFromCache, true)
+    await checkAuthStatus(await client())
+    assert.equal((await checkAuthStatus(await client())).tokenFromCache, true)
   })
 
   it('logout removes the secret and the cached tokens, keeping the ids', async () => {
     mockToken()
-    await authStatusService(await client())
-    const result = await logoutService(ConfigStore.open(), 'default')
+    await checkAuthStatus(await client())
+    const result = await logOut(ConfigStore.open(), 'default')
     assert.deepEqual(result, {profile: 'default', secretRemoved: true, tokensRemoved: 1})
     assert.deepEqual(ConfigStore.open().profile('default'), {'customer-id': 'acme', 'client-id': 'client-1', 'api-url': testApi})
   })
 
   it('status after logout fails with exit 3', async () => {
-    await logoutService(ConfigStore.open(), 'default')
-    await assert.rejects(async () => authStatusService(await client()), (error: ConfigError) => error.exitCode === ExitCode.config)
+    await logOut(ConfigStore.open(), 'default')
+    await assert.rejects(async () => checkAuthStatus(await client()), (error: ConfigError) => error.exitCode === ExitCode.config)
   })
 
   it('logout of a profile with no secret removes nothing', async () => {
-    assert.deepEqual(await logoutService(ConfigStore.open(), 'other', new TokenCache()), {profile: 'other', secretRemoved: false, tokensRemoved: 0})
+    assert.deepEqual(await logOut(ConfigStore.open(), 'other', new TokenCache()), {profile: 'other', secretRemoved: false, tokensRemoved: 0})
     assert.equal(ConfigStore.open().profile('other'), undefined)
   })
 })

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import {afterEach, beforeEach, describe, it} from 'mocha'
 
-import {listConnectorsService} from '../../../../src/services/connector/list.js'
+import {listConnectorRows} from '../../../../src/services/connector/list.js'
 import {useTempConfig} from '../../../helpers/env.js'
 import {fakeCustomerClient} from '../../../helpers/citrix.js'
 import {mockToken, testApi, useNock} from '../../../helpers/nock.js'
@@ -25,23 +25,23 @@ describe('connector list service', () => {
 
   it('names each resource location and sorts by location, then FQDN', async () => {
     nock(testApi).get('/connectors').reply(200, connectors)
-    const rows = await listConnectorsService(await fakeCustomerClient(), {})
+    const rows = await listConnectorRows(await fakeCustomerClient(), {})
     assert.deepEqual(rows.map((r) => [r.locationName, r.fqdn]), [['London DC', 'cc-01.london'], ['London DC', 'cc-02.london'], ['Tokyo Branch', 'cc-01.tokyo']])
   })
 
   it('resolves --resource-location by name, in any case, to the Location parameter', async () => {
     nock(testApi).get('/connectors').query({Location: 'loc-2', ConnectorType: 'Windows'}).reply(200, [connectors[0]])
-    const rows = await listConnectorsService(await fakeCustomerClient(), {resourceLocation: 'tokyo branch', type: 'windows'})
+    const rows = await listConnectorRows(await fakeCustomerClient(), {resourceLocation: 'tokyo branch', type: 'windows'})
     assert.deepEqual(rows.map((r) => r.id), ['c1'])
   })
 
   it('exits 6 naming the next command when the resource location is unknown', async () => {
-    await assert.rejects(listConnectorsService(await fakeCustomerClient(), {resourceLocation: 'Mars'}), {exitCode: 6, hint: /ctx resource-location list/})
+    await assert.rejects(listConnectorRows(await fakeCustomerClient(), {resourceLocation: 'Mars'}), {exitCode: 6, hint: /ctx resource-location list/})
   })
 
   it('never counts a Connected connector as stale, whatever its last contact', async () => {
     nock(testApi).get('/connectors').reply(200, connectors)
-    const rows = await listConnectorsService(await fakeCustomerClient(), {stale: '30d'})
+    const rows = await listConnectorRows(await fakeCustomerClient(), {stale: '30d'})
     assert.deepEqual(rows.map((r) => r.id), ['c1'])
   })
 })

@@ -3,7 +3,7 @@ import {afterEach, beforeEach, describe, it} from 'mocha'
 
 import nock from 'nock'
 
-import {removeConnectorsService} from '../../../../src/services/connector/remove.js'
+import {removeConnectors} from '../../../../src/services/connector/remove.js'
 import {useTempConfig} from '../../../helpers/env.js'
 import {fakeCustomerClient} from '../../../helpers/citrix.js'
 import {mockToken, testApi, useNock} from '../../../helpers/nock.js'
@@ -26,13 +26,13 @@ describe('connector remove service', () => {
 
   it('removes only disconnected connectors silent for longer than --stale', async () => {
     nock(testApi).delete('/connectors/c1').reply(200, 'true')
-    const report = await removeConnectorsService({...base, client: await fakeCustomerClient(), stale: '30d'})
+    const report = await removeConnectors({...base, client: await fakeCustomerClient(), stale: '30d'})
     assert.deepEqual(report.items.map((i) => [i.id, i.result]), [['c1', 'removed']])
   })
 
   it('removes a connector by id even when it reports Connected', async () => {
     nock(testApi).delete('/connectors/c2').reply(200, 'true')
-    const report = await removeConnectorsService({...base, client: await fakeCustomerClient(), ids: ['c2']})
+    const report = await removeConnectors({...base, client: await fakeCustomerClient(), ids: ['c2']})
     assert.deepEqual(report.items.map((i) => [i.id, i.result, i.product]), [['c2', 'removed', 'Cloud Connector']])
   })
 })

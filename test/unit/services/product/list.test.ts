@@ -4,7 +4,7 @@ import {afterEach, beforeEach, describe, it} from 'mocha'
 import nock from 'nock'
 
 import {UsageError} from '../../../../src/errors.js'
-import {listProductsService} from '../../../../src/services/product/list.js'
+import {listProducts} from '../../../../src/services/product/list.js'
 import {useTempConfig} from '../../../helpers/env.js'
 import {fakeCustomerClient} from '../../../helpers/citrix.js'
 import {mockToken, useNock} from '../../../helpers/nock.js'
@@ -27,32 +27,32 @@ describe('product list service', () => {
   useNock()
 
   it('sorts by host name by default', async () => {
-    const products = await listProductsService(await fakeCustomerClient(), {})
+    const products = await listProducts(await fakeCustomerClient(), {})
     assert.deepEqual(products.map((p) => p.id), ['3', '2', '1'])
   })
 
   it('sorts by last contact, oldest first', async () => {
-    const products = await listProductsService(await fakeCustomerClient(), {sort: 'last-contact'})
+    const products = await listProducts(await fakeCustomerClient(), {sort: 'last-contact'})
     assert.deepEqual(products.map((p) => p.id), ['2', '3', '1'])
   })
 
   it('keeps only stale registrations with --stale', async () => {
-    const products = await listProductsService(await fakeCustomerClient(), {stale: '30d'})
+    const products = await listProducts(await fakeCustomerClient(), {stale: '30d'})
     assert.deepEqual(products.map((p) => p.id).sort(), ['2', '3'])
   })
 
   it('filters by product', async () => {
-    const byProduct = await listProductsService(await fakeCustomerClient(), {product: 'fas'})
+    const byProduct = await listProducts(await fakeCustomerClient(), {product: 'fas'})
     assert.deepEqual(byProduct.map((p) => p.id), ['3'])
   })
 
   it('filters by a host name glob', async () => {
-    const byName = await listProductsService(await fakeCustomerClient(), {name: 'LS-0*'})
+    const byName = await listProducts(await fakeCustomerClient(), {name: 'LS-0*'})
     assert.deepEqual(byName.map((p) => p.id), ['2', '1'])
   })
 
   it('refuses a bad --stale before any call is made', async () => {
-    await assert.rejects(listProductsService(await fakeCustomerClient(), {stale: 'lately'}), UsageError)
+    await assert.rejects(listProducts(await fakeCustomerClient(), {stale: 'lately'}), UsageError)
     assert.equal(nock.pendingMocks().length, 2, 'neither the token nor the list was asked for')
     nock.cleanAll()
   })

@@ -3,7 +3,7 @@ import {afterEach, beforeEach, describe, it} from 'mocha'
 
 import {UsageError} from '../../../../src/errors.js'
 import {readAudit} from '../../../../src/services/audit-log.js'
-import {parseRegistrationCode, registerWithCode} from '../../../../src/services/product/register.js'
+import {parseRegistrationCode, registerProductByCode} from '../../../../src/services/product/register.js'
 import {useTempConfig} from '../../../helpers/env.js'
 import {fakeCustomerClient} from '../../../helpers/citrix.js'
 import {mockToken, useNock} from '../../../helpers/nock.js'
@@ -31,7 +31,7 @@ describe('product register service', () => {
   it('looks up, confirms, registers and records the registration in the audit log', async () => {
     mockToken().get(codePath).reply(200, pendingBody).post('/root/trust/v1/registrations/acme', {code: 'AB12CD34'}).reply(201, productWire({instanceID: 'new-id'}))
     let confirmed = ''
-    const outcome = await registerWithCode({client: await fakeCustomerClient(), code: 'ab12-cd34', audit, confirm: async (p) => ((confirmed = p.hostname), true)})
+    const outcome = await registerProductByCode({client: await fakeCustomerClient(), code: 'ab12-cd34', audit, confirm: async (p) => ((confirmed = p.hostname), true)})
     assert.equal(confirmed, 'ls-01.corp.example')
     assert.ok(outcome.registered)
     assert.equal(outcome.product.id, 'new-id')
@@ -41,13 +41,13 @@ describe('product register service', () => {
 
   it('registers nothing when the confirmation is declined', async () => {
     mockToken().get(codePath).reply(200, pendingBody)
-    const outcome = await registerWithCode({client: await fakeCustomerClient(), code: 'AB12CD34', audit, confirm: async () => false})
+    const outcome = await registerProductByCode({client: await fakeCustomerClient(), code: 'AB12CD34', audit, confirm: async () => false})
     assert.equal(outcome.registered, false)
     assert.deepEqual(await readAudit(), [])
   })
 
   it('stops at the look-up with exit 6 when the code is unknown or expired', async () => {
     mockToken().get(codePath).reply(404, {type: 'https://errors-api.cloud.com/common/notFound', detail: 'Registration code not found or expired'})
-    await assert.rejects(registerWithCode({client: await fakeCustomerClient(), code: 'AB12CD34', audit, confirm: async () => assert.fail('asked')}), {exitCode: 6})
+    await assert.rejects(registerProductByCode({client: await fakeCustomerClient(), code: 'AB12CD34', audit, confirm: async () => assert.fail('asked')}), {exitCode: 6})
   })
 })

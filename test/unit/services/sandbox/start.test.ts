@@ -9,9 +9,9 @@ import {ConflictError, ExitCode} from '../../../../src/errors.js'
 import {sandboxCredentials} from '../../../../src/sandbox/constants.js'
 import {readSandboxRecord} from '../../../../src/sandbox/registry.js'
 import {defaultSettings} from '../../../../src/sandbox/state/settings.js'
-import {resetSandboxService} from '../../../../src/services/sandbox/reset.js'
-import {ignoredSettings, sandboxOptionsFrom, startSandboxService} from '../../../../src/services/sandbox/start.js'
-import {sandboxStatusService} from '../../../../src/services/sandbox/status.js'
+import {resetSandbox} from '../../../../src/services/sandbox/reset.js'
+import {ignoredSettings, sandboxOptionsFrom, startForegroundSandbox} from '../../../../src/services/sandbox/start.js'
+import {readSandboxStatus} from '../../../../src/services/sandbox/status.js'
 import {useTempConfig} from '../../../helpers/env.js'
 
 describe('sandbox services', () => {
@@ -39,7 +39,7 @@ describe('sandbox services', () => {
   })
 
   it('records where it runs and writes the sandbox profile', async () => {
-    const {result, stop} = await startSandboxService(ConfigStore.open(), {dataDir, port: 0, settings: {seed: 5}, faults: {}})
+    const {result, stop} = await startForegroundSandbox(ConfigStore.open(), {dataDir, port: 0, settings: {seed: 5}, faults: {}})
     try {
       assert.equal((await readSandboxRecord(dataDir))?.url, result.url)
       assert.equal(result.settings.seed, 5)
@@ -54,18 +54,18 @@ describe('sandbox services', () => {
   })
 
   it('refuses to start a second sandbox on the same state with exit 7', async () => {
-    const first = await startSandboxService(ConfigStore.open(), {dataDir, port: 0, settings: {}, faults: {}})
+    const first = await startForegroundSandbox(ConfigStore.open(), {dataDir, port: 0, settings: {}, faults: {}})
     try {
-      await assert.rejects(startSandboxService(ConfigStore.open(), {dataDir, port: 0, settings: {}, faults: {}}), (error: ConflictError) => error.exitCode === ExitCode.conflict)
+      await assert.rejects(startForegroundSandbox(ConfigStore.open(), {dataDir, port: 0, settings: {}, faults: {}}), (error: ConflictError) => error.exitCode === ExitCode.conflict)
     } finally {
       await first.stop()
     }
   })
 
   it('reports a running sandbox with its settings', async () => {
-    const {result, stop} = await startSandboxService(ConfigStore.open(), {dataDir, port: 0, settings: {seed: 9}, faults: {}})
+    const {result, stop} = await startForegroundSandbox(ConfigStore.open(), {dataDir, port: 0, settings: {seed: 9}, faults: {}})
     try {
-      const status = await sandboxStatusService(dataDir)
+      const status = await readSandboxStatus(dataDir)
       assert.deepEqual([status.running, status.url, status.settings?.seed, status.appliances], [true, result.url, 9, []])
     } finally {
       await stop()
@@ -73,21 +73,21 @@ describe('sandbox services', () => {
   })
 
   it('reports a stopped sandbox without failing', async () => {
-    const status = await sandboxStatusService(dataDir)
+    const status = await readSandboxStatus(dataDir)
     assert.deepEqual([status.running, status.settings], [false, undefined])
   })
 
   it('reset of a stopped sandbox seeds the state anew with the new seed', async () => {
-    const result = await resetSandboxService(dataDir, {seed: 11})
+    const result = await resetSandbox(dataDir, {seed: 11})
     assert.deepEqual([result.running, result.settings.seed], [false, 11])
     assert.ok(existsSync(join(dataDir, 'state.json')))
-    assert.equal((await sandboxStatusService(dataDir)).settings?.seed, 11)
+    assert.equal((await readSandboxStatus(dataDir)).settings?.seed, 11)
   })
 
   it('reset of a running sandbox keeps its settings and goes through the sandbox', async () => {
-    const {sandbox, stop} = await startSandboxService(ConfigStore.open(), {dataDir, port: 0, settings: {seed: 4}, faults: {}})
+    const {sandbox, stop} = await startForegroundSandbox(ConfigStore.open(), {dataDir, port: 0, settings: {seed: 4}, faults: {}})
     try {
-      const result = await resetSandboxService(dataDir)
+      const result = await resetSandbox(dataDir)
       assert.deepEqual([result.running, result.settings.seed], [true, 4])
       assert.equal((await sandbox.store.read()).settings.seed, 4)
     } finally {

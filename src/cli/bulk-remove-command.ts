@@ -1,10 +1,10 @@
 import {Args, Flags, type Command} from '@oclif/core'
 
 import {BaseCommand} from './base-command.js'
-import {PartialFailureError, UsageError} from './errors.js'
-import {createProgress} from './output/progress.js'
-import type {AuditContext} from './services/audit-log.js'
-import type {RemovalItem, RemovalReport} from './services/bulk-remove.js'
+import {PartialFailureError, UsageError} from '../errors.js'
+import {createProgress} from '../output/progress.js'
+import type {AuditContext} from '../services/audit-log.js'
+import type {RemovalItem, RemovalReport} from '../services/bulk-remove.js'
 
 /** Some removals failed; carries the whole report so that --json shows every item with the error. */
 export class BulkRemovalError extends PartialFailureError {
@@ -37,8 +37,8 @@ export abstract class BulkRemoveCommand<T extends typeof Command> extends BaseCo
     const ctor = this.ctor as typeof BulkRemoveCommand
     const {argv} = await this.parse({flags: ctor.flags, baseFlags: ctor.baseFlags, args: ctor.args, strict: false, enableJsonFlag: true})
     const args = argv as string[]
-    const {idsFrom} = await import('./services/selection.js')
-    const stdin = args.includes('-') ? await (await import('./util/stdin.js')).readStdin() : undefined
+    const {idsFrom} = await import('../services/selection.js')
+    const stdin = args.includes('-') ? await (await import('../util/stdin.js')).readStdin() : undefined
     const ids = idsFrom(args, stdin)
     if (ids.length > 0 && filtersGiven) throw new UsageError(`Give ids or filters (${filterNames}), not both.`)
     if (ids.length === 0 && !filtersGiven) {
@@ -55,10 +55,10 @@ export abstract class BulkRemoveCommand<T extends typeof Command> extends BaseCo
   /** Shows exactly what will go, then asks (or takes --yes); without a terminal and --yes: exit 2. */
   protected confirmRemoval(noun: string): (items: RemovalItem[]) => Promise<boolean> {
     return async (items) => {
-      const {renderRemovalPlan} = await import('./output/removal.js')
+      const {renderRemovalPlan} = await import('../output/removal.js')
       process.stderr.write(`${renderRemovalPlan(items)}\n`)
       if (this.flags.yes) return true
-      const {promptConfirm} = await import('./output/prompt.js')
+      const {promptConfirm} = await import('../output/prompt.js')
       return promptConfirm({message: `Remove these ${items.length} ${noun}?`, flag: '--yes'})
     }
   }
@@ -74,7 +74,7 @@ export abstract class BulkRemoveCommand<T extends typeof Command> extends BaseCo
 
   /** The per-item report on stdout, a summary on stderr, exit 10 when anything failed. */
   protected async finish(report: RemovalReport, noun: string, listCommand: string): Promise<RemovalReport> {
-    const [{removalSummary, renderRemovalReport}, {stopError}] = await Promise.all([import('./output/removal.js'), import('./services/bulk-remove.js')])
+    const [{removalSummary, renderRemovalReport}, {stopError}] = await Promise.all([import('../output/removal.js'), import('../services/bulk-remove.js')])
     if (!report.dryRun && !report.confirmed) {
       this.note('Nothing was removed.')
     } else if (report.items.length === 0) {

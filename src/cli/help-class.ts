@@ -1,6 +1,6 @@
 import {Help} from '@oclif/core'
 
-import {exitCodeMeanings} from './errors.js'
+import {exitCodeMeanings} from '../errors.js'
 
 export function exitCodeSection(): string {
   const rows = exitCodeMeanings.map(([code, meaning]) => `  ${String(code).padStart(3)}  ${meaning}`)

@@ -1,12 +1,11 @@
 import {Command, Errors, Flags, type Interfaces} from '@oclif/core'
-import type {Got} from 'got'
-
-import type {CitrixClient} from './citrix/client.js'
-import {resolveSettings, type Settings} from './config/settings.js'
-import {ConfigStore} from './config/store.js'
-import {CtxError, ExitCode, InterruptedError, stopSignals, type StopSignal} from './errors.js'
+import type {CitrixClient} from '../citrix/client.js'
+import type {Settings} from '../config/settings.js'
+import type {ConfigStore} from '../config/store.js'
+import {CtxError, ExitCode, InterruptedError, stopSignals, type StopSignal} from '../errors.js'
+import {configureColor, paint} from '../output/colors.js'
+import {CommandContext} from './context.js'
 import {exitWhenDrained} from './exit.js'
-import {configureColor, paint} from './output/colors.js'
 
 export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof BaseCommand)['baseFlags'] & T['flags']>
 export type BaseArgs<T extends typeof Command> = Interfaces.InferredArgs<T['args']>
@@ -73,9 +72,8 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   protected args!: BaseArgs<T>
   /** Aborted on Ctrl-C; long-running services watch it and clean up (exit 130). */
   protected readonly abort = new AbortController()
-  private cachedSettings?: Settings
-  private httpClient?: Promise<Got>
-  private stopSandbox?: () => Promise<void>
+  /** The profile, settings, clients and token caches of this run, each made once when first used. */
+  protected context!: CommandContext
   /** Commands that watch `abort.signal` (and clean up) set this; others end on Ctrl-C once their output is out. */
   protected interruptible = false
   private interruptedAt = 0
@@ -112,61 +110,33 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     this.flags = flags as BaseFlags<T>
     this.args = args as BaseArgs<T>
     configureColor({noColor: this.flags['no-color']})
+    this.context = new CommandContext({
+      flags: this.flags,
+      debugLog: this.flags.debug ? (line) => process.stderr.write(`${paint.dim(line)}\n`) : undefined,
+      warn: (message) => this.warn(message),
+    })
     for (const signal of Object.keys(stopSignals)) process.on(signal, this.onSigint)
     // Node ignores SIGXFSZ so that a write past the file size limit fails with EFBIG (exit 11, as a full
     // disk); the exit hooks of conf and write-file-atomic would turn it into death by signal.
     process.on('SIGXFSZ', ignoreSignal)
   }
 
+  // What most commands need from the context, by short names (the licence commands use them too).
+
   protected get sandboxMode(): boolean {
-    return this.flags.sandbox || process.env.CTX_SANDBOX === '1' || process.env.CTX_SANDBOX === 'true'
+    return this.context.sandboxMode
   }
 
-  /** The config store; opening it fails with exit 3 on a damaged file, which it never touches. */
   protected configStore(): ConfigStore {
-    return ConfigStore.open()
+    return this.context.configStore()
   }
 
-  /** Settings with flag > environment > profile > default; with --sandbox, the sandbox's own. */
-  protected async settings(): Promise<Settings> {
-    if (this.cachedSettings) return this.cachedSettings
-    if (this.sandboxMode) {
-      const {useEmbeddedSandbox} = await import('./sandbox/embedded.js')
-      const sandbox = await useEmbeddedSandbox()
-      this.stopSandbox = sandbox.stop
-      this.cachedSettings = {
-        profile: 'sandbox',
-        ...sandbox.credentials,
-        secretSource: 'sandbox',
-        apiUrl: sandbox.url,
-        maxRetries: this.flags['max-retries'] ?? 4,
-        sources: {profile: 'sandbox', customerId: 'sandbox', clientId: 'sandbox', apiUrl: 'sandbox'},
-      }
-    } else {
-      this.cachedSettings = await resolveSettings(this.flags, this.configStore())
-    }
-    return this.cachedSettings
+  protected settings(): Promise<Settings> {
+    return this.context.settings()
   }
 
-  /** The one got instance, with --debug's redacted log on stderr. */
-  protected async http(): Promise<Got> {
-    this.httpClient ??= this.createHttp()
-    return this.httpClient
-  }
-
-  private async createHttp(): Promise<Got> {
-    const settings = await this.settings()
-    const {createHttpClient} = await import('./http/client.js')
-    return createHttpClient({
-      maxRetries: settings.maxRetries,
-      caBundle: settings.caBundle,
-      debugLog: this.flags.debug ? (line) => process.stderr.write(`${paint.dim(line)}\n`) : undefined,
-    })
-  }
-
-  protected async citrix(): Promise<CitrixClient> {
-    const {CitrixClient} = await import('./citrix/client.js')
-    return new CitrixClient(() => this.http(), await this.settings(), undefined, (message) => this.warn(message))
+  protected citrix(): Promise<CitrixClient> {
+    return this.context.citrix()
   }
 
   /** Progress, warnings and notes: stderr, so that stdout carries data only. */
@@ -200,7 +170,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   protected override async finally(error: Error | undefined): Promise<unknown> {
     for (const signal of Object.keys(stopSignals)) process.removeListener(signal, this.onSigint)
     process.removeListener('SIGXFSZ', ignoreSignal)
-    await this.stopSandbox?.()
+    await this.context?.close()
     return super.finally(error)
   }
 }

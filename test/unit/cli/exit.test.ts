@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import {Writable} from 'node:stream'
 import {describe, it} from 'mocha'
 
-import {drained} from '../../src/exit.js'
+import {drained} from '../../../src/cli/exit.js'
 
 /** A destination that takes each write only after `delayMs` (or never), like a pipe to a slow reader. */
 function slowSink(delayMs: number | 'never'): Writable {

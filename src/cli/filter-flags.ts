@@ -1,7 +1,7 @@
 import {Flags} from '@oclif/core'
 
-import {connectorKinds} from './citrix/connectors.js'
-import {productKinds} from './citrix/products.js'
+import {connectorKinds} from '../citrix/connectors.js'
+import {productKinds} from '../citrix/products.js'
 
 // Filter flags that a list command and its remove command share, so both select alike.
 
