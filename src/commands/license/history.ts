@@ -1,6 +1,6 @@
 import {BaseCommand} from '../../cli/base-command.js'
 import {licenseProducts, type HistoryMonth} from '../../citrix/licensing.js'
-import {asProduct, historyFlags, productFlag} from '../../flags/license.js'
+import {asProduct, historyFlags, productFlag} from '../../cli/license-flags.js'
 import {renderUsageChart, shouldDrawChart} from '../../output/charts/bar-chart.js'
 import {renderList} from '../../output/list-format.js'
 import type {Column} from '../../output/table.js'

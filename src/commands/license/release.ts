@@ -2,7 +2,7 @@ import {Flags} from '@oclif/core'
 
 import {BaseCommand} from '../../cli/base-command.js'
 import {PartialFailureError, UsageError} from '../../errors.js'
-import {asProduct, productFlag} from '../../flags/license.js'
+import {asProduct, productFlag} from '../../cli/license-flags.js'
 import {promptConfirm} from '../../output/prompt.js'
 import {renderTable} from '../../output/table.js'
 import {releaseLicenses, type ReleaseCandidate, type ReleaseReport} from '../../services/license/release.js'

@@ -2,7 +2,7 @@ import {Flags} from '@oclif/core'
 
 import {BaseCommand} from '../../cli/base-command.js'
 import {licenseViews, resolveLicenseView} from '../../config/license-view.js'
-import {asProduct, productFlag} from '../../flags/license.js'
+import {asProduct, productFlag} from '../../cli/license-flags.js'
 import type {LicenseReportResult} from '../../services/license/report.js'
 import {maxHistoryMonths} from '../../services/license/history-range.js'
 

@@ -2,7 +2,7 @@ import {Flags} from '@oclif/core'
 
 import {BaseCommand} from '../../cli/base-command.js'
 import {licenseViews, resolveLicenseView} from '../../config/license-view.js'
-import {asProduct, currentMonth, monthFlag, productFlag} from '../../flags/license.js'
+import {asProduct, currentMonth, monthFlag, productFlag} from '../../cli/license-flags.js'
 import {paint} from '../../output/colors.js'
 import {partnerDaasFigures, partnerOnPremFigures, type LabelledFigure} from '../../output/license-labels.js'
 import {renderFields} from '../../output/table.js'
