@@ -12,7 +12,8 @@ import {runCli} from '../../dist/cli.js'
 
 globalThis[Symbol.for('ctx.sea.modules')] = {
   '.sea-build/commands.mjs': () => import('../../.sea-build/commands.mjs'),
-  'dist/help.js': () => import('../../dist/help.js'),
+  // Under the key of package.json's oclif.helpClass (./dist/help.js): a moved help class fails the bundle.
+  [pjson.oclif.helpClass.replace(/^\.\//, '')]: () => import('../../dist/help.js'),
   'plugin-not-found': () => import('@oclif/plugin-not-found'),
 }
 
