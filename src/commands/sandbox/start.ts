@@ -1,4 +1,5 @@
 import {join} from 'node:path'
+import {isSea} from 'node:sea'
 
 import {Errors, Flags} from '@oclif/core'
 
@@ -44,7 +45,8 @@ export default class SandboxStart extends BaseCommand<typeof SandboxStart> {
     const dataDir = sandboxDataDir()
     if (this.flags.detach) {
       const args = this.argv.filter((arg) => arg !== '--detach')
-      const record = await startDetachedSandbox({dataDir, bin: join(this.config.root, 'bin', 'run.js'), args})
+      // The standalone executable re-runs itself; otherwise Node runs bin/run.js again.
+      const record = await startDetachedSandbox({dataDir, bin: isSea() ? undefined : join(this.config.root, 'bin', 'run.js'), args})
       this.note(`Sandbox running at ${record.url} (pid ${record.pid}); its log: ${record.logPath}. Stop it with \`ctx sandbox stop\`.`)
       return {...record, detached: true}
     }

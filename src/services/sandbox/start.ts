@@ -83,8 +83,11 @@ export async function startForegroundSandbox(store: ConfigStore, options: Sandbo
 
 export interface DetachOptions {
   dataDir: string
-  /** The built entry point (bin/run.js) and the arguments of `sandbox start` without --detach. */
-  bin: string
+  /**
+   * The built entry point (bin/run.js) that Node runs; none when ctx is a single executable (the
+   * standalone `ctx` binary), which then runs itself. And the arguments of `sandbox start` without --detach.
+   */
+  bin?: string
   args: string[]
   timeoutMs?: number
 }
@@ -95,7 +98,8 @@ export async function startDetachedSandbox(options: DetachOptions): Promise<Sand
   await mkdir(options.dataDir, {recursive: true, mode: 0o700})
   const logPath = join(options.dataDir, 'sandbox.log')
   const log = await open(logPath, 'a', 0o600)
-  const child = spawn(process.execPath, [options.bin, 'sandbox', 'start', ...options.args], {detached: true, stdio: ['ignore', log.fd, log.fd], env: {...process.env, NO_COLOR: '1'}})
+  const argv = [...(options.bin ? [options.bin] : []), 'sandbox', 'start', ...options.args]
+  const child = spawn(process.execPath, argv, {detached: true, stdio: ['ignore', log.fd, log.fd], env: {...process.env, NO_COLOR: '1'}})
   let exited: number | null | undefined
   child.once('exit', (code) => (exited = code))
   child.unref()
