@@ -91,8 +91,6 @@ function bundledPackageJson() {
     oclif: {
       ...oclif,
       commands: {strategy: 'explicit', target: './.sea-build/commands.mjs', identifier: 'default'},
-      // @oclif/plugin-not-found's hook ("did you mean …?"); the key is module-loader.cjs's.
-      hooks: {command_not_found: './plugin-not-found'},
     },
   }
 }

@@ -14,7 +14,8 @@ globalThis[Symbol.for('ctx.sea.modules')] = {
   '.sea-build/commands.mjs': () => import('../../.sea-build/commands.mjs'),
   // Under the key of package.json's oclif.helpClass (./dist/cli/help-class.js): a moved help class fails the bundle.
   [pjson.oclif.helpClass.replace(/^\.\//, '')]: () => import('../../dist/cli/help-class.js'),
-  'plugin-not-found': () => import('@oclif/plugin-not-found'),
+  // ctx's own not-found hook ("did you mean …?", exit 2), under its key in package.json's oclif.hooks.
+  [pjson.oclif.hooks.command_not_found.replace(/^\.\//, '')]: () => import('../../dist/cli/hooks/command-not-found.js'),
 }
 
 /** The root plugin, described by the manifest made at build time rather than by a file beside it. */

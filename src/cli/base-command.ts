@@ -6,6 +6,7 @@ import {CtxError, ExitCode, InterruptedError, stopSignals, type StopSignal} from
 import {configureColor, paint} from '../output/colors.js'
 import {CommandContext} from './context.js'
 import {exitWhenDrained} from './exit.js'
+import {plainParseError} from './parse-errors.js'
 
 export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof BaseCommand)['baseFlags'] & T['flags']>
 export type BaseArgs<T extends typeof Command> = Interfaces.InferredArgs<T['args']>
@@ -20,19 +21,9 @@ export interface ErrorReport {
   transactionId?: string
 }
 
-/** oclif's parse errors span lines ("The following error occurred:", the reasons, "See more help…"): keep the reasons. */
-function parseErrorMessage(message: string): string {
-  const reasons = message
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line && !/^The following errors? occurred:?$/.test(line) && !/^See more help with/.test(line))
-  // "Parsing --port" is followed by its reason on the next line: keep them together.
-  return reasons.join(' ').replace(/ (Missing required flag)/g, '; $1') || message
-}
-
 const ignoreSignal = () => {}
 
-export function reportFor(error: unknown): ErrorReport {
+export function reportFor(error: unknown, command?: string): ErrorReport {
   if (error instanceof CtxError) {
     const report: ErrorReport = {exitCode: error.exitCode, message: error.message, hint: error.hint}
     const api = error as CtxError & {status?: number; detail?: string; transactionId?: string}
@@ -42,7 +33,11 @@ export function reportFor(error: unknown): ErrorReport {
   const oclifExit = (error as {oclif?: {exit?: number}}).oclif?.exit
   if (oclifExit !== undefined && error instanceof Errors.CLIError) {
     // oclif's own parse errors (unknown flag, missing argument, bad option): a usage error.
-    return {exitCode: oclifExit === 2 ? ExitCode.usage : oclifExit, message: parseErrorMessage(error.message), hint: 'See --help.'}
+    return {
+      exitCode: oclifExit === 2 ? ExitCode.usage : oclifExit,
+      message: plainParseError(error.message, command),
+      hint: `See ${command ? `ctx ${command} ` : ''}--help.`,
+    }
   }
   return {
     exitCode: ExitCode.bug,
@@ -123,6 +118,11 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
 
   // What most commands need from the context, by short names (the licence commands use them too).
 
+  /** `license export`: the command as the user types it, for messages. */
+  private get commandName(): string | undefined {
+    return this.id?.split(':').join(' ')
+  }
+
   protected get sandboxMode(): boolean {
     return this.context.sandboxMode
   }
@@ -150,13 +150,13 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   }
 
   protected override toErrorJson(error: unknown): unknown {
-    const {exitCode, message, hint, status, detail, transactionId} = reportFor(error)
+    const {exitCode, message, hint, status, detail, transactionId} = reportFor(error, this.commandName)
     return {error: {exitCode, message, hint, status, detail, transactionId}}
   }
 
   protected override async catch(error: Error & {exitCode?: number}): Promise<unknown> {
     if (error instanceof Errors.ExitError) throw error
-    const report = reportFor(error)
+    const report = reportFor(error, this.commandName)
     if (this.jsonEnabled()) {
       this.logJson(this.toErrorJson(error))
     } else {

@@ -144,8 +144,9 @@ describe('e2e: the standalone linux-x64 executable, with no Node around', functi
 
   it('suggests a command for a mistyped one (the not-found hook) and prints completion scripts', async () => {
     const typo = await runCtx(['licence', 'summary'])
-    assert.equal(typo.code, 127)
-    assert.match(typo.stderr, /licence summary is not a ctx command/)
+    assert.equal(typo.code, 2)
+    assert.match(typo.stderr, /"licence summary" is not a ctx command/)
+    assert.match(typo.stderr, /Did you mean `ctx license summary`\?/)
     const completion = await runCtx(['autocomplete', 'script', 'bash'])
     assert.equal(completion.code, 0, completion.stderr)
     assert.match(completion.stdout, /CTX_AC_BASH_SETUP_PATH/)

@@ -70,7 +70,7 @@ describe('ctx license report', () => {
   it('exits 2 naming --out when it is missing, before any call', async () => {
     const {error, stderr} = await runCommand(['license', 'report'])
     assert.equal(error?.oclif?.exit, 2)
-    assert.match(stderr, /Missing required flag out/)
+    assert.match(stderr, /^Error: ctx license report needs --out.\n/)
   })
 
   it('refuses --months 13 with exit 2 and writes nothing', async () => {
