@@ -40,7 +40,14 @@ A connector that contacted Citrix Cloud within --stale (24h unless given), that 
       audit: await this.auditContext(),
       onProgress: this.progress('connectors'),
       // The connectors' report, its summary, and exit 10 (or the stop's code) when any could not go: the location stays then.
-      onConnectorsRemoved: async (report) => void (await this.finish(report, 'connectors', 'ctx connector list')),
+      onConnectorsRemoved: async (report) => {
+        try {
+          await this.finish(report, 'connectors', 'ctx connector list')
+        } catch (error) {
+          this.note('The resource location was kept: Citrix Cloud deletes it only once every connector is gone.')
+          throw error
+        }
+      },
     })
     const {resourceLocation: l} = deletion
     const what = `the resource location "${l.name}" (${l.id})`

@@ -86,6 +86,7 @@ describe('ctx resource-location delete', () => {
     assert.equal(error?.oclif?.exit, 10)
     assert.match(stdout, /removed .* cc-01\.london/)
     assert.match(stderr, /c2 \(cc-02\.london\): Citrix Cloud answered 503/)
+    assert.match(stderr, /The resource location was kept/)
     assert.doesNotMatch(stderr, /Deleted the resource location/)
   })
 
