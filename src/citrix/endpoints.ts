@@ -33,6 +33,9 @@ export const endpoints = {
   // Resource locations
   listResourceLocations: {method: 'GET', host: 'api', path: '/resourcelocations', mark: 'doc'},
   getResourceLocation: {method: 'GET', host: 'api', path: '/resourcelocations/{id}', mark: 'doc'},
+  createResourceLocation: {method: 'POST', host: 'api', path: '/resourcelocations', mark: 'doc'},
+  updateResourceLocation: {method: 'PUT', host: 'api', path: '/resourcelocations/{id}', mark: 'doc'},
+  deleteResourceLocation: {method: 'DELETE', host: 'api', path: '/resourcelocations/{id}', mark: 'doc'},
 
   // 2b. Cloud Connectors and Connector Appliances
   listConnectors: {method: 'GET', host: 'api', path: '/connectors', mark: 'doc'},

@@ -1,4 +1,4 @@
-import {Args, Flags, type Command} from '@oclif/core'
+import {Args, Flags, type Command, type Interfaces} from '@oclif/core'
 
 import {BaseCommand} from './base-command.js'
 import {PartialFailureError, UsageError} from '../errors.js'
@@ -22,7 +22,8 @@ export class BulkRemovalError extends PartialFailureError {
  */
 export abstract class BulkRemoveCommand<T extends typeof Command> extends BaseCommand<T> {
   static strict = false
-  static args = {ids: Args.string({description: 'ids to remove; `-` reads them from stdin'})}
+  // Widened, so that a command with its own argument (`resource-location delete <location>`) shares the rest.
+  static args: Interfaces.ArgInput = {ids: Args.string({description: 'ids to remove; `-` reads them from stdin'})}
   static removalFlags = {
     'dry-run': Flags.boolean({description: 'list what would be removed, and change nothing'}),
     yes: Flags.boolean({char: 'y', description: 'remove without asking to confirm (needed without a terminal)'}),

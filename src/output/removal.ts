@@ -1,5 +1,6 @@
 import {paint} from './colors.js'
 import {renderTable, type Column} from './table.js'
+import {formatWhen} from './time.js'
 
 // The tables of bulk removal (services/bulk-remove.ts), by the shape of its items and report: output/
 // sits below the services and does not import them.
@@ -8,6 +9,9 @@ interface RemovalItem {
   id: string
   name: string
   product: string
+  /** Shown in the confirmation when the items carry it (connectors). */
+  status?: string
+  lastContactAt?: string
 }
 
 interface RemovalOutcome extends RemovalItem {
@@ -38,9 +42,14 @@ const itemColumns: Array<Column<RemovalItem>> = [
   {header: 'Id', value: (i) => i.id},
 ]
 
-/** The exact list a confirmation asks about. */
-export function renderRemovalPlan(items: RemovalItem[]): string {
-  return renderTable(itemColumns, items)
+/** The exact list a confirmation asks about, with the status and last contact of items that carry them. */
+export function renderRemovalPlan(items: RemovalItem[], now = new Date()): string {
+  const [name, product, id] = itemColumns as [Column<RemovalItem>, Column<RemovalItem>, Column<RemovalItem>]
+  const extra: Array<Column<RemovalItem>> = [
+    ...(items.some((i) => i.status !== undefined) ? [{header: 'Status', value: (i: RemovalItem) => i.status || 'unknown'}] : []),
+    ...(items.some((i) => i.lastContactAt !== undefined) ? [{header: 'Last contact', value: (i: RemovalItem) => (i.lastContactAt ? formatWhen(i.lastContactAt, now) : 'unknown')}] : []),
+  ]
+  return renderTable([name, product, ...extra, id], items)
 }
 
 /** One row per item: what happened to it, and why when it failed. */

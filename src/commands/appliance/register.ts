@@ -14,12 +14,14 @@ export default class ApplianceRegister extends ApplianceCommand<typeof Appliance
   static examples = [
     '<%= config.bin %> appliance register --host 10.0.0.5 --name ca-01 --resource-location Headquarters --wait',
     '<%= config.bin %> appliance register --host 10.0.0.5 --name ca-01 --resource-location 0f9c…-… --accept',
+    '<%= config.bin %> appliance register --host 10.0.0.5 --name ca-01 --resource-location "Branch 12" --create-location --accept',
     'printf %s "$SECRET" | <%= config.bin %> appliance register --host 10.0.0.5 --name ca-01 --unattended --client-id 5f1d… --client-secret-stdin',
   ]
   static flags = {
     ...ApplianceCommand.applianceFlags,
     name: Flags.string({description: 'the name the appliance gets in Citrix Cloud (unique in its resource location)'}),
     'resource-location': Flags.string({description: 'resource location id or name (a choice on a terminal when missing)'}),
+    'create-location': Flags.boolean({description: "create the resource location named by --resource-location when there is none (with the profile's API client)", dependsOn: ['resource-location']}),
     deployment: Flags.string({description: 'Citrix Cloud deployment', options: deployments, default: 'production'}),
     wait: Flags.boolean({description: 'wait until Citrix Cloud has registered the appliance'}),
     timeout: Flags.string({description: 'how long --wait waits (e.g. 15m, 90s)', default: '15m'}),
@@ -74,6 +76,12 @@ export default class ApplianceRegister extends ApplianceCommand<typeof Appliance
   private async resourceLocation(): Promise<string> {
     const [{resolveResourceLocation, resourceLocationsOf}, {canPrompt, promptSelect}] = await Promise.all([import('../../services/resource-location/resolve.js'), import('../../output/prompt.js')])
     const value = this.flags['resource-location']
+    if (value && this.flags['create-location']) {
+      const {findOrAddResourceLocation} = await import('../../services/resource-location/ensure.js')
+      const {id, created} = await findOrAddResourceLocation(await this.citrix(), value)
+      if (created) this.note(`Created the resource location "${created.name}" (${created.id}).`)
+      return id
+    }
     if (value) return resolveResourceLocation(value, resourceLocationsOf(await this.citrix()))
     if (!canPrompt()) throw new UsageError('A resource location is needed and there is no terminal to ask on.', {hint: 'Pass --resource-location <id|name> (`ctx resource-location list` shows them).'})
     const locations = await resourceLocationsOf(await this.citrix())()

@@ -24,7 +24,7 @@ export default class ResourceLocationList extends BaseCommand<typeof ResourceLoc
 
   async run(): Promise<ResourceLocationListResult> {
     const locations = await listResourceLocationsByName(await this.citrix())
-    if (locations.length === 0) this.note('No resource locations. Create one in Citrix Cloud > Resource Locations.')
+    if (locations.length === 0) this.note('No resource locations. Create one with `ctx resource-location create --name <name>`.')
     else this.log(renderList(columns, locations, {csv: this.flags.csv}))
     return {resourceLocations: locations}
   }

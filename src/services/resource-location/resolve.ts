@@ -4,6 +4,9 @@ import {NotFoundError, UsageError} from '../../errors.js'
 
 const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
+/** A value that is taken for an id, not a name. */
+export const looksLikeId = (value: string): boolean => uuidShape.test(value.trim())
+
 export interface ResolveResourceLocationOptions {
   /**
    * An id must be one of the listed locations. Off (`appliance register`), an id is used as given,

@@ -1,0 +1,19 @@
+import assert from 'node:assert/strict'
+import {describe, it} from 'mocha'
+
+import {renderRemovalPlan} from '../../../src/output/removal.js'
+
+describe('output: the removal plan', () => {
+  it('shows the status and last contact of items that carry them (connectors)', () => {
+    const now = new Date('2026-12-01T12:00:00Z')
+    const plan = renderRemovalPlan([{id: 'c1', name: 'cc-01', product: 'Cloud Connector', status: 'Disconnected', lastContactAt: '2026-11-01T12:00:00Z'}, {id: 'c2', name: 'cc-02', product: 'Cloud Connector', status: '', lastContactAt: ''}], now)
+    assert.match(plan, /Status .* Last contact/)
+    assert.match(plan, /cc-01 .* Disconnected .* 2026-11-01 12:00 \(30d ago\) .* c1/)
+    assert.match(plan, /cc-02 .* unknown .* unknown .* c2/)
+  })
+
+  it('keeps to name, product and id for items without them', () => {
+    const plan = renderRemovalPlan([{id: 'p1', name: 'ls-01', product: 'License Server'}])
+    assert.doesNotMatch(plan, /Status|Last contact/)
+  })
+})
