@@ -1,9 +1,10 @@
 import type {Got} from 'got'
 
 import type {CachedToken} from '../config/token-cache.js'
-import {AuthError, CitrixApiError, UsageError} from '../errors.js'
+import {AuthError, CitrixApiError, UnavailableError, UsageError} from '../errors.js'
 import {endpoints, type Endpoint} from './endpoints.js'
 import {errorFromGot} from './errors.js'
+import {missingField, optionalString, requiredString} from './wire.js'
 
 // The Connector Appliance's local API (section 2 of citrix-api.md): wire types exactly as given,
 // and a client that logs in with the admin password and keeps the 15-minute Bearer token.
@@ -56,6 +57,9 @@ export interface UnattendedRegistrationWire {
 
 export const adminUser = 'admin'
 
+/** [doc] Where the code is entered, when the appliance does not say. */
+const consoleRegistrationsUrl = 'https://citrix.cloud.com/identity/api-access/product-registrations'
+
 /** An appliance address: `addr[:port]` or an https URL; port 443 unless given. `key` is `host:port`. */
 export interface ApplianceAddress {
   hostname: string
@@ -102,7 +106,10 @@ export class ApplianceClient {
   ) {}
 
   async credentialsAreSetup(): Promise<boolean> {
-    return (await this.send<CredentialsStatusWire>(endpoints.applianceCredentialsStatus)).credentialsAreSetup
+    const reply = await this.send<unknown>(endpoints.applianceCredentialsStatus)
+    const value = optionalString(reply, 'credentialsAreSetup')
+    if (value !== 'true' && value !== 'false') throw missingField(endpoints.applianceCredentialsStatus, 'credentialsAreSetup')
+    return value === 'true'
   }
 
   /** [seen] Sets the first admin password; 409 when one is set already [model]. */
@@ -110,35 +117,71 @@ export class ApplianceClient {
     await this.send(endpoints.applianceSetCredentials, {username: adminUser, password})
   }
 
-  /** [model] POST /$login: a token valid 15 minutes, cached for the other commands. */
+  /**
+   * [model] POST /$login: a token valid 15 minutes, cached for the other commands. The one modelled
+   * step of the appliance flow (citrix-api.md section 2): Citrix documents that an admin logs in and
+   * gets a 15-minute Bearer token, not the call's path or fields. Keep every guess about it here.
+   */
   async login(password: string, now = Date.now()): Promise<CachedToken> {
-    let reply: LoginReplyWire
+    let reply: unknown
     try {
-      reply = await this.send<LoginReplyWire>(endpoints.applianceLogin, {username: adminUser, password})
+      reply = await this.send<unknown>(endpoints.applianceLogin, {username: adminUser, password})
     } catch (error) {
       if (error instanceof CitrixApiError && error.status === 401) {
         throw new AuthError(`The appliance ${this.address.key} refused the admin password (401: ${error.detail}).`, {
           hint: 'Check the password (CTX_APPLIANCE_PASSWORD, --password-stdin or the prompt) and log in again with `ctx appliance login`.',
         })
       }
+      // No such call on this appliance: ctx's model of the login is wrong for its version.
+      if (error instanceof CitrixApiError && (error.status === 404 || error.status === 405)) {
+        throw new UnavailableError(
+          `The appliance ${this.address.key} answered ${error.status} to POST ${endpoints.applianceLogin.path}: this appliance does not answer ctx's login call; please report the appliance version.`,
+          {hint: 'ctx\'s appliance login is modelled, not published by Citrix. Report the version shown on the appliance\'s console with this message at the project\'s issue tracker.'},
+        )
+      }
       throw error
     }
-    const token = {accessToken: reply.token, expiresAt: now + Number(reply.expiresIn) * 1000}
+    const accessToken = requiredString(endpoints.applianceLogin, reply, 'token', 'access_token', 'Token')
+    // [doc] 15 minutes when the reply does not say.
+    const expiresIn = Number(optionalString(reply, 'expiresIn', 'expires_in') ?? 900)
+    const token = {accessToken, expiresAt: now + (Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : 900) * 1000}
     await this.session.saveToken(token)
     this.token = token.accessToken
     return token
   }
 
-  startRegistration(body: StartRegistrationWire): Promise<RegistrationCodeReplyWire> {
-    return this.authorized<RegistrationCodeReplyWire>(endpoints.applianceStartRegistration, body)
+  /** The code and its expiry are needed (to show and to wait); the polling interval is 30 s when not sent. */
+  async startRegistration(body: StartRegistrationWire): Promise<RegistrationCodeReplyWire> {
+    const endpoint = endpoints.applianceStartRegistration
+    const reply = await this.authorized<unknown>(endpoint, body)
+    const interval = Number(optionalString(reply, 'pollingInterval'))
+    return {
+      code: requiredString(endpoint, reply, 'code'),
+      pollingInterval: Number.isFinite(interval) && interval > 0 ? interval : 30,
+      status: (optionalString(reply, 'status') ?? 'Unregistered') as RegistrationCodeReplyWire['status'],
+      verificationUrl: optionalString(reply, 'verificationUrl') ?? consoleRegistrationsUrl,
+      expiryTimestamp: requiredString(endpoint, reply, 'expiryTimestamp'),
+    }
   }
 
   registrationStatus(): Promise<RegistrationStatusWire> {
-    return this.authorized<RegistrationStatusWire>(endpoints.applianceRegistrationStatus)
+    return this.readStatus(endpoints.applianceRegistrationStatus)
   }
 
   unattendedRegistration(body: UnattendedRegistrationWire): Promise<RegistrationStatusWire> {
-    return this.authorized<RegistrationStatusWire>(endpoints.applianceUnattendedRegistration, body)
+    return this.readStatus(endpoints.applianceUnattendedRegistration, body)
+  }
+
+  /** `status` is needed; an unknown value is kept as it is. */
+  private async readStatus(endpoint: Endpoint, json?: unknown): Promise<RegistrationStatusWire> {
+    const reply = await this.authorized<unknown>(endpoint, json)
+    const code = optionalString(reply, 'code')
+    const expiryTimestamp = optionalString(reply, 'expiryTimestamp')
+    return {
+      status: requiredString(endpoint, reply, 'status') as RegistrationStatusWire['status'],
+      ...(code === undefined ? {} : {code}),
+      ...(expiryTimestamp === undefined ? {} : {expiryTimestamp}),
+    }
   }
 
   /** A call behind the Bearer token: the cached one, else a login; an expired one is renewed once, transparently. */

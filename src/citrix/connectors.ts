@@ -3,14 +3,16 @@
 import type {CitrixClient} from './client.js'
 import {endpoints} from './endpoints.js'
 import {removedOrGone} from './removal.js'
+import {listItems, optionalBoolean, optionalString, optionalTime, requiredString} from './wire.js'
 
 /** [model] `Windows` is a Cloud Connector, `Unified` a Connector Appliance. */
 export type ConnectorType = 'Windows' | 'Unified'
 
+/** [doc] As Citrix's sample gives it: `role` and `leaseEndDateTime` may be null, and `status` is often `Unknown`. */
 export interface ConnectorWire {
   id: string
   fqdn: string
-  role: string
+  role: string | null
   windowsSid: string
   location: string
   currentVersion: string
@@ -19,11 +21,12 @@ export interface ConnectorWire {
   expectedBootStrapperVersion: string
   versionState: string
   inMaintenance: boolean
-  leaseEndDateTime: string
+  leaseEndDateTime: string | null
   upgradeDisabled: boolean
   connectorType: ConnectorType | string
-  status: 'Connected' | 'Disconnected' | string
-  lastContactDate: string
+  /** [doc] `Unknown` in Citrix's own sample; `Connected` and `Disconnected` may appear [model]. */
+  status: 'Unknown' | 'Connected' | 'Disconnected' | string
+  lastContactDate: string | null
 }
 
 /** The short names users type (`--type`). */
@@ -33,12 +36,17 @@ export type ConnectorKind = keyof typeof connectorKinds
 export interface Connector {
   id: string
   fqdn: string
+  /** `Windows`, `Unified`, or whatever else Citrix sends, as it is. */
   type: string
   /** The resource location id. */
   location: string
+  /** As Citrix sends it (`Unknown` when it sends none). */
   status: string
   version: string
-  lastContactAt: string
+  /** Shown, never used to select. */
+  versionState: string
+  /** Null when Citrix sends none (or one that does not parse): such a connector is never stale. */
+  lastContactAt: string | null
   inMaintenance: boolean
 }
 
@@ -48,23 +56,25 @@ export function connectorTypeLabel(type: string): string {
   return type
 }
 
-export function toConnector(wire: ConnectorWire): Connector {
+/** Reads one connector tolerantly: only `id` is needed (to remove it); the rest has a shown default. */
+export function toConnector(wire: unknown): Connector {
   return {
-    id: wire.id,
-    fqdn: wire.fqdn,
-    type: wire.connectorType,
-    location: wire.location,
-    status: wire.status,
-    version: wire.currentVersion,
-    lastContactAt: wire.lastContactDate,
-    inMaintenance: wire.inMaintenance,
+    id: requiredString(endpoints.listConnectors, wire, 'id'),
+    fqdn: optionalString(wire, 'fqdn') ?? '',
+    type: optionalString(wire, 'connectorType') ?? 'Unknown',
+    location: optionalString(wire, 'location') ?? '',
+    status: optionalString(wire, 'status') ?? 'Unknown',
+    version: optionalString(wire, 'currentVersion') ?? '',
+    versionState: optionalString(wire, 'versionState') ?? '',
+    lastContactAt: optionalTime(wire, 'lastContactDate') ?? null,
+    inMaintenance: optionalBoolean(wire, 'inMaintenance') ?? false,
   }
 }
 
-/** [doc] GET /connectors answers a bare array, filtered by `Location` and `ConnectorType`. */
+/** [doc] GET /connectors answers a bare array (an `items` envelope is read too), filtered by `Location` and `ConnectorType`. */
 export async function listConnectors(client: CitrixClient, filter: {location?: string; type?: ConnectorType} = {}): Promise<Connector[]> {
-  const {body} = await client.call<ConnectorWire[]>(endpoints.listConnectors, {query: {Location: filter.location, ConnectorType: filter.type}})
-  return (body ?? []).map(toConnector)
+  const {body} = await client.call<unknown>(endpoints.listConnectors, {query: {Location: filter.location, ConnectorType: filter.type}})
+  return listItems(endpoints.listConnectors, body, ['items', 'Items']).map(toConnector)
 }
 
 /** [doc] DELETE /connectors/{id} → 200 `true`; 404 means it is gone already. */

@@ -1,9 +1,11 @@
 // [seen] Product registrations as Citrix Cloud lists them (section 3 of citrix-api.md); `lastContactTime` is modelled.
 // The look-up, register and remove calls are [model]: Citrix does not publish them.
 
+import {UnavailableError} from '../errors.js'
 import type {CitrixClient} from './client.js'
-import {endpoints} from './endpoints.js'
+import {endpoints, type Endpoint} from './endpoints.js'
 import {removedOrGone} from './removal.js'
+import {asRecord, callName, listItems, optionalString, optionalTime, requiredString} from './wire.js'
 
 export type ProductService = 'ConnectorAppliance' | 'FederatedAuthenticationService' | 'LicenseServer' | 'VirtualAppsAndDesktops'
 
@@ -17,11 +19,12 @@ export interface DeviceInfo {
   properties: DeviceProperty[]
 }
 
+/** [seen] As the list gives it (ctx also reads `instanceId`); `lastContactTime` is [model] and may be absent. */
 export interface RegisteredProductWire {
   instanceID: string
   service: ProductService
   registrationTime: string
-  lastContactTime: string
+  lastContactTime?: string
   deviceInfo: DeviceInfo
 }
 
@@ -44,7 +47,7 @@ export const productKinds = {
 
 export type ProductKind = keyof typeof productKinds
 
-export const serviceLabels: Record<ProductService, string> = {
+export const serviceLabels: Record<ProductService, string> & Record<string, string | undefined> = {
   ConnectorAppliance: 'Connector Appliance',
   FederatedAuthenticationService: 'Federated Authentication Service',
   LicenseServer: 'License Server',
@@ -54,12 +57,15 @@ export const serviceLabels: Record<ProductService, string> = {
 /** A product registration as the rest of ctx uses it. */
 export interface RegisteredProduct {
   id: string
-  service: ProductService
+  /** One of ProductService, or an unknown value shown as it is. */
+  service: string
   hostname: string
   product: string
   version: string
-  registeredAt: string
-  lastContactAt: string
+  /** Null when Citrix sends none (or one that does not parse). */
+  registeredAt: string | null
+  /** Null when Citrix sends none: then `--stale` cannot select it (the other selectors can). */
+  lastContactAt: string | null
 }
 
 export interface PendingRegistration {
@@ -71,20 +77,33 @@ export interface PendingRegistration {
   expiresAt: string
 }
 
-/** Reads one device property; a product may leave any of them out. */
-export function deviceProperty(info: DeviceInfo | undefined, name: string): string {
-  return info?.properties?.find((p) => p.property === name)?.value ?? ''
+/** Reads one device property; a product may leave any of them out, or send a list that is not one. */
+export function deviceProperty(info: unknown, name: string): string {
+  const properties = asRecord(info)?.properties
+  if (!Array.isArray(properties)) return ''
+  return optionalString(properties.find((p) => optionalString(p, 'property') === name), 'value') ?? ''
 }
 
-export function toRegisteredProduct(wire: RegisteredProductWire): RegisteredProduct {
+/** The product's label: its own `product` property, else the service's label, else the service as sent. */
+export function serviceLabel(service: string): string {
+  return serviceLabels[service] ?? service
+}
+
+/**
+ * Reads one registration tolerantly: only the instance id is needed (to remove it). An unknown
+ * `service` is kept as it is; a missing time is null. `endpoint`: the call it came from, for the error.
+ */
+export function toRegisteredProduct(wire: unknown, endpoint: Endpoint = endpoints.listRegisteredProducts): RegisteredProduct {
+  const service = optionalString(wire, 'service') ?? ''
+  const info = asRecord(wire)?.deviceInfo
   return {
-    id: wire.instanceID,
-    service: wire.service,
-    hostname: deviceProperty(wire.deviceInfo, 'hostname'),
-    product: deviceProperty(wire.deviceInfo, 'product') || serviceLabels[wire.service] || wire.service,
-    version: deviceProperty(wire.deviceInfo, 'version'),
-    registeredAt: wire.registrationTime,
-    lastContactAt: wire.lastContactTime,
+    id: requiredString(endpoint, wire, 'instanceID', 'instanceId'),
+    service,
+    hostname: deviceProperty(info, 'hostname'),
+    product: deviceProperty(info, 'product') || serviceLabel(service),
+    version: deviceProperty(info, 'version'),
+    registeredAt: optionalTime(wire, 'registrationTime') ?? null,
+    lastContactAt: optionalTime(wire, 'lastContactTime') ?? null,
   }
 }
 
@@ -93,7 +112,7 @@ export function toPendingRegistration(wire: RegistrationCodeWire): PendingRegist
     code: wire.code,
     service: wire.service,
     hostname: deviceProperty(wire.deviceInfo, 'hostname'),
-    product: deviceProperty(wire.deviceInfo, 'product') || serviceLabels[wire.service] || wire.service,
+    product: deviceProperty(wire.deviceInfo, 'product') || serviceLabel(wire.service),
     version: deviceProperty(wire.deviceInfo, 'version'),
     expiresAt: wire.expiryTimestamp,
   }
@@ -110,13 +129,29 @@ export function normaliseCode(input: string): string {
 const codeGone = 'The code is unknown or has expired: ask the product for a new code (codes last 15 minutes) and run again.'
 const codeUsed = 'The code was used already, so its product is registered: see `ctx product list`.'
 
-/** Page size when listing; `limit=-1` [seen] gives everything at once, but paging keeps answers small [model]. */
-export const productPageSize = 500
+/** [seen] The envelopes the list may come in; a bare array is read too. */
+export const registeredProductEnvelopes = ['items', 'Items', 'products', 'registeredProducts'] as const
 
+/**
+ * [seen] `?limit=-1` exactly, as observed: everything at once, no other paging parameter. Should a
+ * `continuationToken` come back anyway [model], it is followed; one that repeats ends the list with exit 8.
+ */
 export async function* listRegisteredProducts(client: CitrixClient): AsyncGenerator<RegisteredProduct[]> {
-  for await (const page of client.pages<RegisteredProductWire>(endpoints.listRegisteredProducts, {limit: productPageSize})) {
-    yield page.map(toRegisteredProduct)
-  }
+  const endpoint = endpoints.listRegisteredProducts
+  const seen = new Set<string>()
+  let continuationToken: string | undefined
+  do {
+    const {body} = await client.call<unknown>(endpoint, {query: {limit: -1, continuationToken}})
+    const items = listItems(endpoint, body, registeredProductEnvelopes)
+    continuationToken = optionalString(body, 'continuationToken', 'ContinuationToken')
+    if (continuationToken !== undefined) {
+      if (seen.has(continuationToken)) {
+        throw new UnavailableError(`Citrix's answer to ${callName(endpoint)} repeated a continuationToken: stopped rather than loop.`, {hint: 'Try again later; if it persists, please report it.'})
+      }
+      seen.add(continuationToken)
+    }
+    yield items.map((item) => toRegisteredProduct(item, endpoint))
+  } while (continuationToken !== undefined)
 }
 
 export async function lookUpRegistrationCode(client: CitrixClient, code: string): Promise<PendingRegistration> {
@@ -126,8 +161,8 @@ export async function lookUpRegistrationCode(client: CitrixClient, code: string)
 
 /** `hints` replaces the default advice for 404 and 409 (an appliance's code calls for other next steps). */
 export async function registerProduct(client: CitrixClient, code: string, hints = {404: codeGone, 409: codeUsed}): Promise<RegisteredProduct> {
-  const {body} = await client.call<RegisteredProductWire>(endpoints.registerProduct, {json: {code}, hints})
-  return toRegisteredProduct(body!)
+  const {body} = await client.call<unknown>(endpoints.registerProduct, {json: {code}, hints})
+  return toRegisteredProduct(body, endpoints.registerProduct)
 }
 
 /** 'not-found' when Citrix no longer knows the registration: removing it again is not a failure. */

@@ -23,7 +23,8 @@ export class BulkRemovalError extends PartialFailureError {
 export abstract class BulkRemoveCommand<T extends typeof Command> extends BaseCommand<T> {
   static strict = false
   // Widened, so that a command with its own argument (`resource-location delete <location>`) shares the rest.
-  static args: Interfaces.ArgInput = {ids: Args.string({description: 'ids to remove; `-` reads them from stdin'})}
+  // ignoreStdin: oclif would otherwise take piped stdin as the ids; only `-` reads them (stdin may be --hosts-from's).
+  static args: Interfaces.ArgInput = {ids: Args.string({description: 'ids to remove; `-` reads them from stdin', ignoreStdin: true})}
   static removalFlags = {
     'dry-run': Flags.boolean({description: 'list what would be removed, and change nothing'}),
     yes: Flags.boolean({char: 'y', description: 'remove without asking to confirm (needed without a terminal)'}),

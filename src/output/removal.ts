@@ -11,7 +11,7 @@ interface RemovalItem {
   product: string
   /** Shown in the confirmation when the items carry it (connectors). */
   status?: string
-  lastContactAt?: string
+  lastContactAt?: string | null
 }
 
 interface RemovalOutcome extends RemovalItem {

@@ -9,7 +9,7 @@ import {useSandboxSuite, type TestSandbox} from '../helpers/sandbox.js'
 
 const staleIds = async (sandbox: TestSandbox, days = 30) => {
   const cutoff = Date.now() - days * 86_400_000
-  return (await sandbox.store.read()).registeredProducts.filter((p) => Date.parse(p.lastContactTime) < cutoff).map((p) => p.instanceID)
+  return (await sandbox.store.read()).registeredProducts.filter((p) => Date.parse(p.lastContactTime!) < cutoff).map((p) => p.instanceID)
 }
 
 describe('e2e: ctx product remove against the sandbox', () => {

@@ -13,7 +13,7 @@ async function locationWithConnectors(sandbox: TestSandbox, name = 'London DC') 
   const state = await sandbox.store.read()
   const location = state.resourceLocations.find((l) => l.name === name)!
   const connectors = state.connectors.filter((c) => c.location === location.id)
-  const recent = connectors.filter((c) => c.status === 'Connected' || Date.now() - Date.parse(c.lastContactDate) <= day)
+  const recent = connectors.filter((c) => c.status === 'Connected' || c.lastContactDate === null || Date.now() - Date.parse(c.lastContactDate) <= day)
   return {location, connectors, named: recent.flatMap((c) => ['--connector', c.id])}
 }
 

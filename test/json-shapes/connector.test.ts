@@ -11,6 +11,8 @@ const connectors = [
   connectorWire({id: 'c1', fqdn: 'cc-01.tokyo', location: 'loc-2', status: 'Disconnected', lastContactDate: daysAgo(90)}),
   connectorWire({id: 'c2', fqdn: 'ca-01.london', location: 'loc-1', connectorType: 'Unified', status: 'Connected'}),
   connectorWire({id: 'c3', fqdn: 'cc-01.london', location: 'loc-1', status: 'Disconnected', lastContactDate: daysAgo(60)}),
+  // [doc] As Citrix's own sample: status Unknown, nulls; here without a last contact as well.
+  connectorWire({id: 'c4', fqdn: 'cc-02.london', location: 'loc-1', status: 'Unknown', role: null, leaseEndDateTime: null, lastContactDate: null}),
 ]
 
 describe('locked --json shapes: ctx connector', () => {

@@ -15,6 +15,8 @@ const registerPath = '/root/trust/v1/registrations/acme'
 const fresh = productWire({instanceID: 'fresh-id', hostname: 'ls-02.corp.example', lastContactTime: daysAgo(1)})
 const staleA = productWire({instanceID: 'stale-a', hostname: 'ls-01.corp.example', lastContactTime: daysAgo(90)})
 const staleB = productWire({instanceID: 'stale-b', hostname: 'fas-01.corp.example', service: 'FederatedAuthenticationService', lastContactTime: daysAgo(45)})
+// [model] lastContactTime may be absent, and registrationTime null: both read as null then.
+const {lastContactTime: _none, ...silentWire} = productWire({instanceID: 'silent', hostname: 'ls-09.corp.example'})
 const pendingBody = {code: 'AB12CD34', status: 'Pending', service: 'LicenseServer', deviceInfo: productWire({}).deviceInfo, expiryTimestamp: '2026-11-24T10:15:00Z'}
 const unavailable = {type: 'https://errors-api.cloud.com/common/serviceUnavailable', detail: 'Service unavailable', parameters: [{name: 'retryDelay', value: '0'}]}
 
@@ -32,7 +34,7 @@ describe('locked --json shapes: ctx product and ctx register', () => {
   const registered = () => mockToken().get(codePath).reply(200, pendingBody).post(registerPath, {code: 'AB12CD34'}).reply(201, productWire({instanceID: 'new-id'}))
 
   it('product list', async () => {
-    listed()
+    mockToken().get(listPath).query(true).reply(200, {items: [fresh, staleA, staleB, {...silentWire, registrationTime: null}]})
     expectJsonShape('product-list', await runJson(['product', 'list']))
   })
 

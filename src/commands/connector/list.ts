@@ -16,8 +16,8 @@ const columns = (now: Date): Array<Column<ConnectorRow>> => [
   {header: 'FQDN', value: (c) => c.fqdn},
   {header: 'Type', value: (c) => connectorTypeLabel(c.type)},
   {header: 'Resource location', value: (c) => c.locationName},
-  {header: 'Status', value: (c) => c.status},
-  {header: 'Version', value: (c) => c.version},
+  {header: 'Status', value: (c) => (c.inMaintenance ? `${c.status} (maintenance)` : c.status)},
+  {header: 'Version', value: (c) => (c.versionState && c.versionState !== 'Current' ? `${c.version} (${c.versionState})` : c.version)},
   {header: 'Last contact', value: (c) => formatWhen(c.lastContactAt, now)},
   {header: 'Id', value: (c) => c.id},
 ]
@@ -28,11 +28,12 @@ export default class ConnectorList extends BaseCommand<typeof ConnectorList> {
   static flags = {...connectorFilterFlags, csv: Flags.boolean({description: 'CSV instead of a table', exclusive: ['json']})}
 
   async run(): Promise<ConnectorListResult> {
-    const {listConnectorRows} = await import('../../services/connector/list.js')
+    const {appliancesMayBeAbsent, listConnectorRows} = await import('../../services/connector/list.js')
     const {'resource-location': resourceLocation, type, name, stale} = this.flags
     const now = new Date()
     const connectors = await listConnectorRows(await this.citrix(), {resourceLocation, type: type as ConnectorKind | undefined, name, stale}, now)
     if (connectors.length > 0) this.log(renderList(columns(now), connectors, {csv: this.flags.csv}))
+    else if (type === 'appliance') this.note(`No Connector Appliances match. ${appliancesMayBeAbsent}`)
     else if (resourceLocation || type || name || stale) this.note('No connectors match. Try without the filters: `ctx connector list`.')
     else this.note('No connectors. Register a Connector Appliance with `ctx appliance register`.')
     return {connectors}

@@ -5,7 +5,7 @@ import type {RemovalReport} from '../../services/bulk-remove.js'
 
 export default class ConnectorRemove extends BulkRemoveCommand<typeof ConnectorRemove> {
   static summary = 'Remove Cloud Connectors and Connector Appliances from their resource locations: by id, or stale ones by filter.'
-  static description = 'The same selection, dry run, confirmation, concurrency, per-item report and exit codes as `ctx product remove`. A connector that reports Connected is never selected by --stale.'
+  static description = 'The same selection, dry run, confirmation, concurrency, per-item report and exit codes as `ctx product remove`. --stale goes by the last contact alone (Citrix often reports the status as Unknown): a connector with a recent last contact, or one that reports Connected, is never selected.'
   static examples = [
     '<%= config.bin %> connector remove --stale 30d --dry-run',
     '<%= config.bin %> connector remove --stale 60d --resource-location "London DC" --type windows --yes',
@@ -31,6 +31,10 @@ export default class ConnectorRemove extends BulkRemoveCommand<typeof ConnectorR
       audit: await this.auditContext(),
       onProgress: this.progress('connectors'),
     })
+    if (type === 'appliance' && report.items.length === 0) {
+      const {appliancesMayBeAbsent} = await import('../../services/connector/list.js')
+      this.note(appliancesMayBeAbsent)
+    }
     return this.finish(report, 'connectors', 'ctx connector list')
   }
 }

@@ -1,8 +1,8 @@
 import {Flags} from '@oclif/core'
 
 import {BaseCommand} from '../../cli/base-command.js'
-import {productFilterFlags} from '../../cli/filter-flags.js'
-import {productKinds, serviceLabels, type RegisteredProduct} from '../../citrix/products.js'
+import {productFilterFlags, productSelection} from '../../cli/filter-flags.js'
+import {serviceLabels, type RegisteredProduct} from '../../citrix/products.js'
 import {renderList} from '../../output/list-format.js'
 import type {Column} from '../../output/table.js'
 import {formatWhen} from '../../output/time.js'
@@ -16,14 +16,21 @@ const columns = (now: Date): Array<Column<RegisteredProduct>> => [
   {header: 'Host name', value: (p) => p.hostname},
   {header: 'Product', value: (p) => serviceLabels[p.service] ?? p.product},
   {header: 'Version', value: (p) => p.version},
-  {header: 'Registered', value: (p) => p.registeredAt.slice(0, 10)},
+  {header: 'Registered', value: (p) => p.registeredAt?.slice(0, 10) ?? 'unknown'},
   {header: 'Last contact', value: (p) => formatWhen(p.lastContactAt, now)},
   {header: 'Id', value: (p) => p.id},
 ]
 
 export default class ProductList extends BaseCommand<typeof ProductList> {
   static summary = 'List the products registered with Citrix Cloud, with when each last called in.'
-  static examples = ['<%= config.bin %> product list', '<%= config.bin %> product list --stale 30d --product license-server', '<%= config.bin %> product list --name "ca-*" --csv']
+  static description = 'Citrix may report no last contact for registrations; then --stale says so, and --registered-before, --name, --hosts-from (a decommission list) and --unresolvable (host names gone from DNS) select instead.'
+  static examples = [
+    '<%= config.bin %> product list',
+    '<%= config.bin %> product list --stale 30d --product license-server',
+    '<%= config.bin %> product list --name "ca-*" --csv',
+    '<%= config.bin %> product list --registered-before 2025-06-30 --hosts-from decommissioned.txt',
+    '<%= config.bin %> product list --unresolvable --dns-server 10.0.0.53',
+  ]
   static flags = {
     ...productFilterFlags,
     sort: Flags.string({description: 'order (last-contact: oldest first)', options: [...productSortKeys], default: 'name'}),
@@ -32,11 +39,12 @@ export default class ProductList extends BaseCommand<typeof ProductList> {
 
   async run(): Promise<ProductListResult> {
     const {listProducts} = await import('../../services/product/list.js')
-    const {product, name, stale, sort} = this.flags
+    const selection = productSelection(this.flags)
     const now = new Date()
-    const products = await listProducts(await this.citrix(), {product: product as keyof typeof productKinds | undefined, name, stale, sort: sort as (typeof productSortKeys)[number]}, now)
+    const warn = (message: string) => this.warn(message)
+    const products = await listProducts(await this.citrix(), {...selection, warn, sort: this.flags.sort as (typeof productSortKeys)[number]}, now)
     if (products.length > 0) this.log(renderList(columns(now), products, {csv: this.flags.csv}))
-    else if (product || name || stale) this.note('No registered products match. Try without the filters: `ctx product list`.')
+    else if (Object.values(selection).some((v) => v !== undefined)) this.note('No registered products match. Try without the filters: `ctx product list`.')
     else this.note('No products are registered. Register one with `ctx register --code <code>`.')
     return {products}
   }

@@ -18,7 +18,7 @@ const productFields = (p: RegisteredProduct): Array<[string, string]> => [
   ['Host name', p.hostname],
   ['Version', p.version],
   ['Id', p.id],
-  ['Registration time', p.registeredAt],
+  ['Registration time', p.registeredAt ?? 'unknown'],
 ]
 
 export default class ProductRegister extends BaseCommand<typeof ProductRegister> {

@@ -22,8 +22,12 @@ const shareOfOne = Flags.custom<number>({
 
 export default class SandboxStart extends BaseCommand<typeof SandboxStart> {
   static summary = 'Start the sandbox (a simulated Citrix Cloud on 127.0.0.1) and point the `sandbox` profile at it.'
-  static description = 'Runs until Ctrl-C (or SIGTERM), or in the background with --detach. Sizes, seed and TTLs shape a new state (the first start, or --reset); faults apply at once.'
-  static examples = ['<%= config.bin %> sandbox start --detach', '<%= config.bin %> sandbox start --port 0 --seed 7 --reset --fail-rate 0.1']
+  static description = 'Runs until Ctrl-C (or SIGTERM), or in the background with --detach. Sizes, seed, TTLs and the Citrix variants (--no-last-contact, --products-envelope) shape a new state (the first start, or --reset); faults apply at once.'
+  static examples = [
+    '<%= config.bin %> sandbox start --detach',
+    '<%= config.bin %> sandbox start --port 0 --seed 7 --reset --fail-rate 0.1',
+    '<%= config.bin %> sandbox start --reset --no-last-contact --products-envelope bare',
+  ]
   static flags = {
     port: Flags.integer({description: 'port on 127.0.0.1 (0: any free one)', default: defaultSandboxPort, min: 0, max: 65535}),
     seed: Flags.integer({description: 'seed of the generated data (same seed, same data)', helpGroup: 'SEED DATA'}),
@@ -39,6 +43,16 @@ export default class SandboxStart extends BaseCommand<typeof SandboxStart> {
     users: count('licensed users'),
     devices: count('licensed devices'),
     customers: count('partner customers'),
+    'last-contact': Flags.boolean({
+      description: "send registrations' lastContactTime (--no-last-contact: none, as Citrix may send none)",
+      allowNo: true,
+      helpGroup: 'CITRIX VARIANTS',
+    }),
+    'products-envelope': Flags.string({
+      description: 'envelope of the registrations list: items, Items, or a bare array',
+      options: ['items', 'Items', 'bare'],
+      helpGroup: 'CITRIX VARIANTS',
+    }),
   }
 
   async run(): Promise<SandboxStartResult> {

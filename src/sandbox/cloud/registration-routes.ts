@@ -1,5 +1,6 @@
 import {endpoints} from '../../citrix/endpoints.js'
 import {citrixError, ok, serve, type SandboxContext, type SandboxReply, type SandboxRoute} from '../http/router.js'
+import {servedProduct} from './product-routes.js'
 import {acceptCode, codeWire, findPendingCode, type CodeProblem} from './registration-codes.js'
 
 // [model] Look up and register a short code. A used code answers 409 on look-up as on register, so that
@@ -12,7 +13,10 @@ function codeProblem(problem: CodeProblem): SandboxReply {
 
 async function registerCode(code: string, context: SandboxContext): Promise<SandboxReply> {
   const now = context.now()
-  const outcome = await context.store.update((state) => acceptCode(state, code, now))
+  const outcome = await context.store.update((state) => {
+    const accepted = acceptCode(state, code, now)
+    return 'error' in accepted ? accepted : {product: servedProduct(accepted.product, state.settings)}
+  })
   return 'error' in outcome ? codeProblem(outcome.error) : ok(outcome.product, 201)
 }
 

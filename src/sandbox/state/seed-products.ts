@@ -44,7 +44,11 @@ export function seedRegisteredProducts(seed: number, count: number, now: Date): 
   })
 }
 
-/** Two or three connectors per resource location, a Connector Appliance in every other one. */
+/**
+ * Two or three connectors per resource location, a Connector Appliance in every other one. [doc] As in
+ * Citrix's own sample, Cloud Connectors report `status: Unknown` with `role` and `leaseEndDateTime`
+ * null: only their last contact tells whether they are stale.
+ */
 export function seedConnectors(seed: number, locations: ResourceLocationWire[], now: Date): ConnectorWire[] {
   const connectors: ConnectorWire[] = []
   locations.forEach((location, l) => {
@@ -59,7 +63,7 @@ export function seedConnectors(seed: number, locations: ResourceLocationWire[], 
       connectors.push({
         id: uuidFrom(random),
         fqdn: host,
-        role: appliance ? 'ConnectorAppliance' : 'CloudConnector',
+        role: appliance ? 'ConnectorAppliance' : null,
         windowsSid: appliance ? '' : `S-1-5-21-${intBetween(random, 1e8, 9e8)}-${intBetween(random, 1e8, 9e8)}-${intBetween(random, 1000, 9999)}`,
         location: location.id,
         currentVersion: version,
@@ -68,10 +72,10 @@ export function seedConnectors(seed: number, locations: ResourceLocationWire[], 
         expectedBootStrapperVersion: appliance ? '2026.9.0' : '7.46.1.0',
         versionState: version === '7.46.1.0' || appliance ? 'Current' : 'Outdated',
         inMaintenance: false,
-        leaseEndDateTime: new Date(now.getTime() + 90 * day).toISOString(),
+        leaseEndDateTime: appliance ? new Date(now.getTime() + 90 * day).toISOString() : null,
         upgradeDisabled: false,
         connectorType: appliance ? 'Unified' : 'Windows',
-        status: disconnected ? 'Disconnected' : 'Connected',
+        status: appliance ? (disconnected ? 'Disconnected' : 'Connected') : 'Unknown',
         lastContactDate: minuteOf(now.getTime() - (disconnected ? silent : Math.min(silent, 5 * minute))),
       })
     }

@@ -23,7 +23,20 @@ export interface SandboxSettings {
   codeTtlSeconds: number
   /** What the simulated appliances tell ctx to wait between polls (30 s; tests shorten it). */
   pollingIntervalSeconds?: number
+  /**
+   * [seen] The envelope of the registrations list, which is not certain: `items` (the default),
+   * `Items`, or a bare array. ctx reads them all; the sandbox serves each so that tests meet them.
+   */
+  productsEnvelope?: ProductsEnvelope
+  /**
+   * [model] `lastContactTime` on registrations: sent by default; false serves none, as the console
+   * shows none, so that ctx's selectors for that case can be tried.
+   */
+  productsLastContact?: boolean
 }
+
+export const productsEnvelopes = ['items', 'Items', 'bare'] as const
+export type ProductsEnvelope = (typeof productsEnvelopes)[number]
 
 /** Some settings, and some of the sizes: the rest take their defaults. */
 export type SettingsOverrides = Partial<Omit<SandboxSettings, 'sizes'>> & {sizes?: Partial<SandboxSizes>}
@@ -35,5 +48,7 @@ export function defaultSettings(overrides: SettingsOverrides = {}): SandboxSetti
     tokenTtlSeconds: overrides.tokenTtlSeconds ?? defaultTokenTtlSeconds,
     codeTtlSeconds: overrides.codeTtlSeconds ?? 15 * 60,
     pollingIntervalSeconds: overrides.pollingIntervalSeconds ?? 30,
+    productsEnvelope: overrides.productsEnvelope ?? 'items',
+    productsLastContact: overrides.productsLastContact ?? true,
   }
 }

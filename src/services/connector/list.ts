@@ -15,8 +15,17 @@ export interface ConnectorRow extends Connector {
 }
 
 /**
+ * [seen] Connector Appliances may be absent from /connectors: an empty `--type appliance` says where
+ * else to look.
+ */
+export const appliancesMayBeAbsent =
+  'Citrix may not list Connector Appliances here. See the registered appliances with `ctx product list --product connector-appliance`.'
+
+/**
  * Connectors with their resource location's name, filtered by location and type (by Citrix) and by
- * `--name` and `--stale` (here). A connector that reports Connected is never stale, whatever its date says.
+ * `--name` and `--stale` (here). [doc] Citrix's own sample answers `status: Unknown`, so staleness rests
+ * on `lastContactDate` alone: a recent (or missing) last contact is never stale, and a connector that
+ * reports Connected is never stale whatever its date says.
  */
 export async function findConnectors(client: CitrixClient, filters: ConnectorFilters, now = new Date()): Promise<ConnectorRow[]> {
   const locations = await listResourceLocations(client)

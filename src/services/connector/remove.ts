@@ -7,7 +7,7 @@ export interface RemoveConnectorsOptions extends ConnectorFilters, BulkRunOption
   client: CitrixClient
 }
 
-const asItem = (c: ConnectorRow): RemovalItem & {lastContactAt: string; status: string; locationName: string} => ({
+const asItem = (c: ConnectorRow): RemovalItem & {lastContactAt: string | null; status: string; locationName: string} => ({
   id: c.id,
   name: c.fqdn,
   product: connectorTypeLabel(c.type),

@@ -7,7 +7,7 @@ export interface RemoveProductsOptions extends ProductFilters, BulkRunOptions {
   client: CitrixClient
 }
 
-const asItem = (p: RegisteredProduct): RemovalItem & {lastContactAt: string} => ({id: p.id, name: p.hostname, product: p.product, lastContactAt: p.lastContactAt})
+const asItem = (p: RegisteredProduct): RemovalItem & {lastContactAt: string | null} => ({id: p.id, name: p.hostname, product: p.product, lastContactAt: p.lastContactAt})
 
 export async function removeProducts(options: RemoveProductsOptions): Promise<RemovalReport> {
   const {client, ids, now, ...run} = options

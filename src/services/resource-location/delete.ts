@@ -20,7 +20,7 @@ export interface LocationConnector {
   /** Cloud Connector or Connector Appliance. */
   type: string
   status: string
-  lastContactAt: string
+  lastContactAt: string | null
   /** Contacted Citrix Cloud within the window (or reports Connected, or its last contact is unknown). */
   recent: boolean
 }
@@ -101,7 +101,7 @@ export async function tearDownResourceLocation(options: TearDownResourceLocation
   const base = {resourceLocation, connectors, dryRun: Boolean(options.dryRun)}
   let connectorRemoval: RemovalReport | undefined
   if (connectors.length > 0) {
-    const items = connectors.map((c): RemovalItem & {status: string; lastContactAt: string} => ({id: c.id, name: c.fqdn, product: c.type, status: c.status, lastContactAt: c.lastContactAt}))
+    const items = connectors.map((c): RemovalItem & {status: string; lastContactAt: string | null} => ({id: c.id, name: c.fqdn, product: c.type, status: c.status, lastContactAt: c.lastContactAt}))
     connectorRemoval = await bulkRemove({
       kind: 'connector',
       selected: items,

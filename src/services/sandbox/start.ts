@@ -8,7 +8,7 @@ import {ConflictError, CtxError, ExitCode, UnavailableError, UsageError, type Ex
 import type {FaultConfig} from '../../sandbox/http/faults.js'
 import {findRunningSandbox, removeSandboxRecord, readSandboxRecord, writeSandboxRecord, type SandboxRecord} from '../../sandbox/registry.js'
 import type {RunningSandbox} from '../../sandbox/start.js'
-import type {SandboxSettings} from '../../sandbox/state/settings.js'
+import type {ProductsEnvelope, SandboxSettings} from '../../sandbox/state/settings.js'
 import {writeSandboxProfile} from './profile.js'
 
 export interface SandboxStartOptions {
@@ -134,6 +134,8 @@ export interface SandboxStartFlags {
   latency?: number
   'fail-rate'?: number
   'rate-limit'?: number
+  'last-contact'?: boolean
+  'products-envelope'?: string
 }
 
 export function sandboxOptionsFrom(flags: SandboxStartFlags): Pick<SandboxStartOptions, 'settings' | 'faults'> {
@@ -141,6 +143,8 @@ export function sandboxOptionsFrom(flags: SandboxStartFlags): Pick<SandboxStartO
   if (flags.seed !== undefined) settings.seed = flags.seed
   if (flags['token-ttl'] !== undefined) settings.tokenTtlSeconds = flags['token-ttl']
   if (flags['code-ttl'] !== undefined) settings.codeTtlSeconds = flags['code-ttl']
+  if (flags['last-contact'] !== undefined) settings.productsLastContact = flags['last-contact']
+  if (flags['products-envelope'] !== undefined) settings.productsEnvelope = flags['products-envelope'] as ProductsEnvelope
   const sizes = Object.fromEntries((['appliances', 'products', 'users', 'devices', 'customers'] as const).filter((n) => flags[n] !== undefined).map((n) => [n, flags[n]]))
   // Only the sizes asked for: the state store fills in the rest from its defaults.
   if (Object.keys(sizes).length > 0) settings.sizes = sizes as unknown as SandboxSettings['sizes']

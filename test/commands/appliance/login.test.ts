@@ -69,4 +69,13 @@ describe('ctx appliance login', () => {
     assert.equal(error?.oclif?.exit, 2)
     assert.match(stderr, /not a SHA-256 fingerprint/)
   })
+
+  it("exits 8 saying the appliance does not answer ctx's login call when it answers 404, and asks for its version", async () => {
+    process.env.CTX_APPLIANCE_PASSWORD = 'pw'
+    nock(testAppliance).get('/credentials').reply(200, {credentialsAreSetup: true}).post('/$login').reply(404, {type: '404', detail: 'Not Found'})
+    const {error, stderr} = await runCommand(args)
+    delete process.env.CTX_APPLIANCE_PASSWORD
+    assert.equal(error?.oclif?.exit, 8)
+    assert.match(stderr, /this appliance does not answer ctx's login call; please report the appliance version/)
+  })
 })

@@ -61,4 +61,20 @@ describe('ctx connector list', () => {
     const {error} = await runCommand(['connector', 'list', '--type', 'linux'])
     assert.equal(error?.oclif?.exit, 2)
   })
+
+  it('says Citrix may not list appliances, and points to the product list, when --type appliance finds none', async () => {
+    locationsListed().get('/connectors').query({ConnectorType: 'Unified'}).reply(200, [])
+    const {stdout, stderr} = await runCommand(['connector', 'list', '--type', 'appliance'])
+    assert.equal(stdout, '')
+    assert.match(stderr, /Citrix may not list Connector Appliances here.*`ctx product list --product connector-appliance`/)
+  })
+
+  it('shows an Unknown connector with nulls, and never selects it by --stale while its last contact is recent', async () => {
+    const unknown = connectorWire({id: 'u1', fqdn: 'cc-09.london', status: 'Unknown', role: null, leaseEndDateTime: null, lastContactDate: daysAgo(0.01)})
+    locationsListed().get('/connectors').reply(200, [unknown]).get('/resourcelocations').reply(200, {items: locations}).get('/connectors').reply(200, [unknown])
+    const {stdout} = await runCommand(['connector', 'list'])
+    assert.match(stdout, /cc-09\.london .*Cloud Connector .*London DC .*Unknown/)
+    const stale = await runCommand(['connector', 'list', '--stale', '1h', '--json'])
+    assert.deepEqual((JSON.parse(stale.stdout) as {connectors: unknown[]}).connectors, [])
+  })
 })

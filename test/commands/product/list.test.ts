@@ -5,6 +5,7 @@ import {afterEach, beforeEach, describe, it} from 'mocha'
 
 import {runCommand} from '@oclif/test'
 
+import {startTestDnsServer} from '../../helpers/dns-server.js'
 import {useTempConfig} from '../../helpers/env.js'
 import {fakeCredentialsEnv, mockToken, useNock} from '../../helpers/nock.js'
 import {parseCsv} from '../../helpers/csv-parse.js'
@@ -24,7 +25,7 @@ describe('ctx product list', () => {
   useNock()
 
   it('prints a table of host name, product, version, registered, last contact and id', async () => {
-    mockToken().get(listPath).query({limit: '500'}).reply(200, {items: [fresh, stale], continuationToken: null})
+    mockToken().get(listPath).query({limit: '-1'}).reply(200, {items: [fresh, stale], continuationToken: null})
     const {stdout} = await runCommand(['product', 'list'])
     assert.match(stdout, /Host name .*Product .*Version .*Registered .*Last contact .*Id/)
     assert.match(stdout, /fas-01\.corp\.example .*Federated Authentication Service .*\(90d ago\) .*stale-id/)
@@ -32,8 +33,8 @@ describe('ctx product list', () => {
 
   it('follows every page', async () => {
     mockToken()
-      .get(listPath).query({limit: '500'}).reply(200, {items: [fresh], continuationToken: 'page-2'})
-      .get(listPath).query({limit: '500', continuationToken: 'page-2'}).reply(200, {items: [stale], continuationToken: null})
+      .get(listPath).query({limit: '-1'}).reply(200, {items: [fresh], continuationToken: 'page-2'})
+      .get(listPath).query({limit: '-1', continuationToken: 'page-2'}).reply(200, {items: [stale], continuationToken: null})
     const {stdout} = await runCommand(['product', 'list', '--json'])
     assert.deepEqual((JSON.parse(stdout) as {products: Array<{id: string}>}).products.map((p) => p.id), ['stale-id', 'fresh-id'])
   })
@@ -94,5 +95,60 @@ describe('ctx product list', () => {
     assert.equal(error, undefined, stderr)
     assert.match(stdout, /ls-02\.corp\.example/)
     assert.match(stderr, /^Warning: The token cache .*tokens\.json cannot be written: .*The token is used for this run only\.$/m)
+  })
+
+  it('reads the list sent as a bare array, or under Items', async () => {
+    mockToken().get(listPath).query({limit: '-1'}).reply(200, [fresh]).get(listPath).query({limit: '-1'}).reply(200, {Items: [stale]})
+    const bare = await runCommand(['product', 'list', '--json'])
+    assert.deepEqual((JSON.parse(bare.stdout) as {products: Array<{id: string}>}).products.map((p) => p.id), ['fresh-id'])
+    const items = await runCommand(['product', 'list', '--json'])
+    assert.deepEqual((JSON.parse(items.stdout) as {products: Array<{id: string}>}).products.map((p) => p.id), ['stale-id'])
+  })
+
+  describe('registrations without a last contact', () => {
+    const noContact = [fresh, stale].map(({lastContactTime: _none, ...wire}) => wire)
+
+    it('shows the last contact as unknown, and null under --json', async () => {
+      mockToken().get(listPath).query(true).reply(200, {items: noContact}).get(listPath).query(true).reply(200, {items: noContact})
+      const {stdout} = await runCommand(['product', 'list'])
+      assert.match(stdout, /fas-01\.corp\.example .*│ unknown +│ stale-id/)
+      const json = await runCommand(['product', 'list', '--json'])
+      assert.deepEqual((JSON.parse(json.stdout) as {products: Array<{lastContactAt: unknown}>}).products.map((p) => p.lastContactAt), [null, null])
+    })
+
+    it('--stale exits 2 saying Citrix reports no last contact, and names the selectors that work without it', async () => {
+      mockToken().get(listPath).query(true).reply(200, {items: noContact})
+      const {error, stderr} = await runCommand(['product', 'list', '--stale', '30d'])
+      assert.equal(error?.oclif?.exit, 2)
+      assert.match(stderr, /Citrix reports no last contact for these product registrations/)
+      assert.match(stderr, /--registered-before <date\|duration>, --name <glob>, --hosts-from <file\|-> .* --unresolvable/)
+    })
+
+    it('--registered-before and --hosts-from select without it', async () => {
+      const old = {...noContact[1]!, registrationTime: '2024-03-01T00:00:00Z'}
+      mockToken().get(listPath).query(true).reply(200, {items: [noContact[0], old]}).get(listPath).query(true).reply(200, {items: [noContact[0], old]})
+      const before = await runCommand(['product', 'list', '--registered-before', '2025-06-30', '--json'])
+      assert.deepEqual((JSON.parse(before.stdout) as {products: Array<{id: string}>}).products.map((p) => p.id), ['stale-id'])
+      const file = join(temp.dir, 'hosts.txt')
+      writeFileSync(file, 'ls-02\n')
+      const listed = await runCommand(['product', 'list', '--hosts-from', file, '--json'])
+      assert.deepEqual((JSON.parse(listed.stdout) as {products: Array<{id: string}>}).products.map((p) => p.id), ['fresh-id'])
+    })
+
+    it('--unresolvable asks the --dns-server and warns about the names it could not check', async () => {
+      const dns = await startTestDnsServer({addresses: {'ls-02.corp.example': '10.0.0.2'}})
+      try {
+        mockToken().get(listPath).query(true).reply(200, {items: noContact})
+        const {stdout, stderr} = await runCommand(['product', 'list', '--unresolvable', '--dns-server', dns.address, '--json'])
+        assert.deepEqual((JSON.parse(stdout) as {products: Array<{id: string}>}).products.map((p) => p.id), ['stale-id'], stderr)
+      } finally {
+        await dns.close()
+      }
+    })
+
+    it('exits 2 on --dns-server without --unresolvable', async () => {
+      const {error} = await runCommand(['product', 'list', '--dns-server', '127.0.0.1'])
+      assert.equal(error?.oclif?.exit, 2)
+    })
   })
 })

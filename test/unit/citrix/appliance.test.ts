@@ -4,7 +4,7 @@ import {describe, it} from 'mocha'
 import nock from 'nock'
 
 import {parseApplianceAddress} from '../../../src/citrix/appliance.js'
-import {AuthError, CitrixApiError, UsageError} from '../../../src/errors.js'
+import {AuthError, CitrixApiError, UnavailableError, UsageError} from '../../../src/errors.js'
 import {expiredTokenBody, fakeApplianceClient, testAppliance} from '../../helpers/appliance.js'
 import {useNock} from '../../helpers/nock.js'
 
@@ -43,6 +43,31 @@ describe('appliance client', () => {
       assert.doesNotMatch(error.message, /very-secret-pw/)
       return true
     })
+  })
+
+  for (const status of [404, 405]) {
+    it(`turns ${status} from the modelled login call into exit 8 asking for the appliance version`, async () => {
+      const {client} = fakeApplianceClient()
+      nock(testAppliance).post('/$login').reply(status, status === 404 ? {type: '404', detail: null} : '')
+      await assert.rejects(client.login('pw'), (error: UnavailableError) => {
+        assert.equal(error.exitCode, 8)
+        assert.match(error.message, /this appliance does not answer ctx's login call; please report the appliance version/)
+        return true
+      })
+    })
+  }
+
+  it('turns a login reply without a token into exit 8 naming the call and the field', async () => {
+    const {client} = fakeApplianceClient()
+    nock(testAppliance).post('/$login').reply(200, {expiresIn: 900, access: 'x'})
+    await assert.rejects(client.login('pw'), {exitCode: 8, message: /POST \/\$login has no "token"/})
+  })
+
+  it('reads expiresIn sent as a string, and 15 minutes when it is missing', async () => {
+    const {client} = fakeApplianceClient()
+    nock(testAppliance).post('/$login').reply(200, {token: 't', expiresIn: '60'}).post('/$login').reply(200, {token: 't', expiresIn: null})
+    assert.equal((await client.login('pw', 0)).expiresAt, 60_000)
+    assert.equal((await client.login('pw', 0)).expiresAt, 900_000)
   })
 
   it('sends the cached token as a Bearer token', async () => {

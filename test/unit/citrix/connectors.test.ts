@@ -32,6 +32,30 @@ describe('citrix/connectors', () => {
     assert.deepEqual(connectors.map((c) => [c.id, c.type, c.fqdn]), [['c1', 'Unified', 'ca-01']])
   })
 
+  it("reads Citrix's own sample: status Unknown, role and leaseEndDateTime null", async () => {
+    nock(testApi)
+      .get('/connectors')
+      .reply(200, [connectorWire({id: 'c1', status: 'Unknown', role: null, leaseEndDateTime: null})])
+    const [connector] = await listConnectors(await makeClient())
+    assert.deepEqual([connector!.id, connector!.status], ['c1', 'Unknown'])
+  })
+
+  it('reads nulls and missing fields as shown defaults, never undefined', async () => {
+    nock(testApi).get('/connectors').reply(200, [{id: 'c1', fqdn: null, connectorType: 'Hybrid', lastContactDate: null, extra: [1]}])
+    const [connector] = await listConnectors(await makeClient())
+    assert.deepEqual(connector, {id: 'c1', fqdn: '', type: 'Hybrid', location: '', status: 'Unknown', version: '', versionState: '', lastContactAt: null, inMaintenance: false})
+  })
+
+  it('reads an items envelope too', async () => {
+    nock(testApi).get('/connectors').reply(200, {Items: [connectorWire({id: 'c1'})]})
+    assert.deepEqual((await listConnectors(await makeClient())).map((c) => c.id), ['c1'])
+  })
+
+  it('stops with exit 8 naming the call and the field when a connector has no id', async () => {
+    nock(testApi).get('/connectors').reply(200, [{fqdn: 'cc-01'}])
+    await assert.rejects(listConnectors(await makeClient()), {exitCode: 8, message: /GET \/connectors has no "id"/})
+  })
+
   it('sends no filter parameters when none are asked for', async () => {
     nock(testApi).get('/connectors').query({}).reply(200, [])
     assert.deepEqual(await listConnectors(await makeClient()), [])

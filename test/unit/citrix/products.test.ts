@@ -38,17 +38,74 @@ describe('citrix/products', () => {
     )
   })
 
-  it('follows every page of the list with limit=500 and continuationToken', async () => {
-    mockToken()
+  const listAll = async () => {
+    const found = []
+    for await (const page of listRegisteredProducts(await makeClient())) found.push(...page)
+    return found
+  }
+
+  it('lists with limit=-1 exactly, and no other paging parameter', async () => {
+    mockToken().get(listPath).query({limit: '-1'}).reply(200, {items: [productWire({instanceID: 'a'})]})
+    assert.deepEqual((await listAll()).map((p) => p.id), ['a'])
+  })
+
+  for (const [name, body] of [
+    ['items', {items: [productWire({instanceID: 'a'})]}],
+    ['Items', {Items: [productWire({instanceID: 'a'})]}],
+    ['products', {products: [productWire({instanceID: 'a'})]}],
+    ['registeredProducts', {registeredProducts: [productWire({instanceID: 'a'})]}],
+    ['a bare array', [productWire({instanceID: 'a'})]],
+  ] as const) {
+    it(`reads the list under ${name}`, async () => {
+      nock(testApi).get(listPath).query({limit: '-1'}).reply(200, body)
+      assert.deepEqual((await listAll()).map((p) => p.id), ['a'])
+    })
+  }
+
+  it('follows a continuationToken should one come back anyway', async () => {
+    nock(testApi)
       .get(listPath)
-      .query({limit: '500'})
+      .query({limit: '-1'})
       .reply(200, {items: [productWire({instanceID: 'a'})], continuationToken: 'next-1'})
       .get(listPath)
-      .query({limit: '500', continuationToken: 'next-1'})
+      .query({limit: '-1', continuationToken: 'next-1'})
       .reply(200, {items: [productWire({instanceID: 'b'})], continuationToken: null})
-    const ids: string[] = []
-    for await (const page of listRegisteredProducts(await makeClient())) ids.push(...page.map((p) => p.id))
-    assert.deepEqual(ids, ['a', 'b'])
+    assert.deepEqual((await listAll()).map((p) => p.id), ['a', 'b'])
+  })
+
+  it('stops with exit 8 on a continuationToken that repeats', async () => {
+    nock(testApi)
+      .get(listPath)
+      .query({limit: '-1'})
+      .reply(200, {items: [], continuationToken: 'same'})
+      .get(listPath)
+      .query({limit: '-1', continuationToken: 'same'})
+      .reply(200, {items: [], continuationToken: 'same'})
+    await assert.rejects(listAll(), {exitCode: 8, message: /repeated a continuationToken/})
+  })
+
+  it('stops with exit 8 naming the call when the list comes under no envelope it knows', async () => {
+    nock(testApi).get(listPath).query(true).reply(200, {values: []})
+    await assert.rejects(listAll(), {exitCode: 8, message: /GET \/root\/trust\/v1\/registeredproducts\/\{customerId\} has no "items"/})
+  })
+
+  it('reads instanceId as well as instanceID, ignores unknown fields and keeps an unknown service as it is', async () => {
+    const {instanceID: _id, ...rest} = productWire({})
+    nock(testApi).get(listPath).query(true).reply(200, {items: [{...rest, instanceId: 'lower', service: 'SessionRecording', newField: {x: 1}}]})
+    const [product] = await listAll()
+    assert.deepEqual([product!.id, product!.service, product!.product], ['lower', 'SessionRecording', 'Citrix License Server'])
+  })
+
+  it('reads a missing lastContactTime, nulls and a missing deviceInfo without failing', async () => {
+    nock(testApi).get(listPath).query(true).reply(200, {items: [{instanceID: 'a', service: 'LicenseServer', registrationTime: null, lastContactTime: null, deviceInfo: null}, {instanceID: 'b', service: null}]})
+    const products = await listAll()
+    assert.deepEqual(products[0], {id: 'a', service: 'LicenseServer', hostname: '', product: 'License Server', version: '', registeredAt: null, lastContactAt: null})
+    assert.equal(products[1]!.lastContactAt, null)
+  })
+
+  it('stops with exit 8 naming the call and the field when a registration has no instance id', async () => {
+    nock(testApi).get(listPath).query(true).reply(200, {items: [{service: 'LicenseServer'}]})
+    await assert.rejects(listAll(), {exitCode: 8, message: /registeredproducts.*"instanceID"/})
   })
 
   it('looks a code up by its path', async () => {

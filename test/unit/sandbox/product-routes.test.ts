@@ -6,6 +6,7 @@ import {endpoints} from '../../../src/citrix/endpoints.js'
 import type {RegisteredProductWire} from '../../../src/citrix/products.js'
 import {CitrixApiError} from '../../../src/errors.js'
 import {issueCode} from '../../../src/sandbox/cloud/registration-codes.js'
+import type {SandboxSettings} from '../../../src/sandbox/state/settings.js'
 import {useTempConfig} from '../../helpers/env.js'
 import {sandboxClient} from '../../helpers/citrix.js'
 import {startTestSandbox, type TestSandbox} from '../../helpers/sandbox.js'
@@ -90,5 +91,41 @@ describe('sandbox routes: product registrations', () => {
     const {registeredProducts} = await sandbox.store.read()
     await client.call(endpoints.removeRegisteredProduct, {params: {instanceId: registeredProducts[0]!.instanceID}})
     assert.equal((await sandbox.store.read()).appliances[0]?.instanceID, undefined)
+  })
+})
+
+describe('sandbox routes: the variants of the registrations list', () => {
+  let temp: ReturnType<typeof useTempConfig>
+  let sandbox: TestSandbox | undefined
+  const start = async (settings: Partial<SandboxSettings>) => {
+    sandbox = await startTestSandbox({settings: {sizes: {products: 5, users: 0, devices: 0, customers: 0, appliances: 0}, ...settings}})
+    return sandboxClient(sandbox)
+  }
+  beforeEach(() => (temp = useTempConfig()))
+  afterEach(async () => {
+    await sandbox?.stop()
+    temp.restore()
+  })
+
+  it('serves the list under Items when productsEnvelope is Items', async () => {
+    const client = await start({productsEnvelope: 'Items'})
+    const {body} = await client.call<Record<string, unknown[]>>(endpoints.listRegisteredProducts, {query: {limit: -1}})
+    assert.deepEqual(Object.keys(body ?? {}), ['Items'])
+    assert.equal(body?.Items?.length, 5)
+  })
+
+  it('serves the list as a bare array when productsEnvelope is bare', async () => {
+    const client = await start({productsEnvelope: 'bare'})
+    const {body} = await client.call<unknown>(endpoints.listRegisteredProducts, {query: {limit: -1}})
+    assert.ok(Array.isArray(body) && body.length === 5)
+  })
+
+  it('serves registrations without lastContactTime when productsLastContact is false, the registered one too', async () => {
+    const client = await start({productsLastContact: false})
+    const {body} = await client.call<{items: Array<Record<string, unknown>>}>(endpoints.listRegisteredProducts, {query: {limit: -1}})
+    assert.ok(body?.items.every((p) => !('lastContactTime' in p) && typeof p.registrationTime === 'string'))
+    const pending = await sandbox!.store.update((state) => issueCode(state, {service: 'LicenseServer', hostname: 'ls-77'}, new Date()))
+    const registered = await client.call<Record<string, unknown>>(endpoints.registerProduct, {json: {code: pending.code}})
+    assert.equal('lastContactTime' in (registered.body ?? {}), false)
   })
 })

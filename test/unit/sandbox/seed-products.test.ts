@@ -21,7 +21,7 @@ describe('sandbox seed: products and connectors', () => {
   })
 
   it('has fresh servers and servers silent for months', () => {
-    const ages = seedRegisteredProducts(42, 25, now).map((p) => ageDays(p.lastContactTime))
+    const ages = seedRegisteredProducts(42, 25, now).map((p) => ageDays(p.lastContactTime!))
     assert.ok(ages.some((a) => a < 1))
     assert.ok(ages.some((a) => a > 60))
   })
@@ -31,12 +31,20 @@ describe('sandbox seed: products and connectors', () => {
     assert.equal(services.size, 4)
   })
 
-  it('puts connectors in every resource location, some disconnected for months, every connected one recent', () => {
+  it('puts connectors in every resource location, some silent for months, every connected one recent', () => {
     const state = freshState(defaultSettings(), now)
     const connectors = seedConnectors(42, state.resourceLocations, now)
     assert.deepEqual(new Set(connectors.map((c) => c.location)), new Set(state.resourceLocations.map((l) => l.id)))
-    assert.ok(connectors.some((c) => c.status === 'Disconnected' && ageDays(c.lastContactDate) > 30))
-    assert.ok(connectors.filter((c) => c.status === 'Connected').every((c) => ageDays(c.lastContactDate) < 1))
+    assert.ok(connectors.some((c) => ageDays(c.lastContactDate!) > 30))
+    assert.ok(connectors.some((c) => ageDays(c.lastContactDate!) < 1))
+    assert.ok(connectors.filter((c) => c.status === 'Connected').every((c) => ageDays(c.lastContactDate!) < 1))
     assert.ok(connectors.some((c) => c.connectorType === 'Unified') && connectors.some((c) => c.connectorType === 'Windows'))
+  })
+
+  it("serves Cloud Connectors as Citrix's own sample does: status Unknown, role and leaseEndDateTime null", () => {
+    const state = freshState(defaultSettings(), now)
+    const windows = seedConnectors(42, state.resourceLocations, now).filter((c) => c.connectorType === 'Windows')
+    assert.ok(windows.length > 0)
+    assert.ok(windows.every((c) => c.status === 'Unknown' && c.role === null && c.leaseEndDateTime === null))
   })
 })

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import {describe, it} from 'mocha'
 
 import {UsageError} from '../../../src/errors.js'
-import {idsFrom, matchesFilters, nameMatcher, parseDuration} from '../../../src/services/selection.js'
+import {hostListMatcher, idsFrom, matchesFilters, nameMatcher, parseDateOrDuration, parseDuration, parseHostList} from '../../../src/services/selection.js'
 
 const now = new Date('2026-11-24T10:00:00Z')
 const daysBefore = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString()
@@ -44,5 +44,37 @@ describe('selection filters', () => {
 
   it('reads ids from arguments and, for -, from stdin, without duplicates', () => {
     assert.deepEqual(idsFrom(['a', '-', 'b'], 'c\nd, a\n\n'), ['a', 'c', 'd', 'b'])
+  })
+
+  it('never counts what has no last contact (or an unparseable one) as stale', () => {
+    const stale = matchesFilters({stale: '30d'}, now)
+    assert.equal(stale({name: 'a', lastContactAt: null}), false)
+    assert.equal(stale({name: 'a', lastContactAt: 'soon'}), false)
+  })
+
+  it('reads --registered-before as a date (midnight UTC) or a duration back from now', () => {
+    assert.equal(parseDateOrDuration('2026-01-31', '--registered-before', now).toISOString(), '2026-01-31T00:00:00.000Z')
+    assert.equal(parseDateOrDuration('2026-01-31T12:00:00Z', '--registered-before', now).toISOString(), '2026-01-31T12:00:00.000Z')
+    assert.equal(parseDateOrDuration('10d', '--registered-before', now).toISOString(), daysBefore(10))
+    assert.throws(() => parseDateOrDuration('last year', '--registered-before', now), (error: unknown) => error instanceof UsageError && /--registered-before "last year"/.test(error.message))
+  })
+
+  it('selects what was registered before --registered-before, never what has no registration time', () => {
+    const select = matchesFilters({registeredBefore: '100d'}, now)
+    assert.equal(select({name: 'a', lastContactAt: null, registeredAt: daysBefore(101)}), true)
+    assert.equal(select({name: 'a', lastContactAt: null, registeredAt: daysBefore(99)}), false)
+    assert.equal(select({name: 'a', lastContactAt: null, registeredAt: null}), false)
+  })
+
+  it('reads a decommission list: one name a line, comments, blanks, any case and a trailing dot', () => {
+    assert.deepEqual(parseHostList('# decommissioned in Q3\r\nLS-01.corp.example.\n\n  fas-02  retired 2026-03\nls-01.corp.example\n'), ['ls-01.corp.example', 'fas-02'])
+  })
+
+  it('matches a host on the list by its full name, or by its first label when the list gives a short name', () => {
+    const onList = hostListMatcher(['ls-01.corp.example', 'fas-02'])
+    assert.equal(onList('LS-01.corp.example'), true)
+    assert.equal(onList('fas-02.emea.corp.example'), true)
+    assert.equal(onList('ls-01.emea.corp.example'), false)
+    assert.equal(onList(''), false)
   })
 })

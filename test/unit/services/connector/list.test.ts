@@ -39,6 +39,18 @@ describe('connector list service', () => {
     await assert.rejects(listConnectorRows(await fakeCustomerClient(), {resourceLocation: 'Mars'}), {exitCode: 6, hint: /ctx resource-location list/})
   })
 
+  it('never selects an Unknown connector with a recent last contact by --stale, and selects a long-silent one', async () => {
+    nock(testApi)
+      .get('/connectors')
+      .reply(200, [
+        connectorWire({id: 'recent', status: 'Unknown', role: null, leaseEndDateTime: null, lastContactDate: daysAgo(0.01)}),
+        connectorWire({id: 'silent', status: 'Unknown', role: null, leaseEndDateTime: null, lastContactDate: daysAgo(45)}),
+        connectorWire({id: 'no-date', status: 'Unknown', lastContactDate: null}),
+      ])
+    const rows = await listConnectorRows(await fakeCustomerClient(), {stale: '30d'})
+    assert.deepEqual(rows.map((r) => r.id), ['silent'])
+  })
+
   it('never counts a Connected connector as stale, whatever its last contact', async () => {
     nock(testApi).get('/connectors').reply(200, connectors)
     const rows = await listConnectorRows(await fakeCustomerClient(), {stale: '30d'})
