@@ -31,7 +31,9 @@ export default class ApplianceRegister extends ApplianceCommand<typeof Appliance
 
   async run(): Promise<ApplianceRegisterResult> {
     const {flags} = this
-    const [{promptText}, service] = await Promise.all([import('../../output/prompt.js'), import('../../services/appliance/register.js')])
+    const [{promptText}, service, {parseDuration}] = await Promise.all([import('../../output/prompt.js'), import('../../services/appliance/register.js'), import('../../services/selection.js')])
+    // The one duration parser (as --stale), before anything is asked or sent: a bare number is exit 2, never milliseconds.
+    const timeoutMs = parseDuration(flags.timeout, '--timeout')
     const name = flags.name ?? (await promptText({message: 'Name of the appliance in Citrix Cloud', flag: '--name'}))
     const deployment = flags.deployment as Deployment
     const client = await this.appliance()
@@ -43,8 +45,6 @@ export default class ApplianceRegister extends ApplianceCommand<typeof Appliance
     const resourceLocationId = await this.resourceLocation()
     // --accept needs the API client: fail (exit 3) before the appliance hands out a code for nothing.
     if (flags.accept) (await import('../../citrix/client.js')).credentialsOf(await this.settings())
-    const timeoutMs = (await import('ms')).default(flags.timeout as '15m')
-    if (typeof timeoutMs !== 'number' || timeoutMs <= 0) throw new UsageError(`--timeout "${flags.timeout}" is not a duration.`, {hint: 'Use e.g. 15m, 90s or 1h.'})
     const {createProgress} = await import('../../output/progress.js')
     const progress = createProgress()
     this.interruptible = true
