@@ -57,7 +57,8 @@ export default class LicenseExport extends BaseCommand<typeof LicenseExport> {
         progress.update(`${rows} rows, ${rate} rows/s${total ? `, ${Math.min(100, Math.floor((rows / total) * 100))}%` : ''}`)
       },
     }).finally(() => progress.done())
-    this.note(`Exported ${result.rows} rows (${dataset})${result.out ? ` to ${result.out}` : ''}.`)
+    // A reader that stopped early (`| head`) read an unknown share: say nothing rather than a false count.
+    if (!result.readerLeft) this.note(`Exported ${result.rows} rows (${dataset})${result.out ? ` to ${result.out}` : ''}.`)
     return result
   }
 }
