@@ -89,6 +89,8 @@ export interface ApplianceSession {
   saveToken(token: CachedToken): Promise<void>
   /** Asked only when a (new) login is needed; the caller decides where the password comes from. */
   password(): Promise<string>
+  /** The first admin password, for an appliance that has none yet (set, then logged in with, as `ctx appliance login` does). */
+  firstPassword?(): Promise<string>
 }
 
 /** A 401 about the token itself (expired or unknown), as opposed to one about credentials in the body. */
@@ -187,13 +189,29 @@ export class ApplianceClient {
   /** A call behind the Bearer token: the cached one, else a login; an expired one is renewed once, transparently. */
   private async authorized<T>(endpoint: Endpoint, json?: unknown): Promise<T> {
     this.token ??= (await this.session.readToken())?.accessToken
-    if (!this.token) await this.login(await this.session.password())
+    if (!this.token) await this.logInBySession()
     try {
       return await this.send<T>(endpoint, json)
     } catch (error) {
       if (!(error instanceof CitrixApiError) || !isTokenRefusal(error)) throw error
-      await this.login(await this.session.password())
+      await this.logInBySession()
       return this.send<T>(endpoint, json)
+    }
+  }
+
+  /**
+   * Logs in with the session's password. A refusal from an appliance that has no admin password yet sets
+   * the first one (the session's), then logs in with it: what `ctx appliance login` does. Asking whether
+   * one is set only after a refusal costs nothing on the usual path.
+   */
+  private async logInBySession(): Promise<void> {
+    try {
+      await this.login(await this.session.password())
+    } catch (error) {
+      if (!(error instanceof AuthError) || !this.session.firstPassword || (await this.credentialsAreSetup())) throw error
+      const password = await this.session.firstPassword()
+      await this.setFirstPassword(password)
+      await this.login(password)
     }
   }
 

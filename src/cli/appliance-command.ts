@@ -1,6 +1,7 @@
 import {Flags, type Command} from '@oclif/core'
 
 import type {ApplianceAddress, ApplianceClient} from '../citrix/appliance.js'
+import {UsageError} from '../errors.js'
 import {BaseCommand} from './base-command.js'
 
 export const passwordEnv = 'CTX_APPLIANCE_PASSWORD'
@@ -27,15 +28,34 @@ export abstract class ApplianceCommand<T extends typeof Command> extends BaseCom
     return this.address
   }
 
+  /** Where the password comes from without a terminal: the hint of a usage error (`appliance login` adds --password-stdin). */
+  protected passwordHint(): string {
+    return `Set ${passwordEnv}, or log in first with \`ctx appliance login --password-stdin\`.`
+  }
+
   /** The admin password when a (new) login is needed: CTX_APPLIANCE_PASSWORD, else a prompt; asked once per run. */
   protected appliancePassword(first = false): Promise<string> {
     this.appliancePasswordValue ??= (async () => {
       if (process.env[passwordEnv]) return process.env[passwordEnv]
       const {promptSecret} = await import('../output/prompt.js')
-      const message = first ? `The appliance ${this.applianceAddress.key} has no admin password yet: choose one` : `Admin password of the appliance ${this.applianceAddress.key}`
-      return promptSecret({message, flag: `${passwordEnv} (or run \`ctx appliance login\` first)`})
+      const key = this.applianceAddress.key
+      const message = first ? `The appliance ${key} has no admin password yet: choose one` : `Admin password of the appliance ${key}`
+      const need = first ? `A first admin password for ${key} (it has none yet)` : `The admin password of ${key}`
+      return promptSecret({message, need, flag: passwordEnv, hint: this.passwordHint()})
     })()
     return this.appliancePasswordValue
+  }
+
+  /** The first admin password of an appliance that has none: as `ctx appliance login` sets it (typed twice on a terminal). */
+  private async firstAppliancePassword(): Promise<string> {
+    const typed = !process.env[passwordEnv]
+    const password = await this.appliancePassword(true)
+    const {canPrompt, promptSecret} = await import('../output/prompt.js')
+    this.note(`The appliance ${this.applianceAddress.key} has no admin password yet: setting its first one.`)
+    if (typed && canPrompt() && (await promptSecret({message: 'Type the new admin password again', flag: passwordEnv})) !== password) {
+      throw new UsageError('The two passwords differ; no password was set.', {hint: 'Run the command again.'})
+    }
+    return password
   }
 
   /** A client for the appliance (services/appliance/connect.ts), with the prompts of a terminal. */
@@ -57,6 +77,7 @@ export abstract class ApplianceCommand<T extends typeof Command> extends BaseCom
       askAddress: () => promptText({message: 'Appliance address (addr[:port])', flag: '--host'}),
       confirm: canPrompt() ? (message) => promptConfirm({message, flag: '--fingerprint'}) : undefined,
       password: () => this.appliancePassword(),
+      firstPassword: () => this.firstAppliancePassword(),
     })
     this.address = address
     if (flags.insecure) this.warn(`--insecure: the certificate of ${address.key} is NOT checked; anyone on the way can read the admin password and token.`)

@@ -52,6 +52,8 @@ export function reportFor(error: unknown, command?: string): ErrorReport {
  */
 export abstract class BaseCommand<T extends typeof Command> extends Command {
   static enableJsonFlag = true
+  /** A command that reports an unreadable config itself (`ctx doctor`'s config check) sets this. */
+  static reportsConfig = false
 
   static baseFlags = {
     profile: Flags.string({description: 'profile to use (env CTX_PROFILE; default "default")', helpGroup: 'GLOBAL'}),
@@ -110,6 +112,8 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
       debugLog: this.flags.debug ? (line) => process.stderr.write(`${paint.dim(line)}\n`) : undefined,
       warn: (message) => this.warn(message),
     })
+    // An unreadable config is exit 3 for every command, also those (--sandbox, sandbox status) that would not read it.
+    if (!(this.ctor as unknown as typeof BaseCommand).reportsConfig) this.context.checkConfigReadable()
     for (const signal of Object.keys(stopSignals)) process.on(signal, this.onSigint)
     // Node ignores SIGXFSZ so that a write past the file size limit fails with EFBIG (exit 11, as a full
     // disk); the exit hooks of conf and write-file-atomic would turn it into death by signal.

@@ -4,14 +4,17 @@ import {BaseCommand} from './base-command.js'
 import {PartialFailureError, UsageError} from '../errors.js'
 import {createProgress} from '../output/progress.js'
 import type {AuditContext} from '../services/audit-log.js'
-import type {RemovalItem, RemovalReport} from '../services/bulk-remove.js'
+import {removalFixes, type RemovalItem, type RemovalReport} from '../services/bulk-remove.js'
 
 /** Some removals failed; carries the whole report so that --json shows every item with the error. */
 export class BulkRemovalError extends PartialFailureError {
   constructor(readonly report: RemovalReport) {
     const failed = report.items.filter((i) => i.result === 'failed')
+    // A failure that another run will not get past (a 403) gets its own fix first, not just "run it again".
+    const fixes = report[removalFixes]
+    const again = 'Run the same command again: what is gone already is reported as not found, and the rest is retried.'
     super(`${failed.length} of ${report.items.length} could not be removed: ${failed.map((i) => `${i.id} (${i.name}): ${i.error}`).join('; ')}`, {
-      hint: 'Run the same command again: what is gone already is reported as not found, and the rest is retried.',
+      hint: fixes?.length ? `${fixes.join(' ')} Then run the same command again: what is gone already is reported as not found.` : again,
     })
   }
 }

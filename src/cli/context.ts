@@ -1,12 +1,14 @@
+import {existsSync} from 'node:fs'
 import {join} from 'node:path'
 
 import type {Got} from 'got'
 
 import type {CitrixClient} from '../citrix/client.js'
-import {dataDir} from '../config/paths.js'
+import {configDir, dataDir} from '../config/paths.js'
 import {defaultMaxRetries, profileNameFrom, resolveSettings, type SettingFlags, type Settings} from '../config/settings.js'
 import {ConfigStore} from '../config/store.js'
 import type {TokenCache} from '../config/token-cache.js'
+import {sandboxProfile} from '../sandbox/constants.js'
 
 /** The global flags that decide what a command works with. */
 export interface ContextFlags extends SettingFlags {
@@ -48,9 +50,18 @@ export class CommandContext {
     return Boolean(this.options.flags.sandbox) || this.env.CTX_SANDBOX === '1' || this.env.CTX_SANDBOX === 'true'
   }
 
-  /** The profile named by --profile, else CTX_PROFILE, else "default" (what the config commands edit). */
+  /**
+   * The profile named by --profile, else CTX_PROFILE, else "default" (what the config commands edit);
+   * under --sandbox (or CTX_SANDBOX), the `sandbox` profile everywhere, as the settings are.
+   */
   get profileName(): string {
+    if (this.sandboxMode) return sandboxProfile
     return profileNameFrom(this.options.flags, this.env)
+  }
+
+  /** Opens the config store when there is a config file, so that an unreadable one is exit 3 for every command. */
+  checkConfigReadable(): void {
+    if (existsSync(join(configDir(this.env), 'config.json'))) this.configStore()
   }
 
   /** The config store; opening it fails with exit 3 on a damaged file, which it never touches. */

@@ -7,8 +7,8 @@ export function canPrompt(): boolean {
   return Boolean(process.stdin.isTTY && process.stderr.isTTY)
 }
 
-function needTerminal(what: string, flag: string): never {
-  throw new UsageError(`${what} is needed and there is no terminal to ask on.`, {hint: `Pass ${flag}.`})
+function needTerminal(what: string, flag: string, hint?: string): never {
+  throw new UsageError(`${what} is needed and there is no terminal to ask on.`, {hint: hint ?? `Pass ${flag}.`})
 }
 
 async function ask<T>(run: (prompts: typeof import('@inquirer/prompts'), context: {output: NodeJS.WriteStream}) => Promise<T>): Promise<T> {
@@ -26,8 +26,9 @@ export async function promptText(options: {message: string; flag: string; valida
   return ask((p, context) => p.input({message: options.message, validate: options.validate}, context))
 }
 
-export async function promptSecret(options: {message: string; flag: string}): Promise<string> {
-  if (!canPrompt()) needTerminal(options.message, options.flag)
+/** `need` names what is missing when there is no terminal (the message is a question); `hint` replaces "Pass <flag>.". */
+export async function promptSecret(options: {message: string; flag: string; need?: string; hint?: string}): Promise<string> {
+  if (!canPrompt()) needTerminal(options.need ?? options.message, options.flag, options.hint)
   return ask((p, context) => p.password({message: options.message, mask: '*'}, context))
 }
 

@@ -10,8 +10,8 @@ export interface SandboxRecord {
   url: string
   port: number
   startedAt: string
-  /** Filled by the appliance simulators: one entry per appliance. */
-  appliances?: Array<{name: string; url: string; fingerprint: string}>
+  /** The simulated appliances it runs: one entry per appliance, `host` as `--host` takes it. */
+  appliances?: Array<{name: string; host: string; url: string; fingerprint: string}>
 }
 
 export function sandboxDataDir(env: NodeJS.ProcessEnv = process.env): string {

@@ -42,6 +42,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   const server = createServer((request, response) => void handle(request, response))
   const port = await listen(server, options.port ?? 0)
   const appliances = await startAppliances(runtime, state.settings.sizes.appliances)
+  runtime.runningAppliances = appliances.appliances.map((a) => a.id)
   const close = async () => void (await Promise.all([closeServer(server), appliances.close()]))
   return {...runtime, port, url: `http://127.0.0.1:${port}`, appliances: appliances.appliances, close}
 }

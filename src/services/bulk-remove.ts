@@ -1,6 +1,6 @@
 import pMap from 'p-map'
 
-import {InterruptedError, LocalIoError, type CtxError} from '../errors.js'
+import {CtxError, ExitCode, InterruptedError, LocalIoError} from '../errors.js'
 import type {AuditContext, AuditEntry} from './audit-log.js'
 import {appendAuditSync, auditLogPath} from './audit-log.js'
 
@@ -32,8 +32,15 @@ export interface RemovalOutcome extends RemovalItem {
 /** On a report whose run was stopped: why (the error to end with, exit 130/143/129 or 11). Not part of its JSON. */
 export const removalStopped: unique symbol = Symbol('removalStopped')
 
+/** The hints of failures that running again will not fix (a 403, refused credentials), distinct. Not part of its JSON. */
+export const removalFixes: unique symbol = Symbol('removalFixes')
+
+/** Failures that a second run may get past: no answer, 5xx and 429 after the retries, or an unexpected error. */
+const transientExitCodes = new Set<number>([ExitCode.bug, ExitCode.unavailable, ExitCode.timedOut])
+
 export interface RemovalReport {
   [removalStopped]?: CtxError
+  [removalFixes]?: string[]
   dryRun: boolean
   /** False when the user declined; nothing was removed then. */
   confirmed: boolean
@@ -142,6 +149,7 @@ export async function bulkRemove<T extends RemovalItem>(options: BulkRemoveOptio
 
   const outcomes = new Map<T, RemovalOutcome>()
   const inFlight = new Set<T>()
+  const fixes = new Set<string>()
   const append = options.appendAudit ?? ((entry: AuditEntry) => appendAuditSync(entry, auditLogPath()))
   let auditFailure: unknown
   const unrecorded: RemovalOutcome[] = []
@@ -169,6 +177,7 @@ export async function bulkRemove<T extends RemovalItem>(options: BulkRemoveOptio
       outcome = {...plain(item), result: await options.remove(item)}
     } catch (error) {
       outcome = {...plain(item), result: 'failed', error: (error as Error).message}
+      if (error instanceof CtxError && !transientExitCodes.has(error.exitCode) && error.hint) fixes.add(error.hint)
     }
     inFlight.delete(item)
     if (outcomes.has(item)) return // given up on after a stop: reported and recorded as unknown already
@@ -194,6 +203,7 @@ export async function bulkRemove<T extends RemovalItem>(options: BulkRemoveOptio
 
   const items = [...options.selected.map((item) => outcomes.get(item) ?? {...plain(item), result: 'not-started' as const}), ...missing]
   const report = reportOf(false, true, items)
+  if (fixes.size > 0) report[removalFixes] = [...fixes]
   const reason = options.signal?.reason
   if (options.signal?.aborted) {
     const auditNote = auditFailure === undefined ? '' : ` ${(auditFailure as Error).message} Not recorded there: ${unrecordedIds(unrecorded)}.`

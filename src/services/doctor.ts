@@ -37,8 +37,13 @@ export const maxClockSkewMs = 2 * 60_000
 const pass = (name: string, message: string): DoctorCheck => ({name, status: 'pass', message})
 const warn = (name: string, message: string, hint: string): DoctorCheck => ({name, status: 'warn', message, hint})
 
+/** A hint that sends the user to `ctx doctor` is no help inside it: that part is dropped. */
+function hintInsideDoctor(hint: string | undefined): string | undefined {
+  return hint?.replace(/\s*\(`ctx doctor`[^)]*\)/, '')
+}
+
 function fail(name: string, error: unknown): DoctorCheck {
-  if (error instanceof CtxError) return {name, status: 'fail', message: error.message, hint: error.hint, exitCode: error.exitCode}
+  if (error instanceof CtxError) return {name, status: 'fail', message: error.message, hint: hintInsideDoctor(error.hint), exitCode: error.exitCode}
   return {name, status: 'fail', message: (error as Error).message, exitCode: ExitCode.bug}
 }
 

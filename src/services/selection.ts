@@ -9,6 +9,9 @@ import {UsageError} from '../errors.js'
 /** `30d`, `12h`, `2w`: a number and a unit, as `ms` reads them. A bare number is refused (ms would read milliseconds). */
 export function parseDuration(text: string, flag = '--stale'): number {
   const value = /^\s*\d+(\.\d+)?\s*[a-z]+\s*$/i.test(text) ? ms(text as ms.StringValue) : undefined
+  if (/^\s*\d+(\.\d+)?\s*$/.test(text)) {
+    throw new UsageError(`${flag} "${text}" has no unit.`, {hint: `Give a number and a unit, such as ${text.trim()}s, ${text.trim()}m or ${text.trim()}h.`})
+  }
   if (value === undefined || !Number.isFinite(value) || value <= 0) {
     throw new UsageError(`${flag} "${text}" is not a duration.`, {hint: 'Give a number and a unit, such as 30d, 12h or 2w.'})
   }

@@ -54,6 +54,14 @@ describe('e2e: ctx sandbox start --detach | status | reset | stop', () => {
     assert.equal((await status()).settings?.seed, 8)
   })
 
+  it('says on its own stderr which size flags the existing state does not take (add --reset)', async () => {
+    assert.equal((await runBin(['sandbox', 'stop'])).code, 0)
+    const result = await runBin(['sandbox', 'start', '--detach', '--port', '0', '--products', '9'])
+    assert.equal(result.code, 0, result.stderr)
+    assert.match(result.stderr, /Warning: The saved state keeps its own products: add --reset to apply them\./)
+    assert.match(result.stderr, /Sandbox running/)
+  })
+
   it('stops it, removing its record', async () => {
     const {pid} = await status()
     const result = await runBin(['sandbox', 'stop', '--json'])

@@ -40,8 +40,7 @@ describe('locked --json shapes: ctx sandbox start (built bin) | status | reset |
     expectJsonShape('sandbox-start.detach', JSON.parse(result.stdout))
   })
 
-  // `appliances` is locked as [] although the sandbox runs one: the record that status reads is written
-  // without the appliances today. Once it carries them, this snapshot (and sandbox-start.detach) changes.
+  // The record that status reads carries the simulated appliances (host:port and fingerprint).
   it('sandbox status of the running sandbox', async () => {
     expectJsonShape('sandbox-status', await runJson(['sandbox', 'status']))
   })

@@ -15,6 +15,10 @@ export default class ApplianceLogin extends ApplianceCommand<typeof ApplianceLog
     'password-stdin': Flags.boolean({description: `read the admin password from stdin (or set ${passwordEnv})`}),
   }
 
+  protected override passwordHint(): string {
+    return `Pipe it in with --password-stdin, or set ${passwordEnv}.`
+  }
+
   protected override async appliancePassword(first = false): Promise<string> {
     if (!this.flags['password-stdin']) return super.appliancePassword(first)
     const {readStdinSecret} = await import('../../util/stdin.js')

@@ -2,7 +2,7 @@ import {Flags} from '@oclif/core'
 
 import {ApplianceCommand} from '../../cli/appliance-command.js'
 import {deployments, type Deployment} from '../../citrix/appliance.js'
-import {UsageError} from '../../errors.js'
+import {ConfigError, UsageError} from '../../errors.js'
 import type {RegisterResult, UnattendedRegisterResult} from '../../services/appliance/register.js'
 
 /** The code (and, with --wait, the end state), or the result of --unattended. */
@@ -33,20 +33,23 @@ export default class ApplianceRegister extends ApplianceCommand<typeof Appliance
 
   async run(): Promise<ApplianceRegisterResult> {
     const {flags} = this
-    const [{promptText}, service] = await Promise.all([import('../../output/prompt.js'), import('../../services/appliance/register.js')])
+    const [{promptText}, service, {parseDuration}] = await Promise.all([import('../../output/prompt.js'), import('../../services/appliance/register.js'), import('../../services/selection.js')])
+    // The one duration parser (as --stale), before anything is asked or sent: a bare number is exit 2, never milliseconds.
+    const timeoutMs = parseDuration(flags.timeout, '--timeout')
     const name = flags.name ?? (await promptText({message: 'Name of the appliance in Citrix Cloud', flag: '--name'}))
     const deployment = flags.deployment as Deployment
     const client = await this.appliance()
     if (flags.unattended) {
-      const result = await service.registerApplianceUnattended({client, name, deployment, ...(await this.apiClient()), resourceLocationId: flags['resource-location'] && (await this.resourceLocation())})
+      const apiClient = await this.apiClient()
+      // A name is looked up with the API client given (not the profile's), for the customer of the profile or CTX_CUSTOMER_ID.
+      const resourceLocationId = flags['resource-location'] && (await this.resourceLocation(apiClient))
+      const result = await service.registerApplianceUnattended({client, name, deployment, ...apiClient, resourceLocationId, audit: await this.auditContext()})
       this.log(`The appliance ${result.host} is ${result.status} as ${name}.`)
       return result
     }
     const resourceLocationId = await this.resourceLocation()
     // --accept needs the API client: fail (exit 3) before the appliance hands out a code for nothing.
     if (flags.accept) (await import('../../citrix/client.js')).credentialsOf(await this.settings())
-    const timeoutMs = (await import('ms')).default(flags.timeout as '15m')
-    if (typeof timeoutMs !== 'number' || timeoutMs <= 0) throw new UsageError(`--timeout "${flags.timeout}" is not a duration.`, {hint: 'Use e.g. 15m, 90s or 1h.'})
     const {createProgress} = await import('../../output/progress.js')
     const progress = createProgress()
     this.interruptible = true
@@ -69,20 +72,38 @@ export default class ApplianceRegister extends ApplianceCommand<typeof Appliance
 
   private async acceptInCloud(code: string): Promise<void> {
     const {acceptApplianceCode} = await import('../../services/appliance/register.js')
-    const product = await acceptApplianceCode(await this.citrix(), code)
+    const product = await acceptApplianceCode(await this.citrix(), code, await this.auditContext())
     this.note(`Registered the code ${code} in Citrix Cloud (instance ${product.id}).`)
   }
 
-  private async resourceLocation(): Promise<string> {
+  /** Who registers, for the audit log that `ctx product history` shows. */
+  private async auditContext(): Promise<{profile: string; customer: string}> {
+    const settings = await this.settings()
+    return {profile: settings.profile, customer: settings.customerId ?? ''}
+  }
+
+  /** The Citrix client that looks a resource location up: the API client given for --unattended, else the profile's. */
+  private async cloud(apiClient?: {clientId: string; clientSecret: string}) {
+    if (!apiClient) return this.citrix()
+    const settings = await this.settings()
+    if (!settings.customerId) {
+      throw new ConfigError(`Looking up the resource location "${this.flags['resource-location']}" needs the customer id of the API client given.`, {
+        hint: 'Set CTX_CUSTOMER_ID (or the profile\'s customer-id), or pass the resource location\'s id, which needs no look-up.',
+      })
+    }
+    return this.context.citrixFor({...settings, ...apiClient, secretSource: 'env'}, () => this.context.http())
+  }
+
+  private async resourceLocation(apiClient?: {clientId: string; clientSecret: string}): Promise<string> {
     const [{resolveResourceLocation, resourceLocationsOf}, {canPrompt, promptSelect}] = await Promise.all([import('../../services/resource-location/resolve.js'), import('../../output/prompt.js')])
     const value = this.flags['resource-location']
     if (value && this.flags['create-location']) {
       const {findOrAddResourceLocation} = await import('../../services/resource-location/ensure.js')
-      const {id, created} = await findOrAddResourceLocation(await this.citrix(), value)
+      const {id, created} = await findOrAddResourceLocation(await this.cloud(apiClient), value)
       if (created) this.note(`Created the resource location "${created.name}" (${created.id}).`)
       return id
     }
-    if (value) return resolveResourceLocation(value, resourceLocationsOf(await this.citrix()))
+    if (value) return resolveResourceLocation(value, resourceLocationsOf(await this.cloud(apiClient)))
     if (!canPrompt()) throw new UsageError('A resource location is needed and there is no terminal to ask on.', {hint: 'Pass --resource-location <id|name> (`ctx resource-location list` shows them).'})
     const locations = await resourceLocationsOf(await this.citrix())()
     return promptSelect({message: 'Resource location', flag: '--resource-location', choices: locations.map((l) => ({name: `${l.name}  ${l.id}`, value: l.id}))})

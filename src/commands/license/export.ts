@@ -3,7 +3,7 @@ import {Args, Flags} from '@oclif/core'
 import {BaseCommand} from '../../cli/base-command.js'
 import {partnerViews, resolveLicenseView} from '../../config/license-view.js'
 import {UsageError} from '../../errors.js'
-import {asProduct, currentMonth, historyFlags, monthFlag, partnerViewOf, productFlag} from '../../cli/license-flags.js'
+import {asProduct, currentMonth, historyFlags, monthFlag, partnerViewOf, productFlag, refuseFlags} from '../../cli/license-flags.js'
 import {exportFormats, type ExportFormat} from '../../output/export-writer.js'
 import {createProgress} from '../../output/progress.js'
 import {exportDatasets, type ExportDataset} from '../../services/license/datasets.js'
@@ -42,6 +42,9 @@ export default class LicenseExport extends BaseCommand<typeof LicenseExport> {
     if (this.jsonEnabled() && !out) throw new UsageError('--json needs --out: stdout carries the export itself.', {hint: 'Add --out <file>.'})
     if (format === 'xlsx' && !out && process.stdout.isTTY) throw new UsageError('An xlsx file cannot be shown on a terminal.', {hint: 'Add --out <file>.xlsx.'})
     const dataset = this.args.dataset as ExportDataset
+    // Each dataset takes its own flags: the others are exit 2, not silently ignored.
+    const notFor: Record<ExportDataset, string[]> = {users: ['view', 'month', 'months', 'from', 'to'], devices: ['view', 'month', 'months', 'from', 'to'], customers: ['product', 'months', 'from', 'to'], history: ['view', 'month']}
+    refuseFlags(this.argv, notFor[dataset], `export ${dataset}`, `${dataset === 'customers' ? '--view and --month' : dataset === 'history' ? '--product and --months|--from|--to' : '--product'} apply to ${dataset}; drop the others.`)
     const view = dataset === 'customers' ? partnerViewOf(resolveLicenseView(flags.view, {profile: flags.profile, store: () => this.configStore()})) : 'partner-onprem'
     const range = resolveHistoryRange({months: flags.months, from: flags.from, to: flags.to})
     const client = await this.citrix()
@@ -57,7 +60,8 @@ export default class LicenseExport extends BaseCommand<typeof LicenseExport> {
         progress.update(`${rows} rows, ${rate} rows/s${total ? `, ${Math.min(100, Math.floor((rows / total) * 100))}%` : ''}`)
       },
     }).finally(() => progress.done())
-    this.note(`Exported ${result.rows} rows (${dataset})${result.out ? ` to ${result.out}` : ''}.`)
+    // A reader that stopped early (`| head`) read an unknown share: say nothing rather than a false count.
+    if (!result.readerLeft) this.note(`Exported ${result.rows} rows (${dataset})${result.out ? ` to ${result.out}` : ''}.`)
     return result
   }
 }

@@ -2,7 +2,7 @@ import {Flags} from '@oclif/core'
 
 import {BaseCommand} from '../../cli/base-command.js'
 import {licenseViews, resolveLicenseView} from '../../config/license-view.js'
-import {asProduct, productFlag} from '../../cli/license-flags.js'
+import {asProduct, productFlag, refuseViewConflicts} from '../../cli/license-flags.js'
 import type {LicenseReportResult} from '../../services/license/report.js'
 import {maxHistoryMonths} from '../../services/license/history-range.js'
 
@@ -24,6 +24,7 @@ export default class LicenseReport extends BaseCommand<typeof LicenseReport> {
 
   async run(): Promise<LicenseReportResult> {
     const view = resolveLicenseView(this.flags.view, {profile: this.flags.profile, store: () => this.configStore()})
+    refuseViewConflicts(this.argv, view)
     const client = await this.citrix()
     const {writeLicenseReport} = await import('../../services/license/report.js')
     const result = await writeLicenseReport(client, {view, product: asProduct(this.flags.product), months: this.flags.months, out: this.flags.out})

@@ -2,7 +2,7 @@ import {Flags} from '@oclif/core'
 
 import {BaseCommand} from '../../cli/base-command.js'
 import {licenseViews, resolveLicenseView} from '../../config/license-view.js'
-import {asProduct, currentMonth, monthFlag, productFlag} from '../../cli/license-flags.js'
+import {asProduct, currentMonth, monthFlag, productFlag, refuseViewConflicts} from '../../cli/license-flags.js'
 import {paint} from '../../output/colors.js'
 import {partnerDaasFigures, partnerOnPremFigures, type LabelledFigure} from '../../output/license-labels.js'
 import {renderFields} from '../../output/table.js'
@@ -50,6 +50,7 @@ export default class LicenseSummaryCommand extends BaseCommand<typeof LicenseSum
 
   async run(): Promise<LicenseSummaryResult> {
     const view = resolveLicenseView(this.flags.view, {profile: this.flags.profile, store: () => this.configStore()})
+    refuseViewConflicts(this.argv, view)
     const summary = await getLicenseSummary(await this.citrix(), {view, product: asProduct(this.flags.product), month: this.flags.month ?? currentMonth()})
     this.log(render(summary))
     return {summary}

@@ -11,6 +11,8 @@ import {sandboxOptionsFrom, startDetachedSandbox, startForegroundSandbox, type F
 /** The sandbox that ran until stopped, or (--detach) the one left running in the background. */
 export type SandboxStartResult = Partial<ForegroundSandbox> & {url: string; pid: number; detached: boolean; logPath?: string}
 
+const ignoredWarning = (ignored: string[]) => `The saved state keeps its own ${ignored.join(', ')}: add --reset to apply them.`
+
 const count = (description: string) => Flags.integer({description, min: 0, helpGroup: 'SEED DATA'})
 const shareOfOne = Flags.custom<number>({
   parse: async (input) => {
@@ -60,13 +62,15 @@ export default class SandboxStart extends BaseCommand<typeof SandboxStart> {
     if (this.flags.detach) {
       const args = this.argv.filter((arg) => arg !== '--detach')
       // The standalone executable re-runs itself; otherwise Node runs bin/run.js again.
-      const record = await startDetachedSandbox({dataDir, bin: isSea() ? undefined : join(this.config.root, 'bin', 'run.js'), args})
+      const record = await startDetachedSandbox({dataDir, bin: isSea() ? undefined : join(this.config.root, 'bin', 'run.js'), args, settings: this.flags.reset ? undefined : sandboxOptionsFrom(this.flags).settings})
+      // The child warns into its log; the user ran this command, so the warning is said here too.
+      if (record.ignoredSettings.length > 0) this.warn(ignoredWarning(record.ignoredSettings))
       this.note(`Sandbox running at ${record.url} (pid ${record.pid}); its log: ${record.logPath}. Stop it with \`ctx sandbox stop\`.`)
       return {...record, detached: true}
     }
     const stopped = this.untilStopped() // listening for SIGTERM before the record says where we run
     const {result, stop} = await startForegroundSandbox(this.configStore(), {dataDir, port: this.flags.port, reset: this.flags.reset, ...sandboxOptionsFrom(this.flags)})
-    if (result.ignoredSettings.length > 0) this.warn(`The saved state keeps its own ${result.ignoredSettings.join(', ')}: add --reset to apply them.`)
+    if (result.ignoredSettings.length > 0) this.warn(ignoredWarning(result.ignoredSettings))
     this.note(`Sandbox listening at ${result.url} (profile "${result.profile}", state ${result.statePath}). Ctrl-C stops it.`)
     await stopped
     await stop()

@@ -20,7 +20,7 @@ export default class SandboxStatusCommand extends BaseCommand<typeof SandboxStat
         ['Sizes', sizes],
         ['Token TTL (s)', status.settings?.tokenTtlSeconds],
         ['Code TTL (s)', status.settings?.codeTtlSeconds],
-        ...status.appliances.map((a): [string, string] => [`Appliance ${a.name}`, `${a.url} (fingerprint ${a.fingerprint})`]),
+        ...status.appliances.map((a): [string, string] => [`Appliance ${a.name}`, `--host ${a.host} --fingerprint ${a.fingerprint}`]),
       ]),
     )
     return status

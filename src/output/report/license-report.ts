@@ -11,6 +11,8 @@ export interface LicenseReportInput {
   /** ISO-8601 */
   generatedAt: string
   view: LicenseView
+  /** The line under the title; the view's label when absent (the enterprise view names its product). */
+  subtitle?: string
   summary: LabelledFigure[]
   months: UsageMonth[]
   /** What the months' three figures stand for (default: users, devices, available). */
@@ -53,7 +55,7 @@ export function renderLicenseReport(input: LicenseReportInput): string {
 <body>
 <main data-testid="license-report" data-view="${escapeHtml(input.view)}">
 <header><h1 data-testid="report-title">${escapeHtml(input.title)}</h1>
-<p class="meta">${escapeHtml(viewLabels[input.view])} · generated <time datetime="${escapeHtml(input.generatedAt)}">${escapeHtml(readableTime(input.generatedAt))}</time></p></header>
+<p class="meta">${escapeHtml(input.subtitle ?? viewLabels[input.view])} · generated <time datetime="${escapeHtml(input.generatedAt)}">${escapeHtml(readableTime(input.generatedAt))}</time></p></header>
 ${sections.join('\n')}
 <footer>Made by ctx. This file is self-contained: it loads nothing from the network.</footer>
 </main>

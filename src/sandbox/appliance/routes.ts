@@ -8,7 +8,15 @@ import {checkBearer, hashPassword, issueApplianceToken, passwordMatches} from '.
 export const applianceProduct = 'Citrix Connector Appliance for Cloud Services'
 export const applianceVersion = '2026.9.0'
 export const verificationUrl = 'https://citrix.cloud.com/identity/api-access/product-registrations'
-const deployments = ['production', 'productionjp']
+/**
+ * Where the code is entered, per deployment. Japan's console is https://citrix.citrixcloud.jp [doc: Citrix
+ * Cloud Japan's connectivity requirements]; the product-registrations path on it is [model], as on citrix.cloud.com.
+ */
+const verificationUrls: Record<string, string> = {
+  production: verificationUrl,
+  productionjp: 'https://citrix.citrixcloud.jp/identity/api-access/product-registrations',
+}
+const deployments = Object.keys(verificationUrls)
 
 type Body = Record<string, unknown>
 
@@ -114,7 +122,7 @@ export function applianceRoutes(applianceId: string): SandboxRoute[] {
           code: pending.code,
           pollingInterval: state.settings.pollingIntervalSeconds ?? 30,
           status: 'Unregistered',
-          verificationUrl,
+          verificationUrl: verificationUrls[body.deployment as string],
           expiryTimestamp: pending.expiryTimestamp,
         }, 201)
       })

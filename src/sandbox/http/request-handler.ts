@@ -12,6 +12,8 @@ export interface SandboxRuntime {
   store: SandboxStore
   faults: FaultInjector
   log: RequestLog
+  /** The ids of the appliances listening in this process: a reset puts them back into the new state. */
+  runningAppliances?: string[]
 }
 
 function readBody(request: IncomingMessage): Promise<string> {

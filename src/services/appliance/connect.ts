@@ -38,6 +38,8 @@ export interface ConnectApplianceOptions {
   confirm?: (question: string) => Promise<boolean>
   /** The admin password, asked only when a (new) login is needed. */
   password: () => Promise<string>
+  /** The first admin password, for an appliance that has none yet. */
+  firstPassword?: () => Promise<string>
 }
 
 export interface ConnectedAppliance {
@@ -102,6 +104,7 @@ export async function connectAppliance(options: ConnectApplianceOptions): Promis
     readToken: () => tokens.get(tokenKey),
     saveToken: (token) => tokens.set(tokenKey, token),
     password: options.password,
+    firstPassword: options.firstPassword,
   })
   return {client, address, pinned: decision.pin}
 }

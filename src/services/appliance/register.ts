@@ -3,7 +3,11 @@ import {setTimeout as sleep} from 'node:timers/promises'
 import type {ApplianceClient, Deployment, RegistrationStatusWire} from '../../citrix/appliance.js'
 import type {CitrixClient} from '../../citrix/client.js'
 import {registerProduct, type RegisteredProduct} from '../../citrix/products.js'
-import {CitrixApiError, ConflictError, InterruptedError, TimedOutError, UsageError} from '../../errors.js'
+import {CitrixApiError, ConflictError, InterruptedError, LocalIoError, TimedOutError, UsageError} from '../../errors.js'
+import {appendAudit, type AuditContext} from '../audit-log.js'
+
+/** How the audit log names a Connector Appliance registered unattended (Citrix Cloud's product name for it). */
+const applianceProductName = 'Citrix Connector Appliance for Cloud Services'
 
 export interface WaitProgress {
   code: string
@@ -51,6 +55,8 @@ export interface UnattendedOptions {
   clientSecret: string
   deployment: Deployment
   resourceLocationId?: string
+  /** Who registers: the registration is recorded in the audit log. */
+  audit?: AuditContext
 }
 
 /** The wire fields of the appliance's validation errors, and the flag that gives each. */
@@ -116,12 +122,23 @@ export async function registerAppliance(options: RegisterOptions): Promise<Regis
   return result
 }
 
-/** --accept: registers the appliance's code in Citrix Cloud with the profile's API client. */
-export function acceptApplianceCode(cloud: CitrixClient, code: string): Promise<RegisteredProduct> {
-  return registerProduct(cloud, code, {
+/** --accept: registers the appliance's code in Citrix Cloud with the profile's API client, and records it in the audit log. */
+export async function acceptApplianceCode(cloud: CitrixClient, code: string, audit?: AuditContext): Promise<RegisteredProduct> {
+  const product = await registerProduct(cloud, code, {
     404: 'The code is unknown or has expired: run `ctx appliance register` again for a new one.',
     409: 'The code was registered already: check with `ctx appliance status`.',
   })
+  if (audit) await recordRegistration(audit, {id: product.id, hostname: product.hostname, product: product.product})
+  return product
+}
+
+/** One `register` line of the audit log; the registration is done, so a log that cannot be written says so with it. */
+async function recordRegistration(audit: AuditContext, what: {id: string; hostname: string; product: string}): Promise<void> {
+  try {
+    await appendAudit({time: new Date().toISOString(), action: 'register', kind: 'product', ...audit, ...what, result: 'registered'})
+  } catch (error) {
+    throw new LocalIoError(`${what.hostname} was registered${what.id ? ` (id ${what.id})` : ''}, but not recorded: ${(error as Error).message}`, {cause: error})
+  }
 }
 
 /**
@@ -176,7 +193,10 @@ export async function registerApplianceUnattended(options: UnattendedOptions): P
       deployment: options.deployment,
       ...(options.resourceLocationId ? {resourceLocationId: options.resourceLocationId} : {}),
     })
-    return {host: client.address.key, name: options.name, status: reply.status}
+    const result: UnattendedRegisterResult = {host: client.address.key, name: options.name, status: reply.status}
+    // The appliance registers itself and reports no instance id: the entry names it by its name.
+    if (options.audit && reply.status === 'Registered') await recordRegistration(options.audit, {id: '', hostname: options.name, product: applianceProductName})
+    return result
   } catch (error) {
     throw await explainFailure(error, client)
   }

@@ -22,8 +22,11 @@ export interface ExportOptions extends DatasetOptions {
 export interface LicenseExportResult {
   dataset: ExportDataset
   format: ExportFormat
+  /** Rows written; when the reader left early, those handed to the pipe before it closed (not all were read). */
   rows: number
   out?: string
+  /** The reader of stdout stopped early (`| head`): no count of what it read can be given. */
+  readerLeft?: true
 }
 
 /** Resolves with the promise, or rejects as soon as the signal aborts (Ctrl-C mid-page). */
@@ -72,7 +75,7 @@ export async function exportLicenseData(client: CitrixClient, options: ExportOpt
   } catch (error) {
     await destination.discard()
     // A reader that stops early (`| head`) is not a failure of the export.
-    if (target.kind === 'stdout' && (error as NodeJS.ErrnoException).code === 'EPIPE') return {dataset: options.dataset, format: options.format, rows}
+    if (target.kind === 'stdout' && (error as NodeJS.ErrnoException).code === 'EPIPE') return {dataset: options.dataset, format: options.format, rows, readerLeft: true}
     throw asLocalIoError(error, `Cannot write ${out ?? 'to stdout'}`)
   } finally {
     options.signal?.removeEventListener('abort', discardNow)

@@ -48,6 +48,8 @@ export async function buildLicenseReportInput(client: CitrixClient, options: Lic
       title: `License usage — ${summary.productName}`,
       generatedAt,
       view: 'enterprise',
+      // The product reported, not the view's default label (which names Citrix DaaS).
+      subtitle: `Enterprise — ${summary.productName} user/device licenses`,
       summary: enterpriseFigures(summary),
       months: history.months.map(toUsageMonth),
       expiries: summary.nextExpiry ? [{date: day(summary.nextExpiry.date), count: summary.nextExpiry.count, daysLeft: summary.nextExpiry.daysLeft}] : [],

@@ -9,6 +9,7 @@ import type {FaultConfig} from '../../sandbox/http/faults.js'
 import {findRunningSandbox, removeSandboxRecord, readSandboxRecord, writeSandboxRecord, type SandboxRecord} from '../../sandbox/registry.js'
 import type {RunningSandbox} from '../../sandbox/start.js'
 import type {ProductsEnvelope, SandboxSettings} from '../../sandbox/state/settings.js'
+import {readJsonIfExists} from '../../util/atomic-file.js'
 import {writeSandboxProfile} from './profile.js'
 
 export interface SandboxStartOptions {
@@ -65,7 +66,8 @@ export async function startForegroundSandbox(store: ConfigStore, options: Sandbo
     }
     throw error
   }
-  const record: SandboxRecord = {pid: process.pid, url: sandbox.url, port: sandbox.port, startedAt: new Date().toISOString()}
+  const appliances = sandbox.appliances.map(({name, url, fingerprint}) => ({name, host: new URL(url).host, url, fingerprint}))
+  const record: SandboxRecord = {pid: process.pid, url: sandbox.url, port: sandbox.port, startedAt: new Date().toISOString(), appliances}
   await writeSandboxRecord(record, options.dataDir)
   const profile = await writeSandboxProfile(store, sandbox.url)
   const {settings} = await sandbox.store.read()
@@ -89,11 +91,13 @@ export interface DetachOptions {
    */
   bin?: string
   args: string[]
+  /** The settings asked for (the child is told them by `args`): those the saved state does not take are reported. */
+  settings?: Partial<SandboxSettings>
   timeoutMs?: number
 }
 
 /** Runs `ctx sandbox start` as a detached child, its output in a log file, and returns once it answers. */
-export async function startDetachedSandbox(options: DetachOptions): Promise<SandboxRecord & {logPath: string}> {
+export async function startDetachedSandbox(options: DetachOptions): Promise<SandboxRecord & {logPath: string; ignoredSettings: string[]}> {
   await refuseIfRunning(options.dataDir)
   await mkdir(options.dataDir, {recursive: true, mode: 0o700})
   const logPath = join(options.dataDir, 'sandbox.log')
@@ -108,7 +112,7 @@ export async function startDetachedSandbox(options: DetachOptions): Promise<Sand
   const deadline = Date.now() + (options.timeoutMs ?? 20_000)
   while (Date.now() < deadline) {
     const record = await findRunningSandbox(options.dataDir)
-    if (record && record.pid === child.pid) return {...record, logPath}
+    if (record && record.pid === child.pid) return {...record, logPath, ignoredSettings: await ignoredByState(options)}
     if (exited !== undefined) break
     await sleep(100)
   }
@@ -119,6 +123,17 @@ export async function startDetachedSandbox(options: DetachOptions): Promise<Sand
   // The child said why in its log (a port in use, say): pass its message and exit code on.
   const reason = (await readFile(logPath, 'utf8')).split('\n').filter((line) => line.startsWith('Error: ')).pop()?.slice('Error: '.length)
   throw new CtxError(`The sandbox did not start: ${reason ?? `exit ${exited}`}`, (exited ?? ExitCode.unavailable) as ExitCodeValue, {hint: `See its log: ${logPath}`})
+}
+
+/** What the child's warning says (into its log): the asked-for settings that the state it opened keeps its own of. */
+async function ignoredByState(options: DetachOptions): Promise<string[]> {
+  if (!options.settings) return []
+  try {
+    const state = await readJsonIfExists<{settings?: SandboxSettings}>(join(options.dataDir, 'state.json'))
+    return state?.settings ? ignoredSettings(options.settings, state.settings) : []
+  } catch {
+    return []
+  }
 }
 
 /** The sandbox-start flags that become settings and faults; what is not given stays undefined. */

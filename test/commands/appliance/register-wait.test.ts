@@ -69,4 +69,13 @@ describe('ctx appliance register --wait', () => {
     assert.equal(error?.oclif?.exit, 2)
     assert.match(stderr, /--timeout "soonish" is not a duration/)
   })
+
+  it('exits 2 on a bare number, which would be read as milliseconds', async () => {
+    nock(testAppliance).post('/$login').optionally().reply(200, {token: 'tok', expiresIn: 900})
+    const {error, stderr} = await runCommand([...args, '--timeout', '5'])
+    nock.cleanAll()
+    assert.equal(error?.oclif?.exit, 2)
+    assert.match(stderr, /--timeout "5" has no unit/)
+    assert.match(stderr, /5s, 5m or 5h/)
+  })
 })

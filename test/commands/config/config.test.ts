@@ -23,6 +23,15 @@ describe('ctx config get | set | unset | list', () => {
     assert.equal(ConfigStore.open().profile('lab')?.['api-url'], 'http://127.0.0.1:4780')
   })
 
+  it('--sandbox means the sandbox profile: set, get and auth logout act on it, not on default', async () => {
+    assert.equal((await runCommand(['config', 'set', 'region', 'eu', '--sandbox'])).error, undefined)
+    assert.equal(ConfigStore.open().profile('sandbox')?.region, 'eu')
+    assert.equal(ConfigStore.open().profile('default'), undefined)
+    assert.equal((await runCommand(['config', 'get', 'region', '--sandbox'])).stdout.trim(), 'eu')
+    const {stdout} = await runCommand(['auth', 'logout', '--sandbox', '--json'])
+    assert.equal((JSON.parse(stdout) as {profile: string}).profile, 'sandbox')
+  })
+
   it('set exits 2 on a value that is not allowed, listing those that are', async () => {
     const {error, stderr} = await runCommand(['config', 'set', 'region', 'mars'])
     assert.equal(error?.oclif?.exit, 2)

@@ -26,8 +26,11 @@ describe('a corrupt config file', () => {
     ['auth', 'login', '--customer-id', 'a', '--client-id', 'b', '--no-verify'],
     ['auth', 'logout'],
     ['resource-location', 'list'],
+    ['product', 'list', '--sandbox'],
+    ['config', 'list', '--sandbox'],
+    ['sandbox', 'status'],
   ]) {
-    it(`makes \`ctx ${argv.slice(0, 2).join(' ')}\` exit 3 with its path, leaving it byte for byte`, async () => {
+    it(`makes \`ctx ${argv.join(' ')}\` exit 3 with its path, leaving it byte for byte`, async () => {
       const {error, stderr} = await runCommand(argv)
       assert.equal(error?.oclif?.exit, 3)
       assert.ok(stderr.includes(path), stderr)

@@ -28,6 +28,12 @@ describe('ctx license export', () => {
   })
   useNock()
 
+  it('exits 2 on --view with users, naming the conflict, before any call', async () => {
+    const {error, stderr} = await runCommand(['license', 'export', 'users', '--view', 'partner-daas'])
+    assert.equal(error?.oclif?.exit, 2)
+    assert.match(stderr, /--view does not apply to export users/)
+  })
+
   it('writes CSV to stdout with the fixed header and a formula-looking user name neutralised', async () => {
     mockToken().get(`${base}/current`).reply(200, currentWith(2)).get(`${base}/users`).query(true).reply(200, {items: [user('u1', 'ada'), user('u2', '=cmd|"/C calc"!A0')], continuationToken: null})
     const {stdout, stderr} = await runCommand(['license', 'export', 'users'])

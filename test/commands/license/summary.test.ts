@@ -76,6 +76,34 @@ describe('ctx license summary', () => {
     assert.match(stdout, /Paid users\s+8/)
   })
 
+  it('exits 2 on --product in a partner view, naming the conflict, before any call', async () => {
+    const {error, stderr} = await runCommand(['license', 'summary', '--view', 'partner-daas', '--product', 'endpoint-management'])
+    assert.equal(error?.oclif?.exit, 2)
+    assert.match(stderr, /--product does not apply to the partner-daas view/)
+  })
+
+  it('exits 2 on --month in the enterprise view, naming the conflict, before any call', async () => {
+    const {error, stderr} = await runCommand(['license', 'summary', '--view', 'enterprise', '--month', '2026-10'])
+    assert.equal(error?.oclif?.exit, 2)
+    assert.match(stderr, /--month does not apply to the enterprise view/)
+  })
+
+  it('answers a --month that is not yyyy-MM with the format, not with the 12-month history rule', async () => {
+    const {error, stderr} = await runCommand(['license', 'summary', '--view', 'partner-daas', '--month', '2026/10'])
+    assert.equal(error?.oclif?.exit, 2)
+    assert.match(stderr, /--month "2026\/10" is not a month/)
+    assert.match(stderr, /yyyy-MM/)
+    assert.doesNotMatch(stderr, /12 months/)
+  })
+
+  it('answers a bad CTX_LICENSE_VIEW by naming the variable, not `ctx config set`', async () => {
+    process.env.CTX_LICENSE_VIEW = 'reseller'
+    const {error, stderr} = await runCommand(['license', 'summary'])
+    assert.equal(error?.oclif?.exit, 2)
+    assert.match(stderr, /CTX_LICENSE_VIEW/)
+    assert.doesNotMatch(stderr, /config set/)
+  })
+
   it('exits 2 for an unknown view, before any call', async () => {
     const {error} = await runCommand(['license', 'summary', '--view', 'reseller'])
     assert.equal(error?.oclif?.exit, 2)

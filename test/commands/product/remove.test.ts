@@ -71,6 +71,14 @@ describe('ctx product remove', () => {
     assert.match(stderr, /Run the same command again/)
   })
 
+  it('answers a 403 with the permission it lacks, not only "run it again"', async () => {
+    const forbidden = {type: 'https://errors-api.cloud.com/common/forbidden', detail: 'Forbidden'}
+    listed().delete(`${listPath}/stale-a`).reply(204).delete(`${listPath}/stale-b`).reply(403, forbidden)
+    const {error, stderr} = await runCommand(['product', 'remove', '--stale', '30d', '--yes'])
+    assert.equal(error?.oclif?.exit, 10)
+    assert.match(stderr, /Hint: The API client lacks a permission/)
+  })
+
   it('puts every item into the --json error document on a partial failure', async () => {
     listed().delete(`${listPath}/stale-a`).reply(204).delete(`${listPath}/stale-b`).reply(503, unavailable)
     const {stdout} = await runCommand(['product', 'remove', '--stale', '30d', '--yes', '--max-retries', '0', '--json'])

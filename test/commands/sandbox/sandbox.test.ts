@@ -23,8 +23,38 @@ describe('ctx sandbox status | stop | reset | start (in-process)', () => {
     const {result, stop} = await startForegroundSandbox(ConfigStore.open(), {dataDir: sandboxDataDir(), port: 0, settings: {seed: 3}, faults: {}})
     try {
       const {stdout} = await runCommand(['sandbox', 'status', '--json'])
-      const status = JSON.parse(stdout) as {running: boolean; url: string; pid: number; statePath: string; settings: {seed: number}; appliances: unknown[]}
-      assert.deepEqual([status.running, status.url, status.pid, status.statePath, status.settings.seed, status.appliances], [true, result.url, process.pid, result.statePath, 3, []])
+      const status = JSON.parse(stdout) as {running: boolean; url: string; pid: number; statePath: string; settings: {seed: number}}
+      assert.deepEqual([status.running, status.url, status.pid, status.statePath, status.settings.seed], [true, result.url, process.pid, result.statePath, 3])
+    } finally {
+      await stop()
+    }
+  })
+
+  it('status lists the simulated appliances with their host:port and fingerprint (and --json)', async () => {
+    const {sandbox, stop} = await startForegroundSandbox(ConfigStore.open(), {dataDir: sandboxDataDir(), port: 0, settings: {sizes: {appliances: 2} as never}, faults: {}})
+    try {
+      const expected = sandbox.appliances.map((a) => ({name: a.name, host: new URL(a.url).host, url: a.url, fingerprint: a.fingerprint}))
+      assert.equal(expected.length, 2)
+      const {stdout} = await runCommand(['sandbox', 'status', '--json'])
+      assert.deepEqual((JSON.parse(stdout) as {appliances: unknown[]}).appliances, expected)
+      const human = await runCommand(['sandbox', 'status'])
+      for (const a of expected) assert.ok(human.stdout.includes(`--host ${a.host} --fingerprint ${a.fingerprint}`), human.stdout)
+    } finally {
+      await stop()
+    }
+  })
+
+  it('reset of a running sandbox keeps its listening appliances in the state (found by --sandbox), starting over', async () => {
+    const {sandbox, stop} = await startForegroundSandbox(ConfigStore.open(), {dataDir: sandboxDataDir(), port: 0, settings: {}, faults: {}})
+    try {
+      const before = (await sandbox.store.read()).appliances.map((a) => [a.id, a.port, a.certificatePem])
+      assert.ok(before.length > 0)
+      const {error} = await runCommand(['sandbox', 'reset', '--seed', '5'])
+      assert.equal(error, undefined)
+      const after = await sandbox.store.read()
+      assert.equal(after.settings.seed, 5)
+      assert.deepEqual(after.appliances.map((a) => [a.id, a.port, a.certificatePem]), before)
+      assert.ok(after.appliances.every((a) => a.passwordHash === undefined))
     } finally {
       await stop()
     }

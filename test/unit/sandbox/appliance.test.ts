@@ -104,3 +104,19 @@ describe('sandbox: simulated Connector Appliance', () => {
     await again.close()
   })
 })
+
+describe('sandbox: the verification URL follows --deployment', () => {
+  let sandbox: TestSandbox
+  before(async () => (sandbox = await startTestSandbox()))
+  after(() => sandbox.stop())
+
+  it('answers productionjp with the Citrix Cloud Japan console (citrixcloud.jp)', async () => {
+    const appliance = sandbox.appliances[0]!.url
+    await http(`${appliance}/credentials`, {method: 'POST', json: {username: 'admin', password: 'pw'}})
+    const {token} = (await http(`${appliance}/$login`, {method: 'POST', json: {username: 'admin', password: 'pw'}})).body as unknown as {token: string}
+    const locationId = (await sandbox.store.read()).resourceLocations[0]!.id
+    const reply = await http(`${appliance}/registration`, {method: 'POST', headers: {authorization: `Bearer ${token}`}, json: {name: 'ca-jp', deployment: 'productionjp', resource_location_id: locationId}})
+    assert.equal(reply.statusCode, 201)
+    assert.equal((reply.body as unknown as {verificationUrl: string}).verificationUrl, 'https://citrix.citrixcloud.jp/identity/api-access/product-registrations')
+  })
+})

@@ -41,6 +41,15 @@ describe('runDoctorChecks', () => {
     assert.deepEqual(Object.values(checks).map((c) => `${c.name}: ${c.status}`), ['Config: pass', 'Credentials: pass', 'Proxy: pass', 'CA bundle: pass', 'API host: pass', 'Token: pass', 'Clock: pass'])
   })
 
+  it('gives a network failure a hint that does not send the user to ctx doctor', async () => {
+    nock(testApi).get('/').replyWithError(Object.assign(new Error('connect ECONNREFUSED'), {code: 'ECONNREFUSED'}))
+    const checks = await runDoctor()
+    const failed = Object.values(checks).find((c) => c.status === 'fail')
+    assert.ok(failed?.hint, JSON.stringify(checks))
+    assert.match(failed.hint, /Check the network/)
+    assert.doesNotMatch(failed.hint, /ctx doctor/)
+  })
+
   it('warns when the clock is more than two minutes off the API host', async () => {
     answerRoot(new Date(Date.now() - 10 * 60_000))
     mockToken()

@@ -15,7 +15,7 @@ describe('selection filters', () => {
   })
 
   it('refuses a bare number or nonsense as a usage error naming the flag', () => {
-    assert.throws(() => parseDuration('30'), (error: unknown) => error instanceof UsageError && /--stale "30"/.test(error.message))
+    assert.throws(() => parseDuration('30'), (error: unknown) => error instanceof UsageError && /--stale "30" has no unit/.test(error.message))
     assert.throws(() => parseDuration('soon'), UsageError)
   })
 

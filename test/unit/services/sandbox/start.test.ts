@@ -62,11 +62,12 @@ describe('sandbox services', () => {
     }
   })
 
-  it('reports a running sandbox with its settings', async () => {
-    const {result, stop} = await startForegroundSandbox(ConfigStore.open(), {dataDir, port: 0, settings: {seed: 9}, faults: {}})
+  it('reports a running sandbox with its settings and its appliances', async () => {
+    const {result, sandbox, stop} = await startForegroundSandbox(ConfigStore.open(), {dataDir, port: 0, settings: {seed: 9}, faults: {}})
     try {
       const status = await readSandboxStatus(dataDir)
-      assert.deepEqual([status.running, status.url, status.settings?.seed, status.appliances], [true, result.url, 9, []])
+      assert.deepEqual([status.running, status.url, status.settings?.seed], [true, result.url, 9])
+      assert.deepEqual(status.appliances.map((a) => [a.host, a.fingerprint]), sandbox.appliances.map((a) => [new URL(a.url).host, a.fingerprint]))
     } finally {
       await stop()
     }
