@@ -1,3 +1,4 @@
+import {CitrixApiError, UnavailableError} from '../errors.js'
 import type {CitrixClient, Query} from './client.js'
 import {endpoints} from './endpoints.js'
 
@@ -40,6 +41,37 @@ export interface CurrentUsageWire {
   nextExpiredLicenses: {nextExpiredTime: string; totalCount: number; daysToExpire: number} | null
   nextActivatingLicense: {activatingTime: string; activatingCount: number} | null
   productEdition: string
+}
+
+/**
+ * [seen: euc-reports-collectors] GET cloudlicense…/{customerId}/cloudlicenseusages/products/{xenmobile|secureworkspaceaccess}/current:
+ * no user/device split.
+ */
+export interface CloudLicenseUsageWire {
+  productName?: string | null
+  productEdition?: string | null
+  totalAvailableLicenseCount: number
+  totalUsageCount: number
+  remainingLicenseCount?: number | null
+  nextExpiredLicenses?: {nextExpiredTime: string; totalCount: number; daysToExpire: number} | null
+  licenseModel?: string | null
+}
+
+/** [seen] A figure of the concurrent summary; euc-reports-collectors reads the first names, `count`/`time` are accepted too. */
+export interface ConcurrentFigureWire {
+  totalLicenseCount?: number
+  assignedLicenseCount?: number
+  reportTime?: string
+  count?: number
+  time?: string
+}
+
+/** [seen: euc-reports-collectors] GET cloudlicense…/{customerId}/license/enterprise/cloud/cvad/ccu/summary?UsageType=device&LicenseModel=Concurrent */
+export interface ConcurrentSummaryWire {
+  currentCcu?: ConcurrentFigureWire | null
+  last24HoursPeak?: ConcurrentFigureWire | null
+  monthPeak?: ConcurrentFigureWire | null
+  allTimePeak?: ConcurrentFigureWire | null
 }
 
 export interface MonthlyCountsWire {
@@ -124,20 +156,49 @@ export interface PartnerCloudCustomerWire {
 // Domain shapes: what the services, the output and `--json` use. Field names that are also export
 // columns and JSON keys (users, devices, history, customers) stay those the README documents.
 
-/** The current user/device license figures of one service. */
+/** How a summary counts: user/device licenses, concurrent users (Citrix DaaS), or a total with no split. */
+export type LicenseModel = 'user-device' | 'concurrent' | 'total'
+/** What `--license-model` can ask for. */
+export const licenseModels = ['user-device', 'concurrent'] as const
+export type RequestedLicenseModel = (typeof licenseModels)[number]
+
+/** One concurrent figure: a count and when it was reported (null when Citrix leaves them out). */
+export interface ConcurrentFigure {
+  count: number | null
+  time: string | null
+}
+
+/** [seen] A concurrent Citrix DaaS customer's figures: now (of how many licenses), and the peaks. */
+export interface ConcurrentFigures {
+  current: ConcurrentFigure & {total: number | null}
+  last24HoursPeak: ConcurrentFigure
+  monthPeak: ConcurrentFigure
+  allTimePeak: ConcurrentFigure
+}
+
+/**
+ * The current license figures of one service. `userDeviceSplit` false: Citrix reports only a total
+ * (Endpoint Management, Secure Private Access, concurrent DaaS), and the split fields are null rather than zeros.
+ */
 export interface EnterpriseUsage {
   product: LicenseProduct
   productName: string
   productEdition: string
+  licenseModel: LicenseModel
+  /** The model as Citrix names it, when it does (the cloudlicense reply's `licenseModel`). */
+  citrixLicenseModel: string | null
+  userDeviceSplit: boolean
   used: number
-  usedByUsers: number
-  usedByDevices: number
+  usedByUsers: number | null
+  usedByDevices: number | null
   available: number
   remaining: number
-  released: number
+  released: number | null
   nextExpiry: {date: string; count: number; daysLeft: number} | null
   nextActivation: {date: string; count: number} | null
-  timeStamp: string
+  timeStamp: string | null
+  /** Concurrent DaaS only; null otherwise. */
+  concurrent: ConcurrentFigures | null
 }
 
 /** One month of history, flattened for tables and files. */
@@ -228,7 +289,10 @@ function toEnterpriseUsage(product: LicenseProduct, wire: CurrentUsageWire): Ent
   return {
     product,
     productName: wire.productName || licenseProducts[product].name,
-    productEdition: wire.productEdition,
+    productEdition: wire.productEdition ?? '',
+    licenseModel: 'user-device',
+    citrixLicenseModel: null,
+    userDeviceSplit: true,
     used: wire.totalUsageCount,
     usedByUsers: users.totalUsageCount,
     usedByDevices: devices.totalUsageCount,
@@ -237,7 +301,65 @@ function toEnterpriseUsage(product: LicenseProduct, wire: CurrentUsageWire): Ent
     released: users.releasedCount + devices.releasedCount,
     nextExpiry: expiry ? {date: expiry.nextExpiredTime, count: expiry.totalCount, daysLeft: expiry.daysToExpire} : null,
     nextActivation: activation ? {date: activation.activatingTime, count: activation.activatingCount} : null,
-    timeStamp: wire.timeStamp,
+    timeStamp: wire.timeStamp ?? null,
+    concurrent: null,
+  }
+}
+
+function toTotalUsage(product: LicenseProduct, wire: CloudLicenseUsageWire, now: Date): EnterpriseUsage {
+  const expiry = wire.nextExpiredLicenses
+  return {
+    product,
+    productName: wire.productName || licenseProducts[product].name,
+    productEdition: wire.productEdition ?? '',
+    licenseModel: 'total',
+    citrixLicenseModel: wire.licenseModel ?? null,
+    userDeviceSplit: false,
+    used: wire.totalUsageCount,
+    usedByUsers: null,
+    usedByDevices: null,
+    available: wire.totalAvailableLicenseCount,
+    remaining: wire.remainingLicenseCount ?? wire.totalAvailableLicenseCount - wire.totalUsageCount,
+    released: null,
+    nextExpiry: expiry ? {date: expiry.nextExpiredTime, count: expiry.totalCount, daysLeft: expiry.daysToExpire} : null,
+    nextActivation: null,
+    timeStamp: now.toISOString(),
+    concurrent: null,
+  }
+}
+
+function concurrentFigure(wire: ConcurrentFigureWire | null | undefined): ConcurrentFigure {
+  const count = wire?.assignedLicenseCount ?? wire?.count
+  const time = wire?.reportTime ?? wire?.time
+  return {count: typeof count === 'number' ? count : null, time: typeof time === 'string' ? time : null}
+}
+
+function toConcurrentUsage(wire: ConcurrentSummaryWire): EnterpriseUsage {
+  const current = {...concurrentFigure(wire.currentCcu), total: typeof wire.currentCcu?.totalLicenseCount === 'number' ? wire.currentCcu.totalLicenseCount : null}
+  const used = current.count ?? 0
+  const available = current.total ?? 0
+  return {
+    product: 'daas',
+    productName: licenseProducts.daas.name,
+    productEdition: 'Concurrent',
+    licenseModel: 'concurrent',
+    citrixLicenseModel: 'Concurrent',
+    userDeviceSplit: false,
+    used,
+    usedByUsers: null,
+    usedByDevices: null,
+    available,
+    remaining: available - used,
+    released: null,
+    nextExpiry: null,
+    nextActivation: null,
+    timeStamp: current.time,
+    concurrent: {
+      current,
+      last24HoursPeak: concurrentFigure(wire.last24HoursPeak),
+      monthPeak: concurrentFigure(wire.monthPeak),
+      allTimePeak: concurrentFigure(wire.allTimePeak),
+    },
   }
 }
 
@@ -324,8 +446,44 @@ export async function getCurrentUsageWire(client: CitrixClient, product: License
   return body!
 }
 
-export async function getEnterpriseUsage(client: CitrixClient, product: LicenseProduct): Promise<EnterpriseUsage> {
-  return toEnterpriseUsage(product, await getCurrentUsageWire(client, product))
+/** The products whose current usage comes from the observed cloudlicense call, with no user/device split [seen]. */
+const totalOnlyProducts: ReadonlySet<LicenseProduct> = new Set(['endpoint-management', 'secure-private-access'])
+
+/** [seen] Endpoint Management's or Secure Private Access's current usage, from cloudlicense.citrixworkspacesapi.net. */
+export async function getTotalUsage(client: CitrixClient, product: LicenseProduct, now = new Date()): Promise<EnterpriseUsage> {
+  const {body} = await client.call<CloudLicenseUsageWire>(endpoints.cloudLicenseCurrentUsage, productParams(product))
+  if (!body || typeof body.totalUsageCount !== 'number') throw missingField('cloudlicenseusages current', 'totalUsageCount')
+  return toTotalUsage(product, body, now)
+}
+
+/** [seen] A concurrent Citrix DaaS customer's figures. */
+export async function getConcurrentUsage(client: CitrixClient): Promise<EnterpriseUsage> {
+  const {body} = await client.call<ConcurrentSummaryWire>(endpoints.concurrentUsageSummary, {
+    query: {UsageType: 'device', LicenseModel: 'Concurrent'},
+    hints: {404: 'The customer has no concurrent Citrix DaaS licenses: try --license-model user-device.'},
+  })
+  if (!body?.currentCcu) throw missingField('ccu summary', 'currentCcu')
+  return toConcurrentUsage(body)
+}
+
+/** A field ctx needs that Citrix left out: exit 8 naming the call and the field. */
+function missingField(call: string, field: string): UnavailableError {
+  return new UnavailableError(`Citrix Cloud's ${call} reply has no "${field}": ctx cannot read it.`, {hint: 'Run it again with --debug and report the reply (secrets are redacted).'})
+}
+
+/**
+ * The current figures of a service. Citrix DaaS: user/device, or concurrent (`model`); without a
+ * model, user/device first and concurrent when user/device answers 404 (a concurrent-only customer).
+ */
+export async function getEnterpriseUsage(client: CitrixClient, product: LicenseProduct, model?: RequestedLicenseModel): Promise<EnterpriseUsage> {
+  if (totalOnlyProducts.has(product)) return getTotalUsage(client, product)
+  if (model === 'concurrent') return getConcurrentUsage(client)
+  try {
+    return toEnterpriseUsage(product, await getCurrentUsageWire(client, product))
+  } catch (error) {
+    if (model === undefined && product === 'daas' && error instanceof CitrixApiError && error.status === 404) return getConcurrentUsage(client)
+    throw error
+  }
 }
 
 /**
@@ -338,7 +496,8 @@ export async function getHistoricalUsageWire(client: CitrixClient, product: Lice
     hints: {...productParams(product).hints, 400: 'Months are yyyy-MM, the first no later than the last, at most 12 months back.'},
     query: {startDate: start, endDate: end},
   })
-  return status === 204 || !body ? [] : body.historicalUsageList
+  // [doc] The legacy xenAppXenDesktopHistoricalUsageList may come too: it is never read.
+  return status === 204 || !body ? [] : (body.historicalUsageList ?? [])
 }
 
 /** Monthly usage from `start` to `end` (yyyy-MM), oldest first; empty when Citrix has no data. */

@@ -60,7 +60,21 @@ describe('locked --json shapes: ctx license', () => {
     const expiring = await runJson(['license', 'summary'])
     nock(testApi).get(`${enterprise}/current`).reply(200, activatingInstead)
     const activating = await runJson(['license', 'summary'])
-    expectJsonShape('license-summary.enterprise', expiring, activating)
+    // [seen] Endpoint Management: no user/device split (nulls); a concurrent customer: the peaks.
+    const {userLicenseUsage: _u, deviceLicenseUsage: _d, ...noSplit} = current
+    nock(testApi).get('/acme/cloudlicenseusages/products/xenmobile/current').reply(200, {...noSplit, licenseModel: 'UserDevice'})
+    const total = await runJson(['license', 'summary', '--product', 'endpoint-management'])
+    nock(testApi)
+      .get('/acme/license/enterprise/cloud/cvad/ccu/summary')
+      .query(true)
+      .reply(200, {
+        currentCcu: {totalLicenseCount: 500, assignedLicenseCount: 120, reportTime: '2026-11-24T08:00:00Z'},
+        last24HoursPeak: {assignedLicenseCount: 150, reportTime: '2026-11-23T15:00:00Z'},
+        monthPeak: {assignedLicenseCount: 180, reportTime: '2026-11-10T15:00:00Z'},
+        allTimePeak: {assignedLicenseCount: 210, reportTime: '2026-06-01T15:00:00Z'},
+      })
+    const concurrent = await runJson(['license', 'summary', '--license-model', 'concurrent'])
+    expectJsonShape('license-summary.enterprise', expiring, activating, total, concurrent)
   })
 
   it('license summary --view partner-onprem', async () => {

@@ -23,6 +23,11 @@ export interface SandboxSettings {
   codeTtlSeconds: number
   /** What the simulated appliances tell ctx to wait between polls (30 s; tests shorten it). */
   pollingIntervalSeconds?: number
+  /**
+   * How the customer licenses Citrix DaaS: user/device (default), or concurrent only, whose user/device
+   * calls answer 404 in the generic licensing shape and whose ccu summary answers [seen].
+   */
+  daasLicenseModel?: 'user-device' | 'concurrent'
 }
 
 /** Some settings, and some of the sizes: the rest take their defaults. */
@@ -35,5 +40,6 @@ export function defaultSettings(overrides: SettingsOverrides = {}): SandboxSetti
     tokenTtlSeconds: overrides.tokenTtlSeconds ?? defaultTokenTtlSeconds,
     codeTtlSeconds: overrides.codeTtlSeconds ?? 15 * 60,
     pollingIntervalSeconds: overrides.pollingIntervalSeconds ?? 30,
+    daasLicenseModel: overrides.daasLicenseModel ?? 'user-device',
   }
 }

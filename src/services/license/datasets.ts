@@ -38,12 +38,12 @@ export async function openDataset(client: CitrixClient, dataset: ExportDataset, 
   switch (dataset) {
     case 'users': {
       // The current figures give the total (for the progress line) and fail early when not entitled.
-      const usage = await getEnterpriseUsage(client, options.product)
-      return {columns: userColumns, total: usage.usedByUsers, pages: listLicenseUsers(client, options.product)} as DatasetSource<unknown>
+      const usage = await getEnterpriseUsage(client, options.product, 'user-device')
+      return {columns: userColumns, total: usage.usedByUsers ?? undefined, pages: listLicenseUsers(client, options.product)} as DatasetSource<unknown>
     }
     case 'devices': {
-      const usage = await getEnterpriseUsage(client, options.product)
-      return {columns: deviceColumns, total: usage.usedByDevices, pages: listLicenseDevices(client, options.product)} as DatasetSource<unknown>
+      const usage = await getEnterpriseUsage(client, options.product, 'user-device')
+      return {columns: deviceColumns, total: usage.usedByDevices ?? undefined, pages: listLicenseDevices(client, options.product)} as DatasetSource<unknown>
     }
     case 'customers': {
       const total = await partnerCustomerCount(client, options.view, options.month)

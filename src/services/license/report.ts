@@ -43,9 +43,10 @@ export async function buildLicenseReportInput(client: CitrixClient, options: Lic
   const generatedAt = now.toISOString()
   if (options.view === 'enterprise') {
     const summary = await getEnterpriseSummary(client, options.product)
-    const history = await getLicenseHistory(client, {product: options.product, months: options.months, now})
+    // A concurrent customer has no user/device history (its historicalusage answers 404): the report shows the peaks instead.
+    const history = summary.licenseModel === 'concurrent' ? {months: []} : await getLicenseHistory(client, {product: options.product, months: options.months, now})
     return {
-      title: `License usage — ${summary.productName}`,
+      title: `License usage — ${summary.productName}${summary.licenseModel === 'concurrent' ? ' (concurrent)' : ''}`,
       generatedAt,
       view: 'enterprise',
       summary: enterpriseFigures(summary),

@@ -21,8 +21,10 @@ const current = {
 
 function mockEnterpriseReport(segment = 'cvad', months = 2): nock.Scope {
   const base = enterprise.replace('cvad', segment)
+  // [seen] Endpoint Management and Secure Private Access report current usage on the cloudlicense call.
+  const currentPath = segment === 'cvad' ? `${base}/current` : `/acme/cloudlicenseusages/products/${segment}/current`
   return mockToken()
-    .get(`${base}/current`)
+    .get(currentPath)
     .reply(200, current)
     .get(`${base}/historicalusage`)
     .query({startDate: monthsAgo(months - 1), endDate: monthsAgo(0)})

@@ -24,7 +24,7 @@ describe('license report service: the input it builds', () => {
     const input = await buildLicenseReportInput(await clientFor(fakeCredentialsEnv()), {...options, view: 'enterprise'})
     assert.equal(input.title, 'License usage — Citrix DaaS')
     assert.equal(input.generatedAt, '2026-11-24T08:00:00.000Z')
-    assert.deepEqual(input.summary.slice(0, 3), [{label: 'Service', value: 'Citrix DaaS (Premium)'}, {label: 'Licenses used', value: 150}, {label: 'by users', value: 100}])
+    assert.deepEqual(input.summary.slice(0, 4), [{label: 'Service', value: 'Citrix DaaS (Premium)'}, {label: 'License model', value: 'user/device'}, {label: 'Licenses used', value: 150}, {label: 'by users', value: 100}])
     assert.deepEqual(input.summary.find((f) => f.label === 'Remaining'), {label: 'Remaining', value: -10})
     assert.deepEqual(input.months.at(-1), {month: '2026-11', assignedUsers: 100, assignedDevices: 50, available: 140})
     assert.deepEqual(input.expiries, [{date: '2026-12-10', count: 40, daysLeft: 16}])
