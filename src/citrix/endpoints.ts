@@ -91,7 +91,6 @@ export const endpoints = {
   // 4. Licensing: partners. On-premises [seen: csp-lui-scripts, cws token]; per-customer figures [model]
   licenseUsageData: {method: 'GET', host: 'licensing', path: '/{customerId}/licenseusagedata', mark: 'seen', protocol: 'cws'},
   licenseServers: {method: 'GET', host: 'licensing', path: '/{customerId}/licenseservers', mark: 'seen', protocol: 'cws'},
-  partnerOnPremSummary: {method: 'GET', host: 'api', path: '/licensing/license/partner/onprem/cvad/summary', mark: 'model', protocol: 'oauth', gov: null},
   partnerOnPremCustomers: {method: 'GET', host: 'api', path: '/licensing/license/partner/onprem/cvad/customers', mark: 'model', protocol: 'oauth', gov: null},
   // Citrix DaaS [model]; the partner's customers and their names [seen: CitrixCloudPartnerModule, cws token]
   partnerCloudSummary: {method: 'GET', host: 'api', path: '/licensing/license/partner/cloud/cvad/summary', mark: 'model', protocol: 'oauth', gov: null},

@@ -1,4 +1,4 @@
-import type {ConcurrentFigure, ConcurrentFigures, EnterpriseUsage, PartnerDaasFigures, PartnerOnPremFigures} from '../citrix/licensing.js'
+import {editionNames, type ConcurrentFigure, type ConcurrentFigures, type EnterpriseUsage, type PartnerDaasFigures, type PartnerOnPremFigures} from '../citrix/licensing.js'
 import type {LicenseView, PartnerView} from '../config/license-view.js'
 import type {SeriesLabels} from './charts/usage-month.js'
 
@@ -63,13 +63,14 @@ export function enterpriseFigures(usage: EnterpriseUsage): LabelledFigure[] {
 }
 
 export function partnerOnPremFigures(figures: PartnerOnPremFigures): LabelledFigure[] {
+  if (!figures.hasData) return [{label: 'Month', value: figures.month}, {label: 'Usage data', value: 'none for this month (Citrix reports no SKUs)'}]
   return [
     {label: 'Month', value: figures.month},
-    {label: 'Customers', value: figures.customersCount},
     {label: 'Users', value: figures.totalUsers},
     {label: 'Paid users', value: figures.paidUsers},
     {label: 'Free users', value: figures.freeUsers},
     {label: 'License servers', value: figures.licenseServers},
+    ...figures.editions.map((e) => ({label: editionNames[e.edition] ?? e.edition, value: `${e.totalUsers} users (${e.paidUsers} paid, ${e.freeUsers} free)`})),
   ]
 }
 

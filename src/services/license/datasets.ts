@@ -29,9 +29,11 @@ async function* once<T>(load: () => Promise<T[]>): AsyncGenerator<T[]> {
   yield await load()
 }
 
-async function partnerCustomerCount(client: CitrixClient, view: PartnerView, month: string): Promise<number> {
+/** How many customers the export will hold, for the progress line: the on-premises usage data does not say. */
+async function partnerCustomerCount(client: CitrixClient, view: PartnerView, month: string): Promise<number | undefined> {
+  if (view === 'partner-onprem') return undefined
   const summary = await getPartnerSummary(client, view, month)
-  return summary.view === 'partner-onprem' ? summary.customersCount : summary.customers
+  return summary.view === 'partner-daas' ? summary.customers : undefined
 }
 
 export async function openDataset(client: CitrixClient, dataset: ExportDataset, options: DatasetOptions): Promise<DatasetSource<unknown>> {

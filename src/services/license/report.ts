@@ -115,5 +115,5 @@ async function topCustomers(client: CitrixClient, view: PartnerView, month: stri
       .map((c) => ({name: name(c), value: value(c)}))
   if (view === 'partner-onprem') return {topCustomersByUse: top(await listOnPremCustomers(client, month), (c) => c.accountName, (c) => c.totalUsers)}
   const customers = await listDaasCustomers(client, month)
-  return {topCustomersByUse: top(customers, (c) => c.orgId, (c) => c.totalUsers), topCustomersByOverage: top(customers, (c) => c.orgId, (c) => c.overage)}
+  return {topCustomersByUse: top(customers, (c) => c.customerName, (c) => c.totalUsers), topCustomersByOverage: top(customers, (c) => c.customerName, (c) => c.overage)}
 }

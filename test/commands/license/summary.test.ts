@@ -2,11 +2,10 @@ import assert from 'node:assert/strict'
 import {afterEach, beforeEach, describe, it} from 'mocha'
 
 import {runCommand} from '@oclif/test'
-import nock from 'nock'
 
 import {ConfigStore} from '../../../src/config/store.js'
 import {useTempConfig} from '../../helpers/env.js'
-import {fakeCredentialsEnv, mockToken, testApi, useNock} from '../../helpers/nock.js'
+import {fakeCredentialsEnv, luiReply, mockCwsToken, mockToken, useNock} from '../../helpers/nock.js'
 
 const current = {
   customerId: 'acme',
@@ -71,8 +70,8 @@ describe('ctx license summary', () => {
 
   it('takes the view from the profile key license-view', async () => {
     ConfigStore.open().updateProfile('default', {'license-view': 'partner-onprem'})
-    nock(testApi).post('/cctrustoauth2/acme/tokens/clients').reply(200, {token_type: 'bearer', access_token: 't', expires_in: '3600'})
-    nock(testApi).get('/licensing/license/partner/onprem/cvad/summary').query(true).reply(200, {month: '2026-11', totalUsers: 10, paidUsers: 8, freeUsers: 2, licenseServers: 1, customersCount: 1})
+    // [seen] The on-premises partner figures take the cws token only.
+    mockCwsToken().get('/acme/licenseusagedata').query(true).reply(200, luiReply)
     const {stdout} = await runCommand(['license', 'summary'])
     assert.match(stdout, /Paid users\s+8/)
   })

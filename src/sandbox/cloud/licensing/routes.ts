@@ -7,7 +7,7 @@ import {citrixError, ok, serve, type SandboxContext, type SandboxReply, type San
 import type {SandboxState} from '../../state/types.js'
 import {pagedReply, tablePages, type PagingRules} from '../paging.js'
 import {allConsumers, consumerPage, consumerTable, findConsumer, releasedIds, type ConsumerKind} from './consumers.js'
-import {cloudCustomer, cloudSummary, onPremCustomer, onPremSummary} from './partners.js'
+import {cloudCustomer, cloudSummary, licenseServers, licenseUsageData, onPremCustomer, partnerDirectory} from './partners.js'
 import {concurrentSummary, currentUsage, historyBetween, isEntitled, totalUsage} from './usage.js'
 
 /** [doc] Licensing's 400: `error_description` is itself a JSON string. */
@@ -49,10 +49,10 @@ function consumerList(kind: ConsumerKind) {
 }
 
 /** [model] Partner history reaches back 12 months; a later month has no figures yet. */
-function partnerMonth(request: SandboxRequest, now: Date): string | SandboxReply {
-  const text = request.query.get('month') ?? formatMonth(monthOf(now))
+function partnerMonth(request: SandboxRequest, now: Date, parameter = 'month'): string | SandboxReply {
+  const text = request.query.get(parameter) ?? formatMonth(monthOf(now))
   const month = parseMonth(text)
-  if (!month) return citrixError(400, 'common/badRequest', `month "${text}" is not in the form yyyy-MM.`, {name: 'month'})
+  if (!month) return citrixError(400, 'common/badRequest', `${parameter} "${text}" is not in the form yyyy-MM.`, {name: parameter})
   const current = monthNumber(monthOf(now))
   if (monthNumber(month) < current - 12 || monthNumber(month) > current) {
     return citrixError(400, 'common/outOfRange', `month ${text} is out of range: the last 12 months are kept.`, {name: 'month'})
@@ -141,10 +141,15 @@ export const licensingRoutes: SandboxRoute[] = [
     })
   }),
 
-  serve(endpoints.partnerOnPremSummary, 'cws', async (request, context) => {
-    const month = partnerMonth(request, context.now())
-    return typeof month === 'string' ? ok(onPremSummary(await context.store.read(), month)) : month
+  // [seen] License Usage Insights (csp-lui-scripts): `?date=yyyy-MM`; a month without data has no SKUs.
+  serve(endpoints.licenseUsageData, 'cws', async (request, context) => {
+    const month = partnerMonth(request, context.now(), 'date')
+    if (typeof month !== 'string') return month
+    const state = await context.store.read()
+    return ok(monthNumber(parseMonth(month)!) < monthNumber(monthOf(new Date(state.createdAt))) - 12 ? {skus: []} : licenseUsageData(state, month))
   }),
+  serve(endpoints.licenseServers, 'cws', async (_request, context) => ok({licenseServersStatus: licenseServers(await context.store.read(), context.now())})),
+  serve(endpoints.partnerCustomerDirectory, 'cws', async (_request, context) => ok(partnerDirectory(await context.store.read()))),
   serve(endpoints.partnerCloudSummary, 'cws', async (request, context) => {
     const month = partnerMonth(request, context.now())
     return typeof month === 'string' ? ok(cloudSummary(await context.store.read(), month)) : month

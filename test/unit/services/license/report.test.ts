@@ -57,10 +57,11 @@ describe('license report service: the input it builds', () => {
     mockPartnerOnPrem()
     const input = await buildLicenseReportInput(await clientFor(fakeCredentialsEnv()), {...options, view: 'partner-onprem'})
     assert.deepEqual(input.months.at(-1), {month: '2026-11', assignedUsers: 452, assignedDevices: 50, available: 502})
+    assert.deepEqual(input.summary.find((f) => f.label === 'License servers'), {label: 'License servers', value: 2})
     assert.deepEqual(input.series, {users: 'Paid users', devices: 'Free users', available: 'Total users'})
     assert.deepEqual(input.topCustomersByUse, [{name: 'Fabrikam', value: 352}, {name: 'Contoso', value: 150}])
     assert.equal(input.topCustomersByOverage, undefined)
-    assert.deepEqual(input.summary.map((f) => f.label), ['Month', 'Customers', 'Users', 'Paid users', 'Free users', 'License servers'])
+    assert.deepEqual(input.summary.map((f) => f.label), ['Month', 'Users', 'Paid users', 'Free users', 'License servers', 'Citrix Virtual Apps and Desktops Premium', 'Citrix Virtual Apps Standard'])
   })
 })
 
