@@ -67,3 +67,15 @@ export function resolveEndpoint(endpoint: Endpoint, region: Region | undefined):
 export function defaultProtocol(region: Region | undefined): TokenProtocol {
   return region === 'gov' ? 'cws' : 'oauth'
 }
+
+/** Every Citrix Cloud host a profile of this region calls (appliances aside), the API host first. */
+export function hostsOfRegion(all: Record<string, Endpoint>, region: Region | undefined): string[] {
+  const hosts = new Set<string>()
+  for (const endpoint of Object.values(all)) {
+    if (endpoint.host === 'appliance') continue
+    const resolved = resolveEndpoint(endpoint, region)
+    if (resolved.known) hosts.add(resolved.host)
+  }
+  const api = hostFor('api', region)
+  return [...hosts].sort((a, b) => Number(b === api) - Number(a === api) || a.localeCompare(b))
+}
