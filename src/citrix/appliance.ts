@@ -12,6 +12,11 @@ import {missingField, optionalString, requiredString} from './wire.js'
 export type Deployment = 'production' | 'productionjp'
 export const deployments: Deployment[] = ['production', 'productionjp']
 
+/** [doc] An appliance registering to the Japan region is sent `productionjp`; every other region `production`. */
+export function deploymentForRegion(region: string | undefined): Deployment {
+  return region === 'jp' ? 'productionjp' : 'production'
+}
+
 /** [doc] GET /credentials. */
 export interface CredentialsStatusWire {
   credentialsAreSetup: boolean

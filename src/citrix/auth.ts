@@ -39,6 +39,58 @@ function parseTokenReply(url: string, body: string): TokenReply {
   }
 }
 
+/** Both protocols refuse bad credentials with 400 or 401: that is exit 4, any other error keeps its own. */
+function refusedClient(error: unknown, url: string): unknown {
+  const mapped = errorFromGot(error, url)
+  if (mapped instanceof CitrixApiError && (mapped.status === 400 || mapped.status === 401)) {
+    return new AuthError(`Citrix Cloud refused the API client (${mapped.status}): ${mapped.detail}${mapped.transactionId ? ` (transaction id ${mapped.transactionId})` : ''}`, {
+      hint: 'Check the customer id, client id and secret (`ctx auth login`), and the region.',
+    })
+  }
+  return mapped
+}
+
+/** [doc for Gov, seen elsewhere] The cws token reply; community scripts read the names in lower case, so any case goes. */
+export interface CwsTokenReply {
+  Token?: string
+  ExpiresAt?: number | string
+  [name: string]: unknown
+}
+
+function fieldInAnyCase(reply: Record<string, unknown>, name: string): unknown {
+  const key = Object.keys(reply).find((k) => k.toLowerCase() === name.toLowerCase())
+  return key === undefined ? undefined : reply[key]
+}
+
+/**
+ * [doc] The cws protocol: POST https://{trustHost}/{customerId}/tokens/clients with a JSON body
+ * `{ClientId, ClientSecret}` → `{Token, ExpiresAt}` (seconds from now).
+ */
+export async function requestCwsToken(http: Got, origin: string, credentials: ClientCredentials, now = Date.now()): Promise<CachedToken> {
+  const url = origin + fillPath(endpoints.cwsToken.path, {customerId: credentials.customerId})
+  try {
+    const response = await http.post(url, {
+      headers: {accept: 'application/json', 'content-type': 'application/json'},
+      body: JSON.stringify({ClientId: credentials.clientId, ClientSecret: credentials.clientSecret}),
+      retry: {methods: ['POST']},
+      followRedirect: false,
+    })
+    if (isRedirectStatus(response.statusCode)) throw tokenRedirectError(url, response.statusCode, response.headers.location)
+    const reply = parseTokenReply(url, response.body) as unknown as Record<string, unknown>
+    const token = fieldInAnyCase(reply ?? {}, 'Token')
+    const seconds = Number(fieldInAnyCase(reply ?? {}, 'ExpiresAt'))
+    if (typeof token !== 'string' || token === '' || !Number.isFinite(seconds)) {
+      throw new UnavailableError(`The cws token endpoint ${new URL(url).host} answered without a Token or ExpiresAt.`, {
+        hint: 'Check the region and --api-url; a proxy may be answering for Citrix Cloud.',
+      })
+    }
+    return {accessToken: token, expiresAt: now + seconds * 1000}
+  } catch (error) {
+    if (error instanceof UnavailableError) throw error
+    throw refusedClient(error, url)
+  }
+}
+
 /** [doc] POST /cctrustoauth2/{customerId}/tokens/clients with a client_credentials form. */
 export async function requestToken(http: Got, origin: string, credentials: ClientCredentials, now = Date.now()): Promise<CachedToken> {
   const url = origin + fillPath(endpoints.token.path, {customerId: credentials.customerId})
@@ -63,12 +115,6 @@ export async function requestToken(http: Got, origin: string, credentials: Clien
     if (!reply.access_token || !Number.isFinite(seconds)) throw new Error('token reply without access_token or expires_in')
     return {accessToken: reply.access_token, expiresAt: now + seconds * 1000}
   } catch (error) {
-    const mapped = errorFromGot(error, url)
-    if (mapped instanceof CitrixApiError && (mapped.status === 400 || mapped.status === 401)) {
-      throw new AuthError(`Citrix Cloud refused the API client (${mapped.status}): ${mapped.detail}${mapped.transactionId ? ` (transaction id ${mapped.transactionId})` : ''}`, {
-        hint: 'Check the customer id, client id and secret (`ctx auth login`), and the region.',
-      })
-    }
-    throw mapped
+    throw refusedClient(error, url)
   }
 }

@@ -2,13 +2,13 @@ import type {Got} from 'got'
 
 import type {Settings} from '../config/settings.js'
 import {TokenCache} from '../config/token-cache.js'
-import {ConfigError} from '../errors.js'
+import {ConfigError, UsageError} from '../errors.js'
 import {isHttpError} from '../http/errors.js'
-import {requestToken, type ClientCredentials} from './auth.js'
-import {fillPath, type Endpoint} from './endpoints.js'
+import {requestCwsToken, requestToken, type ClientCredentials} from './auth.js'
+import {endpoints, fillPath, type Endpoint, type TokenProtocol} from './endpoints.js'
 import {errorFromGot, transactionIdOf} from './errors.js'
 import {isRedirectStatus, nextHop} from './redirects.js'
-import {globalApiHost, regionHosts, trustHost} from './regions.js'
+import {defaultProtocol, globalApiHost, hostFor, regionHosts, resolveEndpoint} from './regions.js'
 
 export type Query = Record<string, string | number | boolean | undefined>
 
@@ -40,11 +40,28 @@ export function apiOrigin(settings: Pick<Settings, 'apiUrl' | 'region'>): string
   return `https://${settings.region ? regionHosts[settings.region].apiHost : globalApiHost}`
 }
 
-function originFor(endpoint: Endpoint, settings: Settings): string {
-  // --api-url sends every Citrix Cloud call to one origin, keeping the paths.
-  if (endpoint.host === 'trust' && !settings.apiUrl) return `https://${trustHost}`
+/** The origin of a token protocol's token call: the region's API host (OAuth) or the cws trust host. */
+export function tokenOrigin(settings: Pick<Settings, 'apiUrl' | 'region'>, protocol: TokenProtocol): string {
+  if (protocol === 'oauth') return apiOrigin(settings)
+  return settings.apiUrl ?? `https://${hostFor(endpoints.cwsToken.host, settings.region)!}`
+}
+
+/** A call ctx cannot make in the profile's region: Citrix publishes no host for it there (Gov). */
+export class UnknownInRegionError extends UsageError {
+  constructor(what: string) {
+    super(`${what} is not known in the Citrix Cloud Government region (gov): Citrix publishes no host for it there, and ctx does not guess one.`, {
+      hint: 'Use the Citrix Cloud console for it, or a profile of a commercial region.',
+    })
+  }
+}
+
+/** Where a call goes: its origin (--api-url sends every Citrix Cloud call to one origin, keeping the paths), path and token. */
+function placeOf(endpoint: Endpoint, settings: Settings): {origin: string; path: string; protocol: TokenProtocol} {
   if (endpoint.host === 'appliance') throw new Error('Appliance endpoints are called through the appliance client')
-  return apiOrigin(settings)
+  const resolved = resolveEndpoint(endpoint, settings.region)
+  if (!resolved.known) throw new UnknownInRegionError(`The Citrix Cloud call ${endpoint.method} ${endpoint.path}`)
+  const origin = settings.apiUrl ?? `https://${resolved.host}`
+  return {origin, path: resolved.path, protocol: resolved.protocol as TokenProtocol}
 }
 
 export function credentialsOf(settings: Settings): ClientCredentials {
@@ -66,7 +83,8 @@ export function credentialsOf(settings: Settings): ClientCredentials {
  * once on 401, Citrix errors turned into typed errors, and paging.
  */
 export class CitrixClient {
-  private token?: string
+  /** One token per protocol: a Gov profile, or a partner's calls, may need both. */
+  private readonly tokens: Partial<Record<TokenProtocol, string>> = {}
   private readonly tokenCache: TokenCache
 
   private resolvedHttp?: Promise<Got>
@@ -89,38 +107,48 @@ export class CitrixClient {
     return credentialsOf(this.settings).customerId
   }
 
-  /** A valid access token, from the cache or fresh. */
-  async accessToken(forceNew = false): Promise<{accessToken: string; expiresAt: number; cached: boolean}> {
+  /** The token protocol of the region's own calls: cws in Gov, OAuth elsewhere. */
+  get protocol(): TokenProtocol {
+    return defaultProtocol(this.settings.region)
+  }
+
+  /**
+   * A valid access token of a protocol (default: the region's), from the cache or fresh. The cache
+   * keeps one per protocol and profile (the origin and protocol are part of its key).
+   */
+  async accessToken(forceNew = false, protocol: TokenProtocol = this.protocol): Promise<{accessToken: string; expiresAt: number; cached: boolean; protocol: TokenProtocol}> {
     const credentials = credentialsOf(this.settings)
-    const origin = apiOrigin(this.settings)
-    const key = TokenCache.keyFor({profile: this.settings.profile, origin, ...credentials})
+    const origin = tokenOrigin(this.settings, protocol)
+    const key = TokenCache.keyFor({profile: this.settings.profile, origin, protocol, ...credentials})
     if (!forceNew) {
       const cached = await this.tokenCache.get(key)
       if (cached) {
-        this.token = cached.accessToken
-        return {...cached, cached: true}
+        this.tokens[protocol] = cached.accessToken
+        return {...cached, cached: true, protocol}
       }
     }
-    const fresh = await requestToken(await this.httpClient(), origin, credentials)
+    const request = protocol === 'cws' ? requestCwsToken : requestToken
+    const fresh = await request(await this.httpClient(), origin, credentials)
     await this.tokenCache.set(key, fresh)
-    this.token = fresh.accessToken
-    return {...fresh, cached: false}
+    this.tokens[protocol] = fresh.accessToken
+    return {...fresh, cached: false, protocol}
   }
 
   async call<T>(endpoint: Endpoint, options: CallOptions = {}): Promise<CitrixResponse<T>> {
-    const params = {customerId: this.customerId, ...options.params}
-    const url = new URL(originFor(endpoint, this.settings) + fillPath(endpoint.path, params))
+    const {origin, path, protocol} = placeOf(endpoint, this.settings)
+    const params = {customerId: this.customerId, partnerId: this.customerId, ...options.params}
+    const url = new URL(origin + fillPath(path, params))
     for (const [name, value] of Object.entries(options.query ?? {})) {
       if (value !== undefined) url.searchParams.set(name, String(value))
     }
-    if (!this.token) await this.accessToken()
+    if (!this.tokens[protocol]) await this.accessToken(false, protocol)
     try {
-      return await this.send<T>(endpoint, url, options)
+      return await this.send<T>(endpoint, url, options, protocol)
     } catch (error) {
       // [doc] 401 means a missing or expired token: get a new one, once.
       if (isHttpError(error) && error.response.statusCode === 401) {
-        await this.accessToken(true)
-        return this.sendMapped<T>(endpoint, url, options)
+        await this.accessToken(true, protocol)
+        return this.sendMapped<T>(endpoint, url, options, protocol)
       }
       throw errorFromGot(error, url.href, options.hints)
     }
@@ -151,22 +179,22 @@ export class CitrixClient {
     return this.resolvedHttp
   }
 
-  private async sendMapped<T>(endpoint: Endpoint, url: URL, options: CallOptions): Promise<CitrixResponse<T>> {
+  private async sendMapped<T>(endpoint: Endpoint, url: URL, options: CallOptions, protocol: TokenProtocol): Promise<CitrixResponse<T>> {
     try {
-      return await this.send<T>(endpoint, url, options)
+      return await this.send<T>(endpoint, url, options, protocol)
     } catch (error) {
       throw errorFromGot(error, url.href, options.hints)
     }
   }
 
   /** `visited`: the URLs this call was redirected from, the original first. */
-  private async send<T>(endpoint: Endpoint, url: URL, options: CallOptions, visited: readonly URL[] = []): Promise<CitrixResponse<T>> {
+  private async send<T>(endpoint: Endpoint, url: URL, options: CallOptions, protocol: TokenProtocol, visited: readonly URL[] = []): Promise<CitrixResponse<T>> {
     const http = await this.httpClient()
     const response = await http(url, {
       method: endpoint.method,
       headers: {
         accept: 'application/json',
-        authorization: `CwsAuth Bearer=${this.token}`,
+        authorization: `CwsAuth Bearer=${this.tokens[protocol]}`,
         'citrix-customerid': this.customerId,
       },
       json: options.json,
@@ -178,7 +206,7 @@ export class CitrixClient {
     if (isRedirectStatus(response.statusCode)) {
       const next = nextHop(response.statusCode, response.headers.location, [...visited, url])
       this.warn(`Citrix Cloud redirected to ${next.host}: set the profile's region (ctx config set region …) to skip this.`)
-      return this.send<T>(endpoint, next, options, [...visited, url])
+      return this.send<T>(endpoint, next, options, protocol, [...visited, url])
     }
     const text = String(response.body)
     return {

@@ -7,7 +7,11 @@ import {globalApiHost, regionHosts} from './regions.js'
 // else a server redirects to would receive the bearer token, so it is refused before any request.
 
 /** The hosts an API call may be redirected to: the global alias and every region's API host [doc]. */
-export const redirectTargets: ReadonlySet<string> = new Set([globalApiHost, ...Object.values(regionHosts).map((hosts) => hosts.apiHost)])
+// Gov is not among them: no redirect to or from Gov was observed.
+export const redirectTargets: ReadonlySet<string> = new Set([
+  globalApiHost,
+  ...Object.entries(regionHosts).filter(([region]) => region !== 'gov').map(([, hosts]) => hosts.apiHost),
+])
 
 const redirectHint = "Set the profile's region (`ctx config set region …` or CTX_REGION) to call the home region directly; check --api-url and any proxy too."
 

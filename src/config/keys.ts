@@ -5,14 +5,14 @@ export interface SettingKey {
   allowed?: readonly string[]
 }
 
-export const regions = ['us', 'eu', 'ap-s', 'jp'] as const
+export const regions = ['us', 'eu', 'ap-s', 'jp', 'gov'] as const
 export type Region = (typeof regions)[number]
 
 export const settingKeys = {
   'customer-id': {description: 'Citrix Cloud customer id'},
   'client-id': {description: 'API client id'},
   'client-secret': {description: 'API client secret (kept in the OS keychain when one answers)', secret: true},
-  region: {description: 'Citrix Cloud region; unset means the global api.cloud.com', allowed: regions},
+  region: {description: 'Citrix Cloud region (gov: Citrix Cloud Government); unset means the global api.cloud.com', allowed: regions},
   'api-url': {description: 'send every Citrix Cloud call to this origin instead (sandbox, tests, a mock)'},
   'ca-bundle': {description: 'PEM file of extra trusted CAs (a corporate proxy that re-signs TLS)'},
   'license-view': {

@@ -22,7 +22,7 @@ export const historyColumns = fields<HistoryMonth>(
   'deviceReleasedCount',
 )
 const onPremCustomerColumns = fields<PartnerOnPremCustomer>('accountId', 'accountName', 'totalUsers', 'paidUsers', 'freeUsers')
-const daasCustomerColumns = fields<PartnerDaasCustomer>('orgId', 'totalLicenses', 'totalUsers', 'overage')
+const daasCustomerColumns = fields<PartnerDaasCustomer>('customerName', 'orgId', 'totalLicenses', 'totalUsers', 'overage')
 
 export function partnerCustomerColumns(view: PartnerView): Array<ExportColumn<PartnerCustomer>> {
   return (view === 'partner-onprem' ? onPremCustomerColumns : daasCustomerColumns) as Array<ExportColumn<PartnerCustomer>>

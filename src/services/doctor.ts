@@ -3,6 +3,8 @@ import {readFile} from 'node:fs/promises'
 import type {Got} from 'got'
 
 import {apiOrigin, credentialsOf, type CitrixClient} from '../citrix/client.js'
+import {endpoints} from '../citrix/endpoints.js'
+import {hostsOfRegion} from '../citrix/regions.js'
 import type {Settings} from '../config/settings.js'
 import type {ConfigStore} from '../config/store.js'
 import {CtxError, ExitCode, type ExitCodeValue} from '../errors.js'
@@ -94,6 +96,29 @@ async function checkReachable(http: Got, origin: string, now: () => number): Pro
   }
 }
 
+/**
+ * citrix-api.md section 5: every other host the profile will call answers through the configured proxy
+ * and CA bundle, one line per host. Under --api-url each maps to that one origin (sandbox, tests).
+ */
+async function checkHosts(http: Got, settings: Settings, now: () => number): Promise<DoctorCheck[]> {
+  const apiHost = new URL(apiOrigin({region: settings.region})).host
+  const hosts = hostsOfRegion(endpoints, settings.region).filter((host) => host !== apiHost)
+  return Promise.all(
+    hosts.map(async (host) => {
+      const origin = settings.apiUrl ?? `https://${host}`
+      const started = now()
+      const proxy = proxyFor(new URL(origin))
+      const via = `${settings.apiUrl ? ` at ${new URL(origin).host}` : ''}${proxy ? ` through ${shownProxy(proxy)}` : ''}`
+      try {
+        const response = await http.get(`${origin}/`, {throwHttpErrors: false, retry: {limit: 0}, followRedirect: false})
+        return pass(`Host ${host}`, `answered${via} (HTTP ${response.statusCode}) in ${now() - started} ms`)
+      } catch (error) {
+        return fail(`Host ${host}`, networkErrorFrom(error as {code?: string; message: string}, origin))
+      }
+    }),
+  )
+}
+
 function checkClock(serverDate: number | undefined, localDate: number | undefined): DoctorCheck {
   if (serverDate === undefined || localDate === undefined || Number.isNaN(serverDate)) {
     return warn('Clock', 'not compared: the API host gave no Date', 'Check the clock yourself (NTP).')
@@ -137,6 +162,7 @@ export async function runDoctorChecks(options: DoctorOptions): Promise<DoctorChe
   const http = await options.http(ca.status === 'fail' ? undefined : settings.caBundle)
   const reachable = await checkReachable(http, origin, now)
   checks.push(reachable.check)
+  checks.push(...(await checkHosts(http, settings, now)))
   if (credentialsOk && reachable.check.status === 'pass') {
     try {
       const token = await (await options.citrix(settings, http)).accessToken(true)

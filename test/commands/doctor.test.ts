@@ -20,7 +20,7 @@ describe('ctx doctor', () => {
   useNock()
 
   it('prints a table of passed checks and leaves the exit code at 0', async () => {
-    nock(testApi).get('/').reply(404, {}, {date: new Date().toUTCString()})
+    nock(testApi).get('/').times(6).reply(404, {}, {date: new Date().toUTCString()})
     mockToken()
     const {stdout, error} = await runCommand(['doctor'])
     assert.equal(error, undefined)
@@ -30,7 +30,7 @@ describe('ctx doctor', () => {
 
   it('gives the checks as JSON and exits with the code of the first failure', async () => {
     delete process.env.CTX_CUSTOMER_ID
-    nock(testApi).get('/').reply(404, {}, {date: new Date().toUTCString()})
+    nock(testApi).get('/').times(6).reply(404, {}, {date: new Date().toUTCString()})
     const {stdout} = await runCommand(['doctor', '--json'])
     const result = JSON.parse(stdout) as {ok: boolean; checks: Array<{name: string; status: string}>}
     assert.equal(result.ok, false)
@@ -39,7 +39,7 @@ describe('ctx doctor', () => {
   })
 
   it('prints the hint of a check that warns', async () => {
-    nock(testApi).get('/').reply(404, {}, {date: new Date(Date.now() + 5 * 60_000).toUTCString()})
+    nock(testApi).get('/').times(6).reply(404, {}, {date: new Date(Date.now() + 5 * 60_000).toUTCString()})
     mockToken()
     const {stderr} = await runCommand(['doctor'])
     assert.match(stderr, /Clock: Sync the clock/)

@@ -48,8 +48,12 @@ describe('e2e: ctx license summary, history, customers and release against the s
     const result = await runBin(['license', 'customers', '--view', 'partner-daas', '--csv'], {env: suite.sandbox.env})
     assert.equal(result.code, 0, result.stderr)
     const lines = result.stdout.trim().split(/\r?\n/)
-    assert.equal(lines[0], 'orgId,totalLicenses,totalUsers,overage')
+    assert.equal(lines[0], 'customerName,orgId,totalLicenses,totalUsers,overage')
     assert.equal(lines.length, 41)
+    // [seen] Named by the partner directory's displayName; the sandbox leaves every fifth unnamed: the org id stands in.
+    const rows = lines.slice(1).map((line) => line.split(','))
+    assert.match(rows[0]![0]!, /^[A-Z][a-z]+.* 1$/)
+    assert.equal(rows[4]![0], rows[4]![1])
   })
 
   it('exits 2 for a partner month older than 12 months', async () => {

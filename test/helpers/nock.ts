@@ -28,3 +28,18 @@ export function fakeCredentialsEnv(): Record<string, string> {
 export function mockToken(scope = nock(testApi), expiresIn: string | number = '3600'): nock.Scope {
   return scope.post('/cctrustoauth2/acme/tokens/clients').reply(200, {token_type: 'bearer', access_token: 'token-abc', expires_in: expiresIn})
 }
+
+/** Mocks the cws token call (section 1 of citrix-api.md) for the fake customer, under the one --api-url origin. */
+export function mockCwsToken(scope = nock(testApi)): nock.Scope {
+  return scope.post('/acme/tokens/clients').reply(200, {Token: 'cws-abc', ExpiresAt: 3600})
+}
+
+/** [seen] A License Usage Insights month: 10 Premium users (2 free) on one license server. */
+export const luiReply = {
+  skus: [
+    {
+      skuId: 'CVAD-CSP',
+      features: [{featureID: 'XDT_PLT_UD', featureDescription: 'Premium', count: 10, freeUsersCount: 2, licenseServerUsages: [{fqdn: 'lic-01.example', count: 10, freeUsersCount: 2, isLicenseServerFree: false}]}],
+    },
+  ],
+}

@@ -19,11 +19,11 @@ describe('locked --json shapes: ctx doctor', () => {
   useNock()
 
   it('doctor: every check passing, then checks that warn and fail (hint and exit code)', async () => {
-    nock(testApi).get('/').reply(404, {}, {date: new Date().toUTCString()})
+    nock(testApi).get('/').times(6).reply(404, {}, {date: new Date().toUTCString()})
     mockToken()
     const passing = await runJson(['doctor'])
     delete process.env.CTX_CUSTOMER_ID
-    nock(testApi).get('/').reply(404, {}, {date: new Date(Date.now() + 5 * 60_000).toUTCString()})
+    nock(testApi).get('/').times(6).reply(404, {}, {date: new Date(Date.now() + 5 * 60_000).toUTCString()})
     const failing = await runJson(['doctor'])
     expectJsonShape('doctor', passing, failing)
   })

@@ -5,7 +5,7 @@ import nock from 'nock'
 
 import {useTempConfig} from '../helpers/env.js'
 import {expectJsonShape, runJson} from '../helpers/json-shape.js'
-import {fakeCredentialsEnv, mockToken, testApi, useNock} from '../helpers/nock.js'
+import {fakeCredentialsEnv, luiReply, mockCwsToken, mockToken, testApi, useNock} from '../helpers/nock.js'
 
 const enterprise = '/licensing/license/enterprise/cloud/cvad/ud'
 const onprem = '/licensing/license/partner/onprem/cvad'
@@ -34,7 +34,6 @@ const current = {
 const activatingInstead = {...current, nextExpiredLicenses: null, nextActivatingLicense: {activatingTime: '2027-01-01T00:00:00Z', activatingCount: 25}}
 const counts = {cumulativeAssignedCount: 90, newAssignedCount: 5, releasedCount: 1}
 const historyEntry = (month: string) => ({timeStamp: `${month}-01T00:00:00Z`, totalAvailableLicenseCount: 200, userLicenseUsage: counts, deviceLicenseUsage: counts})
-const onPremSummary = (month: string) => ({month, totalUsers: 10, paidUsers: 8, freeUsers: 2, licenseServers: 1, customersCount: 2})
 const onPremCustomers = [
   {accountId: '7001', accountName: 'Contoso', totalUsers: 10, paidUsers: 9, freeUsers: 1},
   {accountId: '7002', accountName: 'Fabrikam', totalUsers: 5, paidUsers: 5, freeUsers: 0},
@@ -60,12 +59,35 @@ describe('locked --json shapes: ctx license', () => {
     const expiring = await runJson(['license', 'summary'])
     nock(testApi).get(`${enterprise}/current`).reply(200, activatingInstead)
     const activating = await runJson(['license', 'summary'])
-    expectJsonShape('license-summary.enterprise', expiring, activating)
+    // [seen] Endpoint Management: no user/device split (nulls); a concurrent customer: the peaks.
+    const {userLicenseUsage: _u, deviceLicenseUsage: _d, ...noSplit} = current
+    nock(testApi).get('/acme/cloudlicenseusages/products/xenmobile/current').reply(200, {...noSplit, licenseModel: 'UserDevice'})
+    const total = await runJson(['license', 'summary', '--product', 'endpoint-management'])
+    nock(testApi)
+      .get('/acme/license/enterprise/cloud/cvad/ccu/summary')
+      .query(true)
+      .reply(200, {
+        currentCcu: {totalLicenseCount: 500, assignedLicenseCount: 120, reportTime: '2026-11-24T08:00:00Z'},
+        last24HoursPeak: {assignedLicenseCount: 150, reportTime: '2026-11-23T15:00:00Z'},
+        monthPeak: {assignedLicenseCount: 180, reportTime: '2026-11-10T15:00:00Z'},
+        allTimePeak: {assignedLicenseCount: 210, reportTime: '2026-06-01T15:00:00Z'},
+      })
+    const concurrent = await runJson(['license', 'summary', '--license-model', 'concurrent'])
+    expectJsonShape('license-summary.enterprise', expiring, activating, total, concurrent)
   })
 
   it('license summary --view partner-onprem', async () => {
-    mockToken().get(`${onprem}/summary`).query({month: '2026-10'}).reply(200, onPremSummary('2026-10'))
-    expectJsonShape('license-summary.partner-onprem', await runJson(['license', 'summary', '--view', 'partner-onprem', '--month', '2026-10']))
+    mockCwsToken().get('/acme/licenseusagedata').query({date: '2026-10'}).reply(200, luiReply)
+    const withData = await runJson(['license', 'summary', '--view', 'partner-onprem', '--month', '2026-10'])
+    nock(testApi).get('/acme/licenseusagedata').query({date: '2026-09'}).reply(200, {skus: []})
+    const noData = await runJson(['license', 'summary', '--view', 'partner-onprem', '--month', '2026-09'])
+    expectJsonShape('license-summary.partner-onprem', withData, noData)
+  })
+
+  it('license servers, all and --stale', async () => {
+    const server = {hostID: 'h1', fqdn: 'lic-01.example', isPhoningHome: false, lastPhoningHomeTime: '2026-10-01T00:00:00Z', isEverReported: true, isFoundInBackOffice: true, isNonCspLicenseInstalled: false, isCcu: false, isExpired: false, daysToExpire: 300, licenseExpirationDate: '2027-09-20T00:00:00Z', isCompliant: true, isLicenseServerFree: false}
+    mockCwsToken().get('/acme/licenseservers').twice().reply(200, {licenseServersStatus: [server, {...server, fqdn: 'lic-02.example', isPhoningHome: true}]})
+    expectJsonShape('license-servers', await runJson(['license', 'servers']), await runJson(['license', 'servers', '--stale']))
   })
 
   it('license summary --view partner-daas', async () => {
@@ -125,10 +147,11 @@ describe('locked --json shapes: ctx license', () => {
       .query(true)
       .reply(200, {historicalUsageList: [historyEntry(monthsAgo(1)), historyEntry(monthsAgo(0))]})
     const enterpriseReport = await runJson(['license', 'report', '--out', join(temp.dir, 'enterprise.html'), '--months', '2'])
-    nock(testApi)
-      .get(`${onprem}/summary`)
+    mockCwsToken()
+      .get('/acme/licenseusagedata')
       .query(true)
-      .reply(200, onPremSummary(monthsAgo(0)))
+      .reply(200, luiReply)
+    nock(testApi)
       .get(`${onprem}/customers`)
       .query(true)
       .reply(200, {items: onPremCustomers, continuationToken: null})

@@ -1,7 +1,7 @@
 import {Flags} from '@oclif/core'
 
 import {ApplianceCommand} from '../../cli/appliance-command.js'
-import {deployments, type Deployment} from '../../citrix/appliance.js'
+import {deploymentForRegion, deployments, type Deployment} from '../../citrix/appliance.js'
 import {ConfigError, UsageError} from '../../errors.js'
 import type {RegisterResult, UnattendedRegisterResult} from '../../services/appliance/register.js'
 
@@ -22,7 +22,7 @@ export default class ApplianceRegister extends ApplianceCommand<typeof Appliance
     name: Flags.string({description: 'the name the appliance gets in Citrix Cloud (unique in its resource location)'}),
     'resource-location': Flags.string({description: 'resource location id or name (a choice on a terminal when missing)'}),
     'create-location': Flags.boolean({description: "create the resource location named by --resource-location when there is none (with the profile's API client)", dependsOn: ['resource-location']}),
-    deployment: Flags.string({description: 'Citrix Cloud deployment', options: deployments, default: 'production'}),
+    deployment: Flags.string({description: "Citrix Cloud deployment (default: productionjp when the profile's region is jp, else production)", options: deployments}),
     wait: Flags.boolean({description: 'wait until Citrix Cloud has registered the appliance'}),
     timeout: Flags.string({description: 'how long --wait waits (e.g. 15m, 90s)', default: '15m'}),
     accept: Flags.boolean({description: "register the code in Citrix Cloud at once with the profile's API client, then wait", exclusive: ['unattended']}),
@@ -37,7 +37,8 @@ export default class ApplianceRegister extends ApplianceCommand<typeof Appliance
     // The one duration parser (as --stale), before anything is asked or sent: a bare number is exit 2, never milliseconds.
     const timeoutMs = parseDuration(flags.timeout, '--timeout')
     const name = flags.name ?? (await promptText({message: 'Name of the appliance in Citrix Cloud', flag: '--name'}))
-    const deployment = flags.deployment as Deployment
+    // [doc] The Japan region's appliances are sent productionjp; an explicit --deployment wins.
+    const deployment = (flags.deployment as Deployment | undefined) ?? deploymentForRegion((await this.settings()).region)
     const client = await this.appliance()
     if (flags.unattended) {
       const apiClient = await this.apiClient()

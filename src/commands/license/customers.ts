@@ -29,6 +29,8 @@ export default class LicenseCustomers extends BaseCommand<typeof LicenseCustomer
     const customers = await listLicenseCustomers(await this.citrix(), {view, month})
     if (customers.length === 0) this.note(`No customers in the ${view} view for ${month}.`)
     else this.log(renderList(partnerCustomerColumns(view), customers, {csv: this.flags.csv}))
+    // citrix-api.md section 4: these per-customer figures rest on a call nobody has observed.
+    this.note(`The per-customer figures come from a modelled Citrix call (not observed in real traffic)${view === 'partner-daas' ? '; the names from the observed partner directory, else the org id' : ''}.`)
     return {view, month, customers}
   }
 }

@@ -118,6 +118,7 @@ export function applianceRoutes(applianceId: string): SandboxRoute[] {
         const pending = issueCode(state, {service: 'ConnectorAppliance', hostname: body.name as string, product: applianceProduct, version: applianceVersion, applianceId}, now)
         appliance.pendingCode = pending.code
         appliance.resourceLocationId = body.resource_location_id as string
+        appliance.deployment = body.deployment as string
         return ok({
           code: pending.code,
           pollingInterval: state.settings.pollingIntervalSeconds ?? 30,
@@ -149,6 +150,7 @@ export function applianceRoutes(applianceId: string): SandboxRoute[] {
         }
         // The appliance registers itself with the API client: the same code path as a code accepted in the cloud.
         appliance.resourceLocationId = (body.resourceLocationId as string | undefined) ?? state.resourceLocations[0]?.id
+        appliance.deployment = body.deployment as string
         const pending = issueCode(state, {service: 'ConnectorAppliance', hostname: body.applianceName as string, product: applianceProduct, version: applianceVersion, applianceId}, now)
         acceptCode(state, pending.code, now)
         return ok({status: 'Registered'})

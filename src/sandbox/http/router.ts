@@ -37,11 +37,24 @@ export interface SandboxRoute {
   path: string
   auth: RouteAuth
   handle(request: SandboxRequest, context: SandboxContext): Promise<SandboxReply> | SandboxReply
+  /** The row it serves, when it serves one: its Gov path is served as well (see `withGovPaths`). */
+  endpoint?: Endpoint
 }
 
 /** A route that serves one row of the endpoint table, so the CLI and the sandbox share each path. */
 export function serve(endpoint: Endpoint, auth: RouteAuth, handle: SandboxRoute['handle']): SandboxRoute {
-  return {method: endpoint.method, path: endpoint.path, auth, handle}
+  return {method: endpoint.method, path: endpoint.path, auth, handle, endpoint}
+}
+
+/**
+ * Under --api-url every host maps to the sandbox's one origin, paths kept: a Gov profile calls the
+ * rows' Gov paths (`/{customerId}/resourcelocations`), which the same handlers answer.
+ */
+export function withGovPaths(routes: SandboxRoute[]): SandboxRoute[] {
+  return routes.flatMap((route) => {
+    const gov = route.endpoint?.gov
+    return gov && gov.path !== route.path ? [route, {...route, path: gov.path}] : [route]
+  })
 }
 
 export interface CompiledRoute {

@@ -33,6 +33,11 @@ export interface SandboxSettings {
    * shows none, so that ctx's selectors for that case can be tried.
    */
   productsLastContact?: boolean
+  /**
+   * How the customer licenses Citrix DaaS: user/device (default), or concurrent only, whose user/device
+   * calls answer 404 in the generic licensing shape and whose ccu summary answers [seen].
+   */
+  daasLicenseModel?: 'user-device' | 'concurrent'
 }
 
 export const productsEnvelopes = ['items', 'Items', 'bare'] as const
@@ -50,5 +55,6 @@ export function defaultSettings(overrides: SettingsOverrides = {}): SandboxSetti
     pollingIntervalSeconds: overrides.pollingIntervalSeconds ?? 30,
     productsEnvelope: overrides.productsEnvelope ?? 'items',
     productsLastContact: overrides.productsLastContact ?? true,
+    daasLicenseModel: overrides.daasLicenseModel ?? 'user-device',
   }
 }

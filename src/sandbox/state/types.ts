@@ -29,6 +29,8 @@ export interface ApplianceState {
   instanceID?: string
   pendingCode?: string
   resourceLocationId?: string
+  /** [doc] The deployment the appliance was last asked to register to: production or productionjp. */
+  deployment?: string
 }
 
 /** Everything the simulated Citrix Cloud remembers. Large tables are generated per row, not stored. */

@@ -1,5 +1,6 @@
 import type {CitrixClient} from '../../citrix/client.js'
 import {
+  getPartnerCustomerNames,
   listPartnerDaasCustomers,
   listPartnerOnPremCustomers,
   type PartnerCustomer,
@@ -10,7 +11,18 @@ import type {PartnerView} from '../../config/license-view.js'
 
 /** The customers of a partner view for a month, page by page (the export streams them). */
 export function partnerCustomerPages(client: CitrixClient, view: PartnerView, month: string): AsyncGenerator<PartnerCustomer[]> {
-  return view === 'partner-onprem' ? listPartnerOnPremCustomers(client, month) : listPartnerDaasCustomers(client, month)
+  return view === 'partner-onprem' ? listPartnerOnPremCustomers(client, month) : namedDaasPages(client, month)
+}
+
+/**
+ * [model] figures per org id, named [seen] by the partner directory's displayName where that call
+ * answers (fetched once, before the first page), else by the org id.
+ */
+async function* namedDaasPages(client: CitrixClient, month: string): AsyncGenerator<PartnerDaasCustomer[]> {
+  const names = await getPartnerCustomerNames(client)
+  for await (const page of listPartnerDaasCustomers(client, month)) {
+    yield page.map((customer) => ({...customer, customerName: names.get(customer.orgId) ?? customer.orgId}))
+  }
 }
 
 async function everyPage<Row>(pages: AsyncIterable<Row[]>): Promise<Row[]> {
@@ -24,7 +36,7 @@ export function listOnPremCustomers(client: CitrixClient, month: string): Promis
 }
 
 export function listDaasCustomers(client: CitrixClient, month: string): Promise<PartnerDaasCustomer[]> {
-  return everyPage(listPartnerDaasCustomers(client, month))
+  return everyPage(namedDaasPages(client, month))
 }
 
 /** The customers of a partner view for a month, every page. */

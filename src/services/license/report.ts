@@ -43,9 +43,10 @@ export async function buildLicenseReportInput(client: CitrixClient, options: Lic
   const generatedAt = now.toISOString()
   if (options.view === 'enterprise') {
     const summary = await getEnterpriseSummary(client, options.product)
-    const history = await getLicenseHistory(client, {product: options.product, months: options.months, now})
+    // A concurrent customer has no user/device history (its historicalusage answers 404): the report shows the peaks instead.
+    const history = summary.licenseModel === 'concurrent' ? {months: []} : await getLicenseHistory(client, {product: options.product, months: options.months, now})
     return {
-      title: `License usage — ${summary.productName}`,
+      title: `License usage — ${summary.productName}${summary.licenseModel === 'concurrent' ? ' (concurrent)' : ''}`,
       generatedAt,
       view: 'enterprise',
       // The product reported, not the view's default label (which names Citrix DaaS).
@@ -116,5 +117,5 @@ async function topCustomers(client: CitrixClient, view: PartnerView, month: stri
       .map((c) => ({name: name(c), value: value(c)}))
   if (view === 'partner-onprem') return {topCustomersByUse: top(await listOnPremCustomers(client, month), (c) => c.accountName, (c) => c.totalUsers)}
   const customers = await listDaasCustomers(client, month)
-  return {topCustomersByUse: top(customers, (c) => c.orgId, (c) => c.totalUsers), topCustomersByOverage: top(customers, (c) => c.orgId, (c) => c.overage)}
+  return {topCustomersByUse: top(customers, (c) => c.customerName, (c) => c.totalUsers), topCustomersByOverage: top(customers, (c) => c.customerName, (c) => c.overage)}
 }

@@ -7,8 +7,10 @@ import {
   type LicenseProduct,
   type PartnerDaasFigures,
   type PartnerOnPremFigures,
+  type RequestedLicenseModel,
 } from '../../citrix/licensing.js'
 import type {LicenseView, PartnerView} from '../../config/license-view.js'
+import {UsageError} from '../../errors.js'
 
 // A summary carries its view, so that `--json` readers and renderers can tell the shapes apart.
 export type EnterpriseSummary = {view: 'enterprise'} & EnterpriseUsage
@@ -17,8 +19,15 @@ export type PartnerDaasSummary = {view: 'partner-daas'} & PartnerDaasFigures
 export type PartnerSummary = PartnerOnPremSummary | PartnerDaasSummary
 export type LicenseSummary = EnterpriseSummary | PartnerSummary
 
-export async function getEnterpriseSummary(client: CitrixClient, product: LicenseProduct): Promise<EnterpriseSummary> {
-  return {view: 'enterprise', ...(await getEnterpriseUsage(client, product))}
+/**
+ * A service's current figures. Citrix DaaS: `licenseModel` user/device or concurrent; unset, user/device
+ * and then concurrent when user/device answers 404. The result's `licenseModel` says which it shows.
+ */
+export async function getEnterpriseSummary(client: CitrixClient, product: LicenseProduct, licenseModel?: RequestedLicenseModel): Promise<EnterpriseSummary> {
+  if (licenseModel === 'concurrent' && product !== 'daas') {
+    throw new UsageError(`--license-model concurrent is for Citrix DaaS only, not --product ${product}.`, {hint: 'Drop --license-model, or use --product daas.'})
+  }
+  return {view: 'enterprise', ...(await getEnterpriseUsage(client, product, licenseModel))}
 }
 
 /** A partner view's figures for one month (yyyy-MM). */
@@ -30,7 +39,7 @@ export async function getPartnerSummary(client: CitrixClient, view: PartnerView,
 
 export async function getLicenseSummary(
   client: CitrixClient,
-  options: {view: LicenseView; product: LicenseProduct; month: string},
+  options: {view: LicenseView; product: LicenseProduct; month: string; licenseModel?: RequestedLicenseModel},
 ): Promise<LicenseSummary> {
-  return options.view === 'enterprise' ? getEnterpriseSummary(client, options.product) : getPartnerSummary(client, options.view, options.month)
+  return options.view === 'enterprise' ? getEnterpriseSummary(client, options.product, options.licenseModel) : getPartnerSummary(client, options.view, options.month)
 }

@@ -36,7 +36,7 @@ describe('ctx license customers', () => {
   it('prints the DaaS view as CSV with its fixed header', async () => {
     mockToken().get(cloud).query(true).reply(200, {items: [{orgId: 'o-1', totalLicenses: 100, totalUsers: 120, overage: 20}], continuationToken: null})
     const {stdout} = await runCommand(['license', 'customers', '--view', 'partner-daas', '--csv'])
-    assert.deepEqual(stdout.trim().split(/\r?\n/), ['orgId,totalLicenses,totalUsers,overage', 'o-1,100,120,20'])
+    assert.deepEqual(stdout.trim().split(/\r?\n/), ['customerName,orgId,totalLicenses,totalUsers,overage', 'o-1,o-1,100,120,20'])
   })
 
   it('returns view, month and customers under --json', async () => {

@@ -68,7 +68,7 @@ describe('ctx license export', () => {
   })
 
   it('keeps the old file when the customer is not entitled, and exits 6', async () => {
-    mockToken().get('/licensing/license/enterprise/cloud/secureworkspaceaccess/ud/current').reply(404, {type: 'https://errors-api.cloud.com/licensing/notFound', detail: 'Not entitled'})
+    mockToken().get('/acme/cloudlicenseusages/products/secureworkspaceaccess/current').reply(404, {type: 'https://errors-api.cloud.com/licensing/notFound', detail: 'Not entitled'})
     const out = join(dir, 'users.csv')
     writeFileSync(out, 'old')
     const {error} = await runCommand(['license', 'export', 'users', '--product', 'secure-private-access', '--out', out])

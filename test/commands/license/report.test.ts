@@ -8,7 +8,7 @@ import nock from 'nock'
 
 import {addMonths, formatMonth, monthOf} from '../../../src/util/months.js'
 import {useTempConfig} from '../../helpers/env.js'
-import {fakeCredentialsEnv, mockToken, testApi, useNock} from '../../helpers/nock.js'
+import {fakeCredentialsEnv, luiReply, mockCwsToken, mockToken, testApi, useNock} from '../../helpers/nock.js'
 
 const enterprise = '/licensing/license/enterprise/cloud/cvad/ud'
 const monthsAgo = (n: number) => formatMonth(addMonths(monthOf(new Date()), -n))
@@ -21,8 +21,10 @@ const current = {
 
 function mockEnterpriseReport(segment = 'cvad', months = 2): nock.Scope {
   const base = enterprise.replace('cvad', segment)
+  // [seen] Endpoint Management and Secure Private Access report current usage on the cloudlicense call.
+  const currentPath = segment === 'cvad' ? `${base}/current` : `/acme/cloudlicenseusages/products/${segment}/current`
   return mockToken()
-    .get(`${base}/current`)
+    .get(currentPath)
     .reply(200, current)
     .get(`${base}/historicalusage`)
     .query({startDate: monthsAgo(months - 1), endDate: monthsAgo(0)})
@@ -58,9 +60,7 @@ describe('ctx license report', () => {
   it('takes the view from CTX_LICENSE_VIEW when --view is not given', async () => {
     process.env.CTX_LICENSE_VIEW = 'partner-onprem'
     const scope = mockToken()
-      .get('/licensing/license/partner/onprem/cvad/summary')
-      .query({month: monthsAgo(0)})
-      .reply(200, {month: monthsAgo(0), totalUsers: 10, paidUsers: 8, freeUsers: 2, licenseServers: 1, customersCount: 1})
+    mockCwsToken(scope).get('/acme/licenseusagedata').query({date: monthsAgo(0)}).reply(200, luiReply)
     scope.get('/licensing/license/partner/onprem/cvad/customers').query(true).reply(200, {items: [{accountId: '1', accountName: 'Contoso', totalUsers: 10, paidUsers: 8, freeUsers: 2}], continuationToken: null})
     const out = join(temp.dir, 'onprem.html')
     const {stdout} = await runCommand(['license', 'report', '--out', out, '--months', '1', '--json'])

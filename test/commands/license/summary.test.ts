@@ -2,11 +2,10 @@ import assert from 'node:assert/strict'
 import {afterEach, beforeEach, describe, it} from 'mocha'
 
 import {runCommand} from '@oclif/test'
-import nock from 'nock'
 
 import {ConfigStore} from '../../../src/config/store.js'
 import {useTempConfig} from '../../helpers/env.js'
-import {fakeCredentialsEnv, mockToken, testApi, useNock} from '../../helpers/nock.js'
+import {fakeCredentialsEnv, luiReply, mockCwsToken, mockToken, useNock} from '../../helpers/nock.js'
 
 const current = {
   customerId: 'acme',
@@ -44,12 +43,13 @@ describe('ctx license summary', () => {
   })
 
   it('returns the figures under --json', async () => {
-    mockToken().get('/licensing/license/enterprise/cloud/xenmobile/ud/current').reply(200, current)
+    const {userLicenseUsage: _u, deviceLicenseUsage: _d, ...noSplit} = current
+    mockToken().get('/acme/cloudlicenseusages/products/xenmobile/current').reply(200, {...noSplit, licenseModel: 'UserDevice'})
     const {stdout} = await runCommand(['license', 'summary', '--product', 'endpoint-management', '--json'])
     const {summary} = JSON.parse(stdout) as {summary: Record<string, unknown>}
     assert.deepEqual(
-      {view: summary.view, product: summary.product, used: summary.used, remaining: summary.remaining, nextExpiry: summary.nextExpiry},
-      {view: 'enterprise', product: 'endpoint-management', used: 150, remaining: 50, nextExpiry: {date: '2026-12-10T00:00:00Z', count: 40, daysLeft: 16}},
+      {view: summary.view, product: summary.product, used: summary.used, remaining: summary.remaining, nextExpiry: summary.nextExpiry, usedByUsers: summary.usedByUsers, userDeviceSplit: summary.userDeviceSplit},
+      {view: 'enterprise', product: 'endpoint-management', used: 150, remaining: 50, nextExpiry: {date: '2026-12-10T00:00:00Z', count: 40, daysLeft: 16}, usedByUsers: null, userDeviceSplit: false},
     )
   })
 
@@ -70,8 +70,8 @@ describe('ctx license summary', () => {
 
   it('takes the view from the profile key license-view', async () => {
     ConfigStore.open().updateProfile('default', {'license-view': 'partner-onprem'})
-    nock(testApi).post('/cctrustoauth2/acme/tokens/clients').reply(200, {token_type: 'bearer', access_token: 't', expires_in: '3600'})
-    nock(testApi).get('/licensing/license/partner/onprem/cvad/summary').query(true).reply(200, {month: '2026-11', totalUsers: 10, paidUsers: 8, freeUsers: 2, licenseServers: 1, customersCount: 1})
+    // [seen] The on-premises partner figures take the cws token only.
+    mockCwsToken().get('/acme/licenseusagedata').query(true).reply(200, luiReply)
     const {stdout} = await runCommand(['license', 'summary'])
     assert.match(stdout, /Paid users\s+8/)
   })
@@ -107,5 +107,50 @@ describe('ctx license summary', () => {
   it('exits 2 for an unknown view, before any call', async () => {
     const {error} = await runCommand(['license', 'summary', '--view', 'reseller'])
     assert.equal(error?.oclif?.exit, 2)
+  })
+
+  const ccu = {
+    currentCcu: {totalLicenseCount: 500, assignedLicenseCount: 120, reportTime: '2026-11-24T08:00:00Z'},
+    last24HoursPeak: {assignedLicenseCount: 150, reportTime: '2026-11-23T15:00:00Z'},
+    monthPeak: {assignedLicenseCount: 180, reportTime: '2026-11-10T15:00:00Z'},
+    allTimePeak: {count: 210, time: '2026-06-01T15:00:00Z'},
+  }
+  const ccuPath = '/acme/license/enterprise/cloud/cvad/ccu/summary'
+
+  it('shows the concurrent figures and says so when user/device answers 404', async () => {
+    mockToken()
+      .get('/licensing/license/enterprise/cloud/cvad/ud/current')
+      .reply(404, {type: '404', detail: 'resource not found', parameters: {name: 'entityType', value: 'UserDeviceLicense'}})
+      .get(ccuPath)
+      .query({UsageType: 'device', LicenseModel: 'Concurrent'})
+      .reply(200, ccu)
+    const {stdout, stderr, error} = await runCommand(['license', 'summary'])
+    assert.equal(error, undefined)
+    assert.match(stderr, /Showing concurrent licenses: the customer has no user\/device licenses/)
+    assert.match(stdout, /Citrix DaaS \(Concurrent\) — concurrent licenses/)
+    assert.match(stdout, /Concurrent now\s+120 \(2026-11-24 08:00 UTC\) of 500/)
+    assert.match(stdout, /Peak, last 24 hours\s+150/)
+    assert.match(stdout, /Peak this month\s+180/)
+    assert.match(stdout, /All-time peak\s+210/)
+  })
+
+  it('asks for the concurrent model only with --license-model concurrent, and returns the peaks under --json', async () => {
+    mockToken().get(ccuPath).query(true).reply(200, ccu)
+    const {stdout} = await runCommand(['license', 'summary', '--license-model', 'concurrent', '--json'])
+    const {summary} = JSON.parse(stdout) as {summary: {licenseModel: string; concurrent: {monthPeak: {count: number}}}}
+    assert.deepEqual([summary.licenseModel, summary.concurrent.monthPeak.count], ['concurrent', 180])
+  })
+
+  it('exits 2 for --license-model concurrent with another service', async () => {
+    const {error} = await runCommand(['license', 'summary', '--license-model', 'concurrent', '--product', 'endpoint-management'])
+    assert.equal(error?.oclif?.exit, 2)
+  })
+
+  it('says that Endpoint Management has no user/device split instead of showing zeros', async () => {
+    mockToken().get('/acme/cloudlicenseusages/products/xenmobile/current').reply(200, {productName: 'Citrix Endpoint Management', productEdition: 'Enterprise', totalAvailableLicenseCount: 300, totalUsageCount: 120, remainingLicenseCount: 180, nextExpiredLicenses: null, licenseModel: 'UserDevice'})
+    const {stdout} = await runCommand(['license', 'summary', '--product', 'endpoint-management'])
+    assert.match(stdout, /Used\s+120; by users and devices: not reported \(Citrix gives no user\/device split for this service\)/)
+    assert.doesNotMatch(stdout, /0 users/)
+    assert.doesNotMatch(stdout, /Released/)
   })
 })

@@ -33,6 +33,10 @@ describe('licensing client: wire replies mapped to domain shapes', () => {
       product: 'daas',
       productName: 'Citrix DaaS',
       productEdition: 'Premium',
+      licenseModel: 'user-device',
+      citrixLicenseModel: null,
+      userDeviceSplit: true,
+      concurrent: null,
       used: 150,
       usedByUsers: 100,
       usedByDevices: 50,
@@ -45,11 +49,43 @@ describe('licensing client: wire replies mapped to domain shapes', () => {
     })
   })
 
-  it('counts a missing user/device split as none instead of failing', async () => {
-    const {userLicenseUsage: _users, deviceLicenseUsage: _devices, ...noSplit} = current
-    mockToken().get(`${base}/xenmobile/ud/current`).reply(200, noSplit)
+  it('reads Endpoint Management from the observed cloudlicense call, with no user/device split rather than zeros', async () => {
+    const {userLicenseUsage: _users, deviceLicenseUsage: _devices, customerId: _c, timeStamp: _t, nextActivatingLicense: _n, ...noSplit} = current
+    mockToken().get('/acme/cloudlicenseusages/products/xenmobile/current').reply(200, {...noSplit, licenseModel: 'UserDevice'})
     const usage = await getEnterpriseUsage(await clientFor(fakeCredentialsEnv()), 'endpoint-management')
-    assert.deepEqual([usage.used, usage.usedByUsers, usage.usedByDevices, usage.released], [150, 0, 0, 0])
+    assert.deepEqual([usage.used, usage.usedByUsers, usage.usedByDevices, usage.released, usage.userDeviceSplit, usage.licenseModel, usage.citrixLicenseModel], [150, null, null, null, false, 'total', 'UserDevice'])
+  })
+
+  it('falls back to the concurrent summary when user/device answers 404 in the generic licensing shape', async () => {
+    mockToken()
+      .get(`${base}/cvad/ud/current`)
+      .reply(404, {type: '404', detail: 'resource not found', parameters: {name: 'entityType', value: 'UserDeviceLicense'}})
+      .get('/acme/license/enterprise/cloud/cvad/ccu/summary')
+      .query({UsageType: 'device', LicenseModel: 'Concurrent'})
+      .reply(200, {
+        currentCcu: {totalLicenseCount: 500, assignedLicenseCount: 120, reportTime: '2026-11-24T08:00:00Z'},
+        last24HoursPeak: {assignedLicenseCount: 150, reportTime: '2026-11-23T15:00:00Z'},
+        monthPeak: {count: 180, time: '2026-11-10T15:00:00Z'},
+        allTimePeak: {assignedLicenseCount: 210},
+      })
+    const usage = await getEnterpriseUsage(await clientFor(fakeCredentialsEnv()), 'daas')
+    assert.deepEqual([usage.licenseModel, usage.used, usage.available, usage.remaining], ['concurrent', 120, 500, 380])
+    assert.deepEqual(usage.concurrent, {
+      current: {count: 120, total: 500, time: '2026-11-24T08:00:00Z'},
+      last24HoursPeak: {count: 150, time: '2026-11-23T15:00:00Z'},
+      monthPeak: {count: 180, time: '2026-11-10T15:00:00Z'},
+      allTimePeak: {count: 210, time: null},
+    })
+  })
+
+  it('keeps a 404 of user/device when the model was asked for', async () => {
+    mockToken().get(`${base}/cvad/ud/current`).reply(404, {type: '404', detail: 'resource not found', parameters: {name: 'entityType', value: 'x'}})
+    await assert.rejects(getEnterpriseUsage(await clientFor(fakeCredentialsEnv()), 'daas', 'user-device'), (error: {exitCode: number}) => error.exitCode === 6)
+  })
+
+  it('exits 8 naming the field when the concurrent summary has no currentCcu', async () => {
+    mockToken().get('/acme/license/enterprise/cloud/cvad/ccu/summary').query(true).reply(200, {monthPeak: {count: 3}})
+    await assert.rejects(getEnterpriseUsage(await clientFor(fakeCredentialsEnv()), 'daas', 'concurrent'), (error: Error & {exitCode: number}) => error.exitCode === 8 && /currentCcu/.test(error.message))
   })
 
   it('flattens each month of history, and ignores the legacy list', async () => {

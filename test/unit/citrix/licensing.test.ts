@@ -19,8 +19,8 @@ describe('licensing client', () => {
   useNock()
 
   it('calls current with the product segment of the service', async () => {
-    mockToken().get(`${base}/xenmobile/ud/current`).reply(200, {totalUsageCount: 5})
-    const current = await getCurrentUsageWire(await clientFor(fakeCredentialsEnv()), 'endpoint-management')
+    mockToken().get(`${base}/daasazure/ud/current`).reply(200, {totalUsageCount: 5})
+    const current = await getCurrentUsageWire(await clientFor(fakeCredentialsEnv()), 'daas-azure')
     assert.equal(current.totalUsageCount, 5)
   })
 

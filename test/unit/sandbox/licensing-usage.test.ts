@@ -75,12 +75,16 @@ describe('sandbox: current usage, history and partner figures', () => {
     )
   })
 
-  it('sums the partner customers into the partner summary', async () => {
-    const {body: summary} = await client.call<{customersCount: number; totalUsers: number}>(endpoints.partnerOnPremSummary, {query: {month: monthsAgo(2)}})
+  it('serves the modelled partner customers over every page', async () => {
     const customers: Array<{totalUsers: number}> = []
     for await (const page of client.pages<{totalUsers: number}>(endpoints.partnerOnPremCustomers, {query: {month: monthsAgo(2)}, limit: 15})) customers.push(...page)
     assert.equal(customers.length, 40)
-    assert.equal(summary?.customersCount, 40)
-    assert.equal(summary?.totalUsers, customers.reduce((sum, c) => sum + c.totalUsers, 0))
+  })
+
+  it('serves License Usage Insights whose servers are those of the license server list that ever reported', async () => {
+    const {body: usage} = await client.call<{skus: Array<{features: Array<{licenseServerUsages: Array<{fqdn: string}>}>}>}>(endpoints.licenseUsageData, {query: {date: monthsAgo(2)}})
+    const {body: servers} = await client.call<{licenseServersStatus: Array<{fqdn: string; isEverReported: boolean}>}>(endpoints.licenseServers)
+    const reporting = new Set(usage!.skus.flatMap((s) => s.features.flatMap((f) => f.licenseServerUsages.map((u) => u.fqdn))))
+    assert.deepEqual([...reporting].sort(), servers!.licenseServersStatus.filter((s) => s.isEverReported).map((s) => s.fqdn).sort())
   })
 })

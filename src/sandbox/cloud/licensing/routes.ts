@@ -7,8 +7,8 @@ import {citrixError, ok, serve, type SandboxContext, type SandboxReply, type San
 import type {SandboxState} from '../../state/types.js'
 import {pagedReply, tablePages, type PagingRules} from '../paging.js'
 import {allConsumers, consumerPage, consumerTable, findConsumer, releasedIds, type ConsumerKind} from './consumers.js'
-import {cloudCustomer, cloudSummary, onPremCustomer, onPremSummary} from './partners.js'
-import {currentUsage, historyBetween, isEntitled} from './usage.js'
+import {cloudCustomer, cloudSummary, licenseServers, licenseUsageData, onPremCustomer, partnerDirectory} from './partners.js'
+import {concurrentSummary, currentUsage, historyBetween, isEntitled, totalUsage} from './usage.js'
 
 /** [doc] Licensing's 400: `error_description` is itself a JSON string. */
 function licensingBadRequest(message: string): SandboxReply {
@@ -16,6 +16,19 @@ function licensingBadRequest(message: string): SandboxReply {
 }
 
 const notEntitled = () => citrixError(404, 'licensing/notFound', 'The customer is not entitled to this product.')
+
+/** [doc] The generic licensing error shape: a bare code as `type`, `parameters` an object. */
+const genericNotFound = (value: string): SandboxReply => ({status: 404, body: {type: '404', detail: 'resource not found', parameters: {name: 'entityType', value}}})
+
+/** A concurrent-only customer (sandbox setting) has no user/device Citrix DaaS licenses. */
+const concurrentOnly = (state: SandboxState, segment: string) => segment === 'cvad' && state.settings.daasLicenseModel === 'concurrent'
+
+/** Entitled to the product's user/device calls; else the 404 Citrix gives. */
+function userDeviceRefusal(state: SandboxState, segment: string): SandboxReply | undefined {
+  if (!isEntitled(state, segment)) return notEntitled()
+  if (concurrentOnly(state, segment)) return genericNotFound('UserDeviceLicense')
+  return undefined
+}
 
 const licensingPaging: PagingRules = {
   defaultLimit: 200,
@@ -27,7 +40,8 @@ const licensingPaging: PagingRules = {
 function consumerList(kind: ConsumerKind) {
   return async (request: SandboxRequest, context: SandboxContext) => {
     const state = await context.store.read()
-    if (!isEntitled(state, request.params.product!)) return notEntitled()
+    const refused = userDeviceRefusal(state, request.params.product!)
+    if (refused) return refused
     const table = consumerTable(state, request.params.product!, kind)
     const released = releasedIds(state, request.params.product!)
     return pagedReply(request, licensingPaging, (start, limit) => consumerPage(table, released, start, limit))
@@ -35,10 +49,10 @@ function consumerList(kind: ConsumerKind) {
 }
 
 /** [model] Partner history reaches back 12 months; a later month has no figures yet. */
-function partnerMonth(request: SandboxRequest, now: Date): string | SandboxReply {
-  const text = request.query.get('month') ?? formatMonth(monthOf(now))
+function partnerMonth(request: SandboxRequest, now: Date, parameter = 'month'): string | SandboxReply {
+  const text = request.query.get(parameter) ?? formatMonth(monthOf(now))
   const month = parseMonth(text)
-  if (!month) return citrixError(400, 'common/badRequest', `month "${text}" is not in the form yyyy-MM.`, {name: 'month'})
+  if (!month) return citrixError(400, 'common/badRequest', `${parameter} "${text}" is not in the form yyyy-MM.`, {name: parameter})
   const current = monthNumber(monthOf(now))
   if (monthNumber(month) < current - 12 || monthNumber(month) > current) {
     return citrixError(400, 'common/outOfRange', `month ${text} is out of range: the last 12 months are kept.`, {name: 'month'})
@@ -58,8 +72,25 @@ function partnerCustomers<T>(make: (state: SandboxState, month: string, index: n
 export const licensingRoutes: SandboxRoute[] = [
   serve(endpoints.licenseCurrentUsage, 'cws', async (request, context) => {
     const state = await context.store.read()
-    if (!isEntitled(state, request.params.product!)) return notEntitled()
+    const refused = userDeviceRefusal(state, request.params.product!)
+    if (refused) return refused
     return ok(currentUsage(state, request.params.product!, context.now(), request.claims!.customerId))
+  }),
+
+  // [seen] Endpoint Management and Secure Private Access, on cloudlicense.citrixworkspacesapi.net: no user/device split.
+  serve(endpoints.cloudLicenseCurrentUsage, 'cws', async (request, context) => {
+    const state = await context.store.read()
+    const segment = request.params.product!
+    if (segment !== 'xenmobile' && segment !== 'secureworkspaceaccess') return genericNotFound('Product')
+    if (!isEntitled(state, segment)) return notEntitled()
+    return ok(totalUsage(state, segment, context.now(), request.claims!.customerId))
+  }),
+
+  // [seen] A concurrent Citrix DaaS customer's summary; a user/device customer has none.
+  serve(endpoints.concurrentUsageSummary, 'cws', async (request, context) => {
+    const state = await context.store.read()
+    if (!isEntitled(state, 'cvad') || state.settings.daasLicenseModel !== 'concurrent') return notEntitled()
+    return ok(concurrentSummary(state, context.now()))
   }),
 
   serve(endpoints.licenseHistoricalUsage, 'cws', async (request, context) => {
@@ -69,11 +100,14 @@ export const licensingRoutes: SandboxRoute[] = [
     if (monthNumber(start) > monthNumber(end)) return licensingBadRequest("StartDate can't be later than EndDate.")
     const state = await context.store.read()
     const segment = request.params.product!
-    if (!isEntitled(state, segment)) return notEntitled()
+    const refused = userDeviceRefusal(state, segment)
+    if (refused) return refused
     const entries = historyBetween(state, segment, start, end, context.now())
     if (entries.length === 0) return {status: 204}
     const {productEdition} = currentUsage(state, segment, context.now(), request.claims!.customerId)
-    return ok({customerId: request.claims!.customerId, historicalUsageType: 'Monthly', productEdition, historicalUsageList: entries})
+    // [doc] The reply also carries the legacy list, which ctx must ignore.
+    const legacy = entries.map((entry) => ({timeStamp: entry.timeStamp, totalAvailableLicenseCount: entry.totalAvailableLicenseCount, totalUsageCount: null}))
+    return ok({customerId: request.claims!.customerId, historicalUsageType: 'Monthly', productEdition, historicalUsageList: entries, xenAppXenDesktopHistoricalUsageList: legacy})
   }),
 
   serve(endpoints.licenseUsers, 'cws', consumerList('users')),
@@ -81,7 +115,8 @@ export const licensingRoutes: SandboxRoute[] = [
 
   serve(endpoints.licenseRelease, 'cws', async (request, context) => {
     const segment = request.params.product!
-    if (!isEntitled(await context.store.read(), segment)) return notEntitled()
+    const refused = userDeviceRefusal(await context.store.read(), segment)
+    if (refused) return refused
     const ids = (request.body as {consumerList?: unknown} | undefined)?.consumerList
     if (!Array.isArray(ids) || ids.length === 0 || !ids.every((id) => typeof id === 'string')) {
       return citrixError(400, 'common/badRequest', 'consumerList must be a non-empty list of user or device ids.', {name: 'consumerList'})
@@ -106,10 +141,15 @@ export const licensingRoutes: SandboxRoute[] = [
     })
   }),
 
-  serve(endpoints.partnerOnPremSummary, 'cws', async (request, context) => {
-    const month = partnerMonth(request, context.now())
-    return typeof month === 'string' ? ok(onPremSummary(await context.store.read(), month)) : month
+  // [seen] License Usage Insights (csp-lui-scripts): `?date=yyyy-MM`; a month without data has no SKUs.
+  serve(endpoints.licenseUsageData, 'cws', async (request, context) => {
+    const month = partnerMonth(request, context.now(), 'date')
+    if (typeof month !== 'string') return month
+    const state = await context.store.read()
+    return ok(monthNumber(parseMonth(month)!) < monthNumber(monthOf(new Date(state.createdAt))) - 12 ? {skus: []} : licenseUsageData(state, month))
   }),
+  serve(endpoints.licenseServers, 'cws', async (_request, context) => ok({licenseServersStatus: licenseServers(await context.store.read(), context.now())})),
+  serve(endpoints.partnerCustomerDirectory, 'cws', async (_request, context) => ok(partnerDirectory(await context.store.read()))),
   serve(endpoints.partnerCloudSummary, 'cws', async (request, context) => {
     const month = partnerMonth(request, context.now())
     return typeof month === 'string' ? ok(cloudSummary(await context.store.read(), month)) : month

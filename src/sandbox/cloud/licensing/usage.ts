@@ -1,4 +1,4 @@
-import type {CurrentUsageWire, HistoricalUsageEntryWire} from '../../../citrix/licensing.js'
+import type {CloudLicenseUsageWire, ConcurrentSummaryWire, CurrentUsageWire, HistoricalUsageEntryWire} from '../../../citrix/licensing.js'
 import {addMonths, monthNumber, monthOf, monthStart, type Month} from '../../../util/months.js'
 import {intBetween, rowRandom} from '../../state/random.js'
 import type {SandboxState} from '../../state/types.js'
@@ -66,6 +66,38 @@ export function currentUsage(state: SandboxState, segment: string, now: Date, cu
       ? {activatingTime: new Date(anchorMs + intBetween(random, 30, 90) * dayMs).toISOString(), activatingCount: intBetween(random, 50, 500)}
       : null,
     productEdition: profile.productEdition,
+  }
+}
+
+/** [seen] The cloudlicense reply of Endpoint Management and Secure Private Access: the same figures, no user/device split. */
+export function totalUsage(state: SandboxState, segment: string, now: Date, customerId: string): CloudLicenseUsageWire {
+  const usage = currentUsage(state, segment, now, customerId)
+  return {
+    productName: usage.productName,
+    productEdition: usage.productEdition,
+    totalAvailableLicenseCount: usage.totalAvailableLicenseCount,
+    totalUsageCount: usage.totalUsageCount,
+    remainingLicenseCount: usage.remainingLicenseCount,
+    nextExpiredLicenses: usage.nextExpiredLicenses,
+    licenseModel: segment === 'xenmobile' ? 'UserDevice' : 'User',
+  }
+}
+
+/** [seen] A concurrent customer's summary: now, and the 24-hour, month and all-time peaks (each at least the one before). */
+export function concurrentSummary(state: SandboxState, now: Date): ConcurrentSummaryWire {
+  const random = rowRandom(state.settings.seed, 'ccu', 0)
+  const total = Math.max(10, Math.round(state.settings.sizes.users / 4))
+  const current = intBetween(random, Math.round(total * 0.3), Math.round(total * 0.7))
+  const day = current + intBetween(random, 0, Math.round(total * 0.1))
+  const month = day + intBetween(random, 0, Math.round(total * 0.1))
+  const ever = month + intBetween(random, 0, Math.round(total * 0.1))
+  const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * dayMs).toISOString()
+  return {
+    currentCcu: {totalLicenseCount: total, assignedLicenseCount: current, reportTime: at(0)},
+    last24HoursPeak: {assignedLicenseCount: day, reportTime: at(0.4)},
+    monthPeak: {assignedLicenseCount: month, reportTime: at(9)},
+    // [seen] accepted too: the short names.
+    allTimePeak: {count: ever, time: at(120)},
   }
 }
 
