@@ -1,4 +1,4 @@
-import type {CitrixClient} from './client.js'
+import {itemsOf, type CitrixClient} from './client.js'
 import {endpoints} from './endpoints.js'
 
 /** [doc] A resource location as GET /resourcelocations gives it. */
@@ -23,7 +23,7 @@ export function toResourceLocation(wire: ResourceLocationWire): ResourceLocation
 }
 
 export async function listResourceLocations(client: CitrixClient): Promise<ResourceLocation[]> {
-  const {body} = await client.call<{items: ResourceLocationWire[]}>(endpoints.listResourceLocations)
-  return (body?.items ?? []).map(toResourceLocation)
+  const {body} = await client.call<unknown>(endpoints.listResourceLocations)
+  return itemsOf<ResourceLocationWire>(body, endpoints.listResourceLocations).map(toResourceLocation)
 }
 
