@@ -1,9 +1,12 @@
 import type {Got} from 'got'
 
 import type {CachedToken} from '../config/token-cache.js'
-import {AuthError, CitrixApiError, UsageError} from '../errors.js'
+import {AuthError, CitrixApiError, UnavailableError, UsageError} from '../errors.js'
+import {registerSecret} from '../http/redact.js'
 import {endpoints, type Endpoint} from './endpoints.js'
 import {errorFromGot} from './errors.js'
+import {isRedirectStatus, locationHost} from './redirects.js'
+import {parseJsonReply} from '../http/reply-body.js'
 
 // The Connector Appliance's local API (section 2 of citrix-api.md): wire types exactly as given,
 // and a client that logs in with the admin password and keeps the 15-minute Bearer token.
@@ -107,11 +110,13 @@ export class ApplianceClient {
 
   /** [seen] Sets the first admin password; 409 when one is set already [model]. */
   async setFirstPassword(password: string): Promise<void> {
+    registerSecret(password)
     await this.send(endpoints.applianceSetCredentials, {username: adminUser, password})
   }
 
   /** [model] POST /$login: a token valid 15 minutes, cached for the other commands. */
   async login(password: string, now = Date.now()): Promise<CachedToken> {
+    registerSecret(password)
     let reply: LoginReplyWire
     try {
       reply = await this.send<LoginReplyWire>(endpoints.applianceLogin, {username: adminUser, password})
@@ -124,6 +129,7 @@ export class ApplianceClient {
       throw error
     }
     const token = {accessToken: reply.token, expiresAt: now + Number(reply.expiresIn) * 1000}
+    registerSecret(token.accessToken)
     await this.session.saveToken(token)
     this.token = token.accessToken
     return token
@@ -138,12 +144,14 @@ export class ApplianceClient {
   }
 
   unattendedRegistration(body: UnattendedRegistrationWire): Promise<RegistrationStatusWire> {
+    registerSecret(body.clientSecret)
     return this.authorized<RegistrationStatusWire>(endpoints.applianceUnattendedRegistration, body)
   }
 
   /** A call behind the Bearer token: the cached one, else a login; an expired one is renewed once, transparently. */
   private async authorized<T>(endpoint: Endpoint, json?: unknown): Promise<T> {
     this.token ??= (await this.session.readToken())?.accessToken
+    registerSecret(this.token)
     if (!this.token) await this.login(await this.session.password())
     try {
       return await this.send<T>(endpoint, json)
@@ -156,17 +164,26 @@ export class ApplianceClient {
 
   private async send<T>(endpoint: Endpoint, json?: unknown): Promise<T> {
     const url = this.address.origin + endpoint.path
+    let response
     try {
-      const response = await this.http(url, {
+      response = await this.http(url, {
         method: endpoint.method,
         headers: {accept: 'application/json', ...(this.token ? {authorization: `Bearer ${this.token}`} : {})},
         json,
+        // Issue 15, item 21: a redirect would re-post the body (the $login password, a client secret)
+        // to whatever it names. An appliance answers itself: any 3xx is refused below, exit 8.
+        followRedirect: false,
       })
-      const text = String(response.body)
-      return (text === '' ? undefined : JSON.parse(text)) as T
     } catch (error) {
       throw this.mapError(error, url)
     }
+    if (isRedirectStatus(response.statusCode)) {
+      const to = locationHost(response.headers.location, new URL(url))
+      throw new UnavailableError(`The appliance ${this.address.key} answered ${endpoint.method} ${endpoint.path} with ${response.statusCode}, a redirect${to ? ` to ${to}` : ''}: ctx never follows an appliance's redirect.`, {
+        hint: 'Check --host: it must name the appliance itself. Something else (a proxy, a load balancer, a fake server) is answering there.',
+      })
+    }
+    return parseJsonReply<T>(String(response.body), `${endpoint.method} ${this.address.key}${endpoint.path}`, response.headers['content-type']) as T
   }
 
   /** errorFromGot's mapping, with a message that names the appliance rather than Citrix Cloud. */
