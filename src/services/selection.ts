@@ -1,7 +1,6 @@
 import ms from 'ms'
-import picomatch from 'picomatch'
-
 import {UsageError} from '../errors.js'
+import {compileGlob} from './glob.js'
 
 // The filters that list and remove commands share: `--stale 30d`, `--name <glob>`, and ids.
 
@@ -14,9 +13,9 @@ export function parseDuration(text: string, flag = '--stale'): number {
   return value
 }
 
-/** A case-insensitive glob on host names (`ls-*`, `*.emea.corp.example`). */
+/** A case-insensitive plain glob on host names (`ls-*`, `*.emea.corp.example`): `*`, `?`, `[…]` only (glob.ts). */
 export function nameMatcher(glob: string): (name: string) => boolean {
-  return picomatch(glob, {nocase: true, dot: true})
+  return compileGlob(glob)
 }
 
 export interface SelectionFilters {
