@@ -160,7 +160,8 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
 
   /** Data on stdout, through the same funnel as the notes. */
   override log(message = '', ...args: unknown[]): void {
-    super.log(forTerminal(format(message, ...args)))
+    // Into a pipe or a file, a bare CR is data (inside a quoted CSV field); on a terminal it is not kept.
+    super.log(terminalText(format(message, ...args), {keepNewlines: true, keepColor: true, keepCarriageReturns: !process.stdout.isTTY}))
   }
 
   override warn(input: string | Error): string | Error {

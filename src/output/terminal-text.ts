@@ -23,6 +23,11 @@ export interface TerminalTextOptions {
   keepNewlines?: boolean
   /** Keep colour and bold (ESC [ … m), which ctx's own painting adds; every other sequence goes. */
   keepColor?: boolean
+  /**
+   * With `keepNewlines`: keep a bare CR too. For data on stdout that is not a terminal (CSV keeps a CR
+   * inside a quoted field, RFC 4180); on a terminal a bare CR would overwrite the line, so it becomes a LF.
+   */
+  keepCarriageReturns?: boolean
 }
 
 /**
@@ -33,7 +38,8 @@ export function terminalText(text: string, options: TerminalTextOptions = {}): s
   let out = text.replace(escapeSequence, (sequence) => (options.keepColor && sgr.test(sequence) ? sequence : ''))
   out = out.replace(/\t/g, ' ')
   // Kept: LF and CRLF (the record end of CSV). A bare CR, which would overwrite the line, becomes a LF.
-  out = options.keepNewlines ? out.replace(/\r(?!\n)/g, '\n') : out.replace(/\r\n|[\r\n]/g, ' ')
+  if (!options.keepNewlines) out = out.replace(/\r\n|[\r\n]/g, ' ')
+  else if (!options.keepCarriageReturns) out = out.replace(/\r(?!\n|$)/g, '\n')
   out = out.replace(otherControls, '')
   return redactSecrets(out)
 }

@@ -8,7 +8,7 @@ import {bulkRemove, selectByIds} from '../../../src/services/bulk-remove.js'
 // (cli-table3 took 50 s for 20,000 rows; ids.includes in the selection was quadratic too).
 
 describe('bulk removal at scale', function () {
-  this.timeout(20_000)
+  this.timeout(60_000)
   const n = 100_000
   const found = Array.from({length: n}, (_, i) => ({id: `id-${i}`, name: `host-${i}.corp.example`, product: 'Citrix Connector Appliance'}))
 
@@ -28,6 +28,7 @@ describe('bulk removal at scale', function () {
     assert.equal(removalSummary(report, 'products'), `Removed ${n}, not found 0, failed 0.`)
     assert.equal(text.split('\n').length, n + 3)
     assert.equal(plan.split('\n').length, n + 3)
-    assert.ok(Date.now() - started < 8000, `${Date.now() - started} ms`)
+    // About 2 s alone; generous for a loaded machine. cli-table3 took minutes for this many.
+    assert.ok(Date.now() - started < 30_000, `${Date.now() - started} ms`)
   })
 })
