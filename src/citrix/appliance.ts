@@ -5,6 +5,9 @@ import {AuthError, CitrixApiError, UnavailableError, UsageError} from '../errors
 import {endpoints, type Endpoint} from './endpoints.js'
 import {errorFromGot} from './errors.js'
 import {missingField, optionalString, requiredString} from './wire.js'
+import {registerSecret} from '../http/redact.js'
+import {parseJsonReply} from '../http/reply-body.js'
+import {isRedirectStatus, locationHost} from './redirects.js'
 
 // The Connector Appliance's local API (section 2 of citrix-api.md): wire types exactly as given,
 // and a client that logs in with the admin password and keeps the 15-minute Bearer token.
@@ -121,6 +124,7 @@ export class ApplianceClient {
 
   /** [seen] Sets the first admin password; 409 when one is set already [model]. */
   async setFirstPassword(password: string): Promise<void> {
+    registerSecret(password)
     await this.send(endpoints.applianceSetCredentials, {username: adminUser, password})
   }
 
@@ -130,6 +134,7 @@ export class ApplianceClient {
    * gets a 15-minute Bearer token, not the call's path or fields. Keep every guess about it here.
    */
   async login(password: string, now = Date.now()): Promise<CachedToken> {
+    registerSecret(password)
     let reply: unknown
     try {
       reply = await this.send<unknown>(endpoints.applianceLogin, {username: adminUser, password})
@@ -152,6 +157,7 @@ export class ApplianceClient {
     // [doc] 15 minutes when the reply does not say.
     const expiresIn = Number(optionalString(reply, 'expiresIn', 'expires_in') ?? 900)
     const token = {accessToken, expiresAt: now + (Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : 900) * 1000}
+    registerSecret(token.accessToken)
     await this.session.saveToken(token)
     this.token = token.accessToken
     return token
@@ -176,6 +182,7 @@ export class ApplianceClient {
   }
 
   unattendedRegistration(body: UnattendedRegistrationWire): Promise<RegistrationStatusWire> {
+    registerSecret(body.clientSecret)
     return this.readStatus(endpoints.applianceUnattendedRegistration, body)
   }
 
@@ -194,6 +201,7 @@ export class ApplianceClient {
   /** A call behind the Bearer token: the cached one, else a login; an expired one is renewed once, transparently. */
   private async authorized<T>(endpoint: Endpoint, json?: unknown): Promise<T> {
     this.token ??= (await this.session.readToken())?.accessToken
+    registerSecret(this.token)
     if (!this.token) await this.logInBySession()
     try {
       return await this.send<T>(endpoint, json)
@@ -222,17 +230,26 @@ export class ApplianceClient {
 
   private async send<T>(endpoint: Endpoint, json?: unknown): Promise<T> {
     const url = this.address.origin + endpoint.path
+    let response
     try {
-      const response = await this.http(url, {
+      response = await this.http(url, {
         method: endpoint.method,
         headers: {accept: 'application/json', ...(this.token ? {authorization: `Bearer ${this.token}`} : {})},
         json,
+        // Issue 15, item 21: a redirect would re-post the body (the $login password, a client secret)
+        // to whatever it names. An appliance answers itself: any 3xx is refused below, exit 8.
+        followRedirect: false,
       })
-      const text = String(response.body)
-      return (text === '' ? undefined : JSON.parse(text)) as T
     } catch (error) {
       throw this.mapError(error, url)
     }
+    if (isRedirectStatus(response.statusCode)) {
+      const to = locationHost(response.headers.location, new URL(url))
+      throw new UnavailableError(`The appliance ${this.address.key} answered ${endpoint.method} ${endpoint.path} with ${response.statusCode}, a redirect${to ? ` to ${to}` : ''}: ctx never follows an appliance's redirect.`, {
+        hint: 'Check --host: it must name the appliance itself. Something else (a proxy, a load balancer, a fake server) is answering there.',
+      })
+    }
+    return parseJsonReply<T>(String(response.body), `${endpoint.method} ${this.address.key}${endpoint.path}`, response.headers['content-type']) as T
   }
 
   /** errorFromGot's mapping, with a message that names the appliance rather than Citrix Cloud. */

@@ -2,8 +2,10 @@ import type {Got} from 'got'
 
 import type {Settings} from '../config/settings.js'
 import {TokenCache} from '../config/token-cache.js'
-import {ConfigError, UsageError} from '../errors.js'
+import {ConfigError, UnavailableError, UsageError} from '../errors.js'
 import {isHttpError} from '../http/errors.js'
+import {registerSecret} from '../http/redact.js'
+import {parseJsonReply, wrongTypeError} from '../http/reply-body.js'
 import {requestCwsToken, requestToken, type ClientCredentials} from './auth.js'
 import {endpoints, fillPath, type Endpoint, type TokenProtocol} from './endpoints.js'
 import {errorFromGot, transactionIdOf} from './errors.js'
@@ -20,6 +22,8 @@ export interface CallOptions {
   hints?: Partial<Record<number, string>>
   /** A POST that is safe to repeat (a 429 answered before anything was done). */
   idempotent?: boolean
+  /** A POST retried on 429 only: Citrix did nothing then; after a 5xx it may have done part of it. */
+  retryRateLimited?: boolean
 }
 
 export interface CitrixResponse<T> {
@@ -33,6 +37,45 @@ export interface CitrixResponse<T> {
 export interface Page<T> {
   items: T[]
   continuationToken?: string | null
+}
+
+// Issue 15, item 7, and the contract's paging rule: "A token that repeats, or more pages than the
+// reply's own count could need, ends the export with exit 8". A server that hands out tokens for ever
+// (empty pages, or no count to check against) meets these budgets instead of being asked 49,000 times.
+/** Pages in a row with no items but a token: a real list does not do this for long. */
+export const maxEmptyPagesInARow = 10
+/** The most pages of one list, whatever the server says (a million rows in pages of 100 is 10,000). */
+export const maxPagesPerList = 50_000
+
+/** The total a reply may state (`totalCount`, `total`, `count`, `totalItems`), when it is a number. */
+function statedCount(body: unknown): number | undefined {
+  if (!body || typeof body !== 'object') return undefined
+  for (const key of ['totalCount', 'total', 'count', 'totalItems']) {
+    const value = (body as Record<string, unknown>)[key]
+    if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value
+  }
+  return undefined
+}
+
+function endlessPagingError(call: string, why: string): UnavailableError {
+  return new UnavailableError(`${call} kept paging: ${why}. ctx stopped asking; nothing was written.`, {
+    hint: 'The server does not page as Citrix Cloud does: a proxy or a fake server may be answering in its place. Check the region and --api-url.',
+  })
+}
+
+/** The `items` of a list reply that does not page: a list, or exit 8 naming the call and the field. */
+export function itemsOf<T>(body: unknown, endpoint: Endpoint): T[] {
+  if (body === undefined) return []
+  if (Array.isArray(body)) return body as T[]
+  const items = typeof body === 'object' && body !== null ? (body as {items?: unknown}).items : body
+  if (items === undefined || items === null) return []
+  if (!Array.isArray(items)) throw wrongTypeError(`${endpoint.method} ${endpoint.path}`, 'items', 'a list', items)
+  return items as T[]
+}
+
+/** "GET host/path" of an endpoint's request, for errors that must name the call. */
+export function callName(method: string, url: URL): string {
+  return `${method} ${url.host}${url.pathname}`
 }
 
 export function apiOrigin(settings: Pick<Settings, 'apiUrl' | 'region'>): string {
@@ -123,12 +166,14 @@ export class CitrixClient {
     if (!forceNew) {
       const cached = await this.tokenCache.get(key)
       if (cached) {
+        registerSecret(cached.accessToken)
         this.tokens[protocol] = cached.accessToken
         return {...cached, cached: true, protocol}
       }
     }
     const request = protocol === 'cws' ? requestCwsToken : requestToken
     const fresh = await request(await this.httpClient(), origin, credentials)
+    registerSecret(fresh.accessToken)
     await this.tokenCache.set(key, fresh)
     this.tokens[protocol] = fresh.accessToken
     return {...fresh, cached: false, protocol}
@@ -164,12 +209,36 @@ export class CitrixClient {
       page.catch(() => undefined) // a prefetch the caller never reaches must not be an unhandled rejection
       return page
     }
+    const call = `${endpoint.method} ${endpoint.path}`
+    const seenTokens = new Set<string>()
+    let pages = 0
+    let emptyInARow = 0
+    let pageSize = options.limit
     let next: Promise<CitrixResponse<Page<T>>> | undefined = fetchPage()
     while (next) {
       const {body}: CitrixResponse<Page<T>> = await next
-      const continuationToken: string | undefined = body?.continuationToken ?? undefined
+      pages++
+      if (body !== undefined && (typeof body !== 'object' || body === null)) throw wrongTypeError(call, '(the page)', 'an object', body)
+      // Read tolerantly (citrix-api.md): a bare array is a page of items with no token.
+      const items: unknown = Array.isArray(body) ? body : (body?.items ?? [])
+      if (!Array.isArray(items)) throw wrongTypeError(call, 'items', 'a list', items)
+      const token: unknown = Array.isArray(body) ? undefined : (body?.continuationToken ?? undefined)
+      if (token !== undefined && typeof token !== 'string') throw wrongTypeError(call, 'continuationToken', 'a string or null', token)
+      const continuationToken = token === '' ? undefined : token
+      if (continuationToken !== undefined) {
+        if (seenTokens.has(continuationToken)) throw endlessPagingError(call, `page ${pages} handed back a continuationToken it had handed out before`)
+        seenTokens.add(continuationToken)
+        emptyInARow = items.length === 0 ? emptyInARow + 1 : 0
+        if (emptyInARow >= maxEmptyPagesInARow) throw endlessPagingError(call, `${emptyInARow} pages in a row had no items but a continuationToken`)
+        if (pages >= maxPagesPerList) throw endlessPagingError(call, `more than ${maxPagesPerList} pages`)
+        pageSize ??= items.length || undefined
+        const count = statedCount(body)
+        if (count !== undefined && pageSize && pages >= Math.ceil(count / pageSize) + 1) {
+          throw endlessPagingError(call, `page ${pages} still had a continuationToken, though ${count} items in pages of ${pageSize} need ${Math.ceil(count / pageSize)}`)
+        }
+      }
       next = continuationToken ? fetchPage(continuationToken) : undefined
-      yield body?.items ?? []
+      yield items as T[]
     }
   }
 
@@ -199,7 +268,7 @@ export class CitrixClient {
       },
       json: options.json,
       followRedirect: false,
-      retry: options.idempotent ? {methods: [endpoint.method]} : {},
+      retry: options.idempotent ? {methods: [endpoint.method]} : options.retryRateLimited ? {methods: [endpoint.method], statusCodes: [429], errorCodes: []} : {},
     })
     // [seen] A customer homed in another region gets 307 from the global host. nextHop allows that one
     // redirect to a region host over https, where the token belongs, and refuses any other 3xx (exit 8).
@@ -208,10 +277,11 @@ export class CitrixClient {
       this.warn(`Citrix Cloud redirected to ${next.host}: set the profile's region (ctx config set region …) to skip this.`)
       return this.send<T>(endpoint, next, options, protocol, [...visited, url])
     }
-    const text = String(response.body)
+    const contentType = response.headers['content-type']
     return {
       status: response.statusCode,
-      body: text === '' ? undefined : (JSON.parse(text) as T),
+      // A captive portal's HTML with status 200 is exit 8 naming the call, not a parse error reported as a bug.
+      body: parseJsonReply<T>(String(response.body), callName(endpoint.method, url), contentType),
       transactionId: transactionIdOf(response.headers),
     }
   }

@@ -1,6 +1,7 @@
 import {CitrixApiError, exitCodeForStatus} from '../errors.js'
 import {errorParameters, parseErrorEnvelope, type CitrixErrorEnvelope} from '../http/citrix-error-body.js'
 import {isHttpError, isRequestError, networkErrorFrom} from '../http/errors.js'
+import {oversizedReplyBytes, replyTooLargeError} from '../http/reply-body.js'
 
 export interface ErrorResponse {
   statusCode: number
@@ -57,6 +58,12 @@ function citrixErrorFrom(response: ErrorResponse, hints: Partial<Record<number, 
   })
 }
 
+/** "GET host/path" of a request, for an error that must name the call. */
+function callOf(error: {options?: {method?: string}}, url: string): string {
+  const {host, pathname} = new URL(url)
+  return `${error.options?.method ?? 'The request to'} ${host}${pathname}`
+}
+
 /**
  * The one mapping of got's errors to ctx's: an answer outside 2xx becomes a CitrixApiError (status,
  * Citrix's detail, the transaction id, a hint for the status), no answer at all exit 8 naming the host,
@@ -67,6 +74,10 @@ export function errorFromGot(error: unknown, url: string, hints?: Partial<Record
     const {statusCode, headers, body} = error.response
     return citrixErrorFrom({statusCode, headers, body: String(body)}, hints)
   }
-  if (isRequestError(error)) return networkErrorFrom(error, url)
+  if (isRequestError(error)) {
+    const bytes = oversizedReplyBytes(error)
+    if (bytes !== undefined) return replyTooLargeError(callOf(error, url), bytes)
+    return networkErrorFrom(error, url)
+  }
   return error
 }

@@ -651,7 +651,8 @@ export function listLicenseDevices(client: CitrixClient, product: LicenseProduct
 
 /** One release call, of at most `maxReleaseBatch` ids. */
 export async function releaseLicenseBatch(client: CitrixClient, product: LicenseProduct, consumerIds: string[]): Promise<ReleaseBatchReply> {
-  const {body} = await client.call<ReleaseReplyWire>(endpoints.licenseRelease, {...productParams(product), json: {consumerList: consumerIds}})
+  // A 429 is retried (Citrix released nothing then); any other failure is the caller's to count.
+  const {body} = await client.call<ReleaseReplyWire>(endpoints.licenseRelease, {...productParams(product), json: {consumerList: consumerIds}, retryRateLimited: true})
   return {releasedCount: body?.releasedCount ?? 0, failed: body?.failed ?? []}
 }
 

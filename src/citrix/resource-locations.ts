@@ -1,7 +1,7 @@
 // [doc] Resource locations (openapi/ccresourcelocations.yaml; citrix-api.md section 2).
 
 import {UnavailableError} from '../errors.js'
-import type {CitrixClient} from './client.js'
+import {itemsOf, type CitrixClient} from './client.js'
 import {endpoints} from './endpoints.js'
 import {removedOrGone} from './removal.js'
 
@@ -28,8 +28,8 @@ export function toResourceLocation(wire: ResourceLocationWire): ResourceLocation
 }
 
 export async function listResourceLocations(client: CitrixClient): Promise<ResourceLocation[]> {
-  const {body} = await client.call<{items: ResourceLocationWire[]}>(endpoints.listResourceLocations)
-  return (body?.items ?? []).map(toResourceLocation)
+  const {body} = await client.call<unknown>(endpoints.listResourceLocations)
+  return itemsOf<ResourceLocationWire>(body, endpoints.listResourceLocations).map(toResourceLocation)
 }
 
 /** What a create or an update sends: ResourceLocationModel / ResourceLocationUpdateModel without `id` and `readOnly` (Citrix's to set). */

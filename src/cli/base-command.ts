@@ -2,8 +2,12 @@ import {Command, Errors, Flags, type Interfaces} from '@oclif/core'
 import type {CitrixClient} from '../citrix/client.js'
 import type {Settings} from '../config/settings.js'
 import type {ConfigStore} from '../config/store.js'
+import {format} from 'node:util'
+
 import {CtxError, ExitCode, InterruptedError, stopSignals, type StopSignal} from '../errors.js'
+import {redactSecretsDeep, registerEnvironmentSecrets} from '../http/redact.js'
 import {configureColor, paint} from '../output/colors.js'
+import {terminalText} from '../output/terminal-text.js'
 import {CommandContext} from './context.js'
 import {exitWhenDrained} from './exit.js'
 import {plainParseError} from './parse-errors.js'
@@ -22,6 +26,15 @@ export interface ErrorReport {
 }
 
 const ignoreSignal = () => {}
+
+/**
+ * The one funnel to the terminal (issue 15, items 6 and 10): what ctx prints passes here, so that a
+ * string a server or a file sent (a host name, Citrix's `detail`, an audit line) never carries control
+ * characters or escape sequences, and no known secret is printed, whatever key it came under.
+ */
+const forTerminal = (text: string): string => terminalText(text, {keepNewlines: true, keepColor: true})
+/** Errors and warnings are one line of ctx's words around what a server said: no colour, no line breaks of theirs. */
+const oneLine = (text: string): string => terminalText(text)
 
 export function reportFor(error: unknown, command?: string): ErrorReport {
   if (error instanceof CtxError) {
@@ -107,9 +120,10 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     this.flags = flags as BaseFlags<T>
     this.args = args as BaseArgs<T>
     configureColor({noColor: this.flags['no-color']})
+    registerEnvironmentSecrets()
     this.context = new CommandContext({
       flags: this.flags,
-      debugLog: this.flags.debug ? (line) => process.stderr.write(`${paint.dim(line)}\n`) : undefined,
+      debugLog: this.flags.debug ? (line) => process.stderr.write(`${paint.dim(forTerminal(line))}\n`) : undefined,
       warn: (message) => this.warn(message),
     })
     // An unreadable config is exit 3 for every command, also those (--sandbox, sandbox status) that would not read it.
@@ -145,12 +159,23 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
 
   /** Progress, warnings and notes: stderr, so that stdout carries data only. */
   protected note(message: string): void {
-    if (!this.jsonEnabled()) process.stderr.write(`${message}\n`)
+    if (!this.jsonEnabled()) process.stderr.write(`${forTerminal(message)}\n`)
+  }
+
+  /** Data on stdout, through the same funnel as the notes. */
+  override log(message = '', ...args: unknown[]): void {
+    // Into a pipe or a file, a bare CR is data (inside a quoted CSV field); on a terminal it is not kept.
+    super.log(terminalText(format(message, ...args), {keepNewlines: true, keepColor: true, keepCarriageReturns: !process.stdout.isTTY}))
   }
 
   override warn(input: string | Error): string | Error {
-    process.stderr.write(`${paint.warn('Warning:')} ${input instanceof Error ? input.message : input}\n`)
+    process.stderr.write(`${paint.warn('Warning:')} ${oneLine(input instanceof Error ? input.message : input)}\n`)
     return input
+  }
+
+  /** JSON keeps control characters escaped (JSON.stringify does it); known secrets are redacted in it too. */
+  override logJson(json: unknown): void {
+    super.logJson(redactSecretsDeep(json))
   }
 
   protected override toErrorJson(error: unknown): unknown {
@@ -164,10 +189,10 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     if (this.jsonEnabled()) {
       this.logJson(this.toErrorJson(error))
     } else {
-      process.stderr.write(`${paint.error('Error:')} ${report.message}\n`)
-      if (report.hint) process.stderr.write(`${paint.dim('Hint:')} ${report.hint}\n`)
+      process.stderr.write(`${paint.error('Error:')} ${oneLine(report.message)}\n`)
+      if (report.hint) process.stderr.write(`${paint.dim('Hint:')} ${oneLine(report.hint)}\n`)
     }
-    if (this.flags?.debug || process.argv.includes('--debug')) process.stderr.write(`${error.stack ?? ''}\n`)
+    if (this.flags?.debug || process.argv.includes('--debug')) process.stderr.write(`${forTerminal(error.stack ?? '')}\n`)
     throw new Errors.ExitError(report.exitCode)
   }
 

@@ -60,6 +60,8 @@ export abstract class BulkRemoveCommand<T extends typeof Command> extends BaseCo
   /** Shows exactly what will go, then asks (or takes --yes); without a terminal and --yes: exit 2. */
   protected confirmRemoval(noun: string): (items: RemovalItem[]) => Promise<boolean> {
     return async (items) => {
+      // Under --json with --yes nobody reads the plan: no table is built (issue 15, item 19).
+      if (this.flags.yes && this.jsonEnabled()) return true
       const {renderRemovalPlan} = await import('../output/removal.js')
       process.stderr.write(`${renderRemovalPlan(items)}\n`)
       if (this.flags.yes) return true
@@ -84,7 +86,8 @@ export abstract class BulkRemoveCommand<T extends typeof Command> extends BaseCo
       this.note('Nothing was removed.')
     } else if (report.items.length === 0) {
       this.note(`No ${noun} match: nothing to remove. See what there is with \`${listCommand}\`.`)
-    } else {
+    } else if (!this.jsonEnabled()) {
+      // oclif prints the result itself under --json: the table is built only for a terminal or a pipe.
       this.log(renderRemovalReport(report))
       this.note(removalSummary(report, noun))
     }

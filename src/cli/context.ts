@@ -72,7 +72,12 @@ export class CommandContext {
 
   /** Settings with flag > environment > profile > default; with --sandbox, the embedded sandbox's. */
   settings(): Promise<Settings> {
-    this.resolvedSettings ??= this.sandboxMode ? this.sandboxSettings() : this.profileSettings()
+    this.resolvedSettings ??= (this.sandboxMode ? this.sandboxSettings() : this.profileSettings()).then(async (settings) => {
+      // A secret from the profile or the keychain is known to the redaction as the environment's are.
+      const {registerSecret} = await import('../http/redact.js')
+      registerSecret(settings.clientSecret)
+      return settings
+    })
     return this.resolvedSettings
   }
 
@@ -102,7 +107,14 @@ export class CommandContext {
   /** Another got instance, for a service that decides the CA bundle itself (`ctx doctor`). */
   async newHttp(options: {caBundle?: string}): Promise<Got> {
     const {createHttpClient} = await import('../http/client.js')
-    return createHttpClient({maxRetries: this.options.flags['max-retries'] ?? defaultMaxRetries, caBundle: options.caBundle, debugLog: this.options.debugLog})
+    // CTX_REQUEST_TIMEOUT_MS: the longest one request may take (a positive number of ms; else the default).
+    const timeout = Number(this.env.CTX_REQUEST_TIMEOUT_MS)
+    return createHttpClient({
+      maxRetries: this.options.flags['max-retries'] ?? defaultMaxRetries,
+      caBundle: options.caBundle,
+      debugLog: this.options.debugLog,
+      requestTimeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : undefined,
+    })
   }
 
   /** The Citrix client of the settings; got itself loads only when a call is made, not for a cached token. */

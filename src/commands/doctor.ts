@@ -24,7 +24,7 @@ export default class Doctor extends BaseCommand<typeof Doctor> {
       http: (caBundle) => this.context.newHttp({caBundle}),
       citrix: (settings, http) => this.context.citrixFor(settings, http),
     })
-    this.log(renderTable([{header: 'Check', value: (c: DoctorCheck) => c.name}, {header: 'Result', value: (c) => shown[c.status](c.status)}, {header: 'Detail', value: (c) => c.message}], checks))
+    this.log(renderTable([{header: 'Check', value: (c: DoctorCheck) => c.name}, {header: 'Result', value: (c) => c.status, style: (c) => shown[c.status]}, {header: 'Detail', value: (c) => c.message}], checks))
     for (const check of checks) if (check.hint && check.status !== 'pass') this.note(`${check.name}: ${check.hint}`)
     const firstFailure = checks.find((c) => c.status === 'fail')
     // The checks are the result (under --json too), so a failure sets the exit code instead of throwing.

@@ -1,13 +1,15 @@
 import {randomUUID} from 'node:crypto'
+import {X509Certificate} from 'node:crypto'
 import {readFileSync} from 'node:fs'
 import {rootCertificates} from 'node:tls'
 
-import got, {type Got, type Options, type RetryObject} from 'got'
+import got, {type CancelableRequest, type Got, type Options, type RetryObject} from 'got'
 
 import {ConfigError} from '../errors.js'
 import {RequestPacer} from './pacer.js'
 import {proxyAgentFor} from './proxy.js'
 import {redactBody, redactHeaders} from './redact.js'
+import {markOversized, maxReplyBytes} from './reply-body.js'
 import {retryAfterHeaderMs, retryBaseMs, retryDelayMs, retryDelayParameterMs} from './retry.js'
 
 export interface HttpOptions {
@@ -16,20 +18,60 @@ export interface HttpOptions {
   caBundle?: string
   /** Called with each line of the --debug log, already redacted. */
   debugLog?: (line: string) => void
+  /** The most one request may take, answer included (CTX_REQUEST_TIMEOUT_MS); default requestTimeoutMs. */
+  requestTimeoutMs?: number
 }
+
+// Issue 15, item 8: a server that stalls mid-body must not hang ctx. Beside the connect and header
+// waits, a socket that stays silent this long, or one request (one page of a list) taking this long
+// in all, ends the request (exit 8 after the retries). A streaming export pages, and each page is its
+// own request: a long export is never cut by these, a stalled page is.
+export const connectTimeoutMs = 10_000
+export const responseTimeoutMs = 60_000
+export const idleSocketTimeoutMs = 30_000
+export const requestTimeoutMs = 120_000
+
+/** got's timeouts: CTX_REQUEST_TIMEOUT_MS caps every one of them (the tests use a short one). */
+export function timeoutsFor(limitMs = requestTimeoutMs): {connect: number; response: number; socket: number; request: number} {
+  const cap = (ms: number) => Math.min(ms, limitMs)
+  return {connect: cap(connectTimeoutMs), response: cap(responseTimeoutMs), socket: cap(idleSocketTimeoutMs), request: limitMs}
+}
+
 
 // [doc] Citrix: 429 and 503 say "try again"; 500 is retried for idempotent calls only.
 export const retryStatusCodes = [429, 500, 502, 503, 504]
 export const idempotentMethods = ['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS'] as const
 
-function readCaBundle(path: string): string[] {
+const pemCertificate = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g
+
+/**
+ * The certificates of a PEM bundle, each checked. Issue 15, item 20: a bundle that is empty, garbage or
+ * holds no certificate is refused here (exit 3), before any request, rather than taken silently and
+ * then blamed by a TLS error that says "pass --ca-bundle".
+ */
+export function readCaBundle(path: string): string[] {
+  let text: string
   try {
-    return [...rootCertificates, readFileSync(path, 'utf8')]
+    text = readFileSync(path, 'utf8')
   } catch (error) {
     throw new ConfigError(`The CA bundle ${path} cannot be read: ${(error as Error).message}`, {
       hint: 'Pass a PEM file with --ca-bundle or CTX_CA_BUNDLE.',
     })
   }
+  const certificates = text.match(pemCertificate) ?? []
+  const unusable = (why: string) =>
+    new ConfigError(`The CA bundle ${path} is not usable: ${why}.`, {
+      hint: 'Pass a PEM file of CA certificates (-----BEGIN CERTIFICATE----- blocks) with --ca-bundle or CTX_CA_BUNDLE.',
+    })
+  if (certificates.length === 0) throw unusable(text.trim() === '' ? 'it is empty' : 'it holds no PEM certificate')
+  certificates.forEach((pem, index) => {
+    try {
+      new X509Certificate(pem)
+    } catch (error) {
+      throw unusable(`certificate ${index + 1} cannot be read (${(error as Error).message})`)
+    }
+  })
+  return [...rootCertificates, ...certificates]
 }
 
 function bodyOf(options: Pick<Options, "json" | "form" | "body">): string {
@@ -59,7 +101,22 @@ export function createHttpClient(options: HttpOptions): Got {
   const pacer = new RequestPacer()
 
   return got.extend({
-    timeout: {connect: 10_000, response: 60_000},
+    timeout: timeoutsFor(options.requestTimeoutMs),
+    // Issue 15, item 9: a body is never buffered past maxReplyBytes. The declared length is checked as
+    // the answer starts, the bytes as they come; a body too large cancels the request, which the
+    // callers report as exit 8 (oversizedReplyBytes) instead of holding hundreds of MB.
+    handlers: [
+      (handlerOptions, next) => {
+        const result = next(handlerOptions)
+        if (handlerOptions.isStream) return result
+        const request = result as CancelableRequest
+        request.on('downloadProgress', (progress) => {
+          const bytes = Math.max(progress.transferred, progress.total ?? 0)
+          if (bytes > maxReplyBytes && markOversized(handlerOptions, bytes)) request.cancel()
+        })
+        return result
+      },
+    ],
     retry: {
       limit: options.maxRetries,
       methods: [...idempotentMethods],

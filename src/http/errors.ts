@@ -37,6 +37,12 @@ export function networkErrorFrom(error: {code?: string; message: string}, url: s
       hint: 'A proxy may be re-signing traffic: pass its CA with --ca-bundle <pem> or CTX_CA_BUNDLE.',
     })
   }
+  if (error.code === 'ETIMEDOUT') {
+    // got's message says which wait ran out ("Timeout awaiting 'socket' for 30000ms").
+    return new UnavailableError(`${host} stopped answering: ${error.message}.`, {
+      hint: 'The server accepted the request but stalled; check the network and proxy, or try again later. CTX_REQUEST_TIMEOUT_MS sets the longest wait per request.',
+    })
+  }
   return new UnavailableError(`Cannot reach ${host}: ${error.code ?? error.message}.`, {
     hint: 'Check the network, HTTPS_PROXY/NO_PROXY, and the region or --api-url (`ctx doctor` checks them all).',
   })

@@ -53,7 +53,10 @@ export interface RemovalReport {
 /** Ids given: those found (the others are reported missing); none given: everything found (already filtered). */
 export function selectByIds<T extends {id: string}>(found: T[], ids?: string[]): {selected: T[]; missing?: string[]} {
   if (!ids?.length) return {selected: found}
-  return {selected: found.filter((item) => ids.includes(item.id)), missing: ids.filter((id) => !found.some((item) => item.id === id))}
+  // Sets, not includes/some: 100,000 ids against 100,000 items is linear (issue 15, item 19).
+  const wanted = new Set(ids)
+  const foundIds = new Set(found.map((item) => item.id))
+  return {selected: found.filter((item) => wanted.has(item.id)), missing: ids.filter((id) => !foundIds.has(id))}
 }
 
 /** What a remove command passes through to the bulk removal, whatever it removes. */
@@ -134,8 +137,9 @@ function stoppedSummary(report: RemovalReport): string {
 }
 
 function reportOf(dryRun: boolean, confirmed: boolean, items: RemovalOutcome[]): RemovalReport {
-  const count = (result: RemovalResult) => items.filter((i) => i.result === result).length
-  return {dryRun, confirmed, items, removed: count('removed'), notFound: count('not-found'), failed: count('failed')}
+  const counts = {removed: 0, 'not-found': 0, failed: 0} as Record<RemovalResult, number>
+  for (const item of items) counts[item.result] = (counts[item.result] ?? 0) + 1
+  return {dryRun, confirmed, items, removed: counts.removed, notFound: counts['not-found'], failed: counts.failed}
 }
 
 export async function bulkRemove<T extends RemovalItem>(options: BulkRemoveOptions<T>): Promise<RemovalReport> {

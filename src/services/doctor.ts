@@ -65,8 +65,14 @@ async function checkCaBundle(path: string | undefined): Promise<DoctorCheck> {
   if (!path) return pass('CA bundle', 'none set: the system CAs only')
   try {
     const pem = await readFile(path, 'utf8')
-    if (!pem.includes('-----BEGIN CERTIFICATE-----')) return warn('CA bundle', `${path} holds no PEM certificate`, 'Pass a PEM file (-----BEGIN CERTIFICATE----- blocks).')
-    return pass('CA bundle', `${path} is readable`)
+    // The same check as every other command's (exit 3): empty, garbage or no certificate is unusable.
+    const {readCaBundle} = await import('../http/client.js')
+    try {
+      readCaBundle(path)
+    } catch (error) {
+      return {name: 'CA bundle', status: 'fail', message: (error as Error).message, hint: 'Pass a PEM file (-----BEGIN CERTIFICATE----- blocks) with --ca-bundle or CTX_CA_BUNDLE.', exitCode: ExitCode.config}
+    }
+    return pass('CA bundle', `${path} is readable (${pem.match(/-----BEGIN CERTIFICATE-----/g)!.length} certificates)`)
   } catch (error) {
     return {name: 'CA bundle', status: 'fail', message: `${path} cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, hint: 'Fix --ca-bundle or CTX_CA_BUNDLE.', exitCode: ExitCode.config}
   }

@@ -1,7 +1,6 @@
 import ms from 'ms'
-import picomatch from 'picomatch'
-
 import {UsageError} from '../errors.js'
+import {compileGlob} from './glob.js'
 
 // The filters that list and remove commands share: `--stale 30d`, `--name <glob>`,
 // `--registered-before <date|duration>`, a host list (`--hosts-from`), and ids.
@@ -18,9 +17,9 @@ export function parseDuration(text: string, flag = '--stale'): number {
   return value
 }
 
-/** A case-insensitive glob on host names (`ls-*`, `*.emea.corp.example`). */
+/** A case-insensitive plain glob on host names (`ls-*`, `*.emea.corp.example`): `*`, `?`, `[…]` only (glob.ts). */
 export function nameMatcher(glob: string): (name: string) => boolean {
-  return picomatch(glob, {nocase: true, dot: true})
+  return compileGlob(glob)
 }
 
 /**

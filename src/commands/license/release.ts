@@ -11,6 +11,13 @@ const shownAtMost = 20
 
 export type LicenseReleaseResult = Pick<ReleaseReport, 'candidates' | 'released' | 'failed' | 'dryRun'>
 
+/** Some licenses were not released: exit 10, carrying the report. */
+class ReleasePartialError extends PartialFailureError {
+  constructor(readonly result: LicenseReleaseResult) {
+    super(`${result.failed.length} of ${result.candidates.length} licenses were not released.`, {hint: 'Each failure is listed above with its reason; run the same command again for the rest.'})
+  }
+}
+
 export default class LicenseRelease extends BaseCommand<typeof LicenseRelease> {
   static summary = 'Release expired user and device licenses, in batches of at most 100.'
   static examples = ['<%= config.bin %> license release --expired --dry-run', '<%= config.bin %> license release --expired --yes', '<%= config.bin %> license release --id <userId> --id <deviceId>']
@@ -46,11 +53,15 @@ export default class LicenseRelease extends BaseCommand<typeof LicenseRelease> {
     } else {
       for (const failure of failed) this.warn(`${failure.id}: ${failure.reason}`)
       this.note(`${released} licenses released${failed.length > 0 ? `, ${failed.length} failed` : ''}.`)
-      if (failed.length > 0) {
-        throw new PartialFailureError(`${failed.length} of ${candidates.length} licenses were not released.`, {hint: 'Each failure is listed above with its reason.'})
-      }
+      if (failed.length > 0) throw new ReleasePartialError(result)
     }
     return result
+  }
+
+  /** Exit 10 keeps the whole report in --json, as a bulk removal's does. */
+  protected override toErrorJson(error: unknown): unknown {
+    const json = super.toErrorJson(error) as Record<string, unknown>
+    return error instanceof ReleasePartialError ? {...json, ...error.result} : json
   }
 
   private showCandidates(candidates: ReleaseCandidate[]): void {

@@ -1,6 +1,6 @@
 import type {CitrixClient} from '../../citrix/client.js'
 import {listLicenseDevices, listLicenseUsers, maxReleaseBatch, releaseLicenseBatch, type LicenseProduct} from '../../citrix/licensing.js'
-import {CitrixApiError} from '../../errors.js'
+import {CitrixApiError, InterruptedError} from '../../errors.js'
 
 export interface ReleaseCandidate {
   id: string
@@ -39,26 +39,52 @@ export interface ReleaseResult {
   failed: ReleaseFailure[]
 }
 
+/** Whatever stops one batch (a 503 or a network error after the retries) is counted, and the next batch goes. */
+function batchFailureReason(error: unknown, batchNumber: number, batchCount: number): string {
+  return `batch ${batchNumber} of ${batchCount} was not released: ${(error as Error).message}`
+}
+
 /**
- * Releases in batches of at most 100 (the call's limit). A batch Citrix refuses (400: a license
- * that is not expired) counts as failed, with Citrix's reason, and the next batches still go.
+ * Releases in batches of at most 100 (the call's limit), and reports every id. A 429 is retried by the
+ * client (Citrix did nothing then). Citrix refuses a whole batch with 400 when one consumer in it is not
+ * expired, naming it: that id fails with its own reason and the rest of the batch is sent again; a 400
+ * that names no id of the batch is narrowed down by halves. Any other failure (a 503, a network error
+ * after the retries) fails that batch's ids, and the next batches still go (issue 15, item 17).
  */
 export async function releaseLicensesInBatches(
   client: CitrixClient,
   options: {product: LicenseProduct; ids: string[]; signal?: AbortSignal},
 ): Promise<ReleaseResult> {
   const result: ReleaseResult = {released: 0, failed: []}
-  for (let start = 0; start < options.ids.length; start += maxReleaseBatch) {
-    options.signal?.throwIfAborted()
-    const batch = options.ids.slice(start, start + maxReleaseBatch)
+  const batchCount = Math.ceil(options.ids.length / maxReleaseBatch)
+  const release = async (ids: string[], batchNumber: number): Promise<void> => {
     try {
-      const reply = await releaseLicenseBatch(client, options.product, batch)
+      const reply = await releaseLicenseBatch(client, options.product, ids)
       result.released += reply.releasedCount
       result.failed.push(...reply.failed)
     } catch (error) {
-      if (!(error instanceof CitrixApiError) || error.status !== 400) throw error
-      result.failed.push(...batch.map((id) => ({id, reason: error.detail})))
+      if (!(error instanceof CitrixApiError && error.status === 400)) {
+        if (error instanceof InterruptedError) throw error
+        result.failed.push(...ids.map((id) => ({id, reason: batchFailureReason(error, batchNumber, batchCount)})))
+        return
+      }
+      // Nothing of this batch was released: find whom the refusal is about.
+      const named = ids.filter((id) => error.detail.includes(id))
+      if (named.length > 0 || ids.length === 1) {
+        const refused = new Set(named.length > 0 ? named : ids)
+        result.failed.push(...[...refused].map((id) => ({id, reason: error.detail})))
+        const rest = ids.filter((id) => !refused.has(id))
+        if (rest.length > 0) await release(rest, batchNumber)
+        return
+      }
+      const half = Math.ceil(ids.length / 2)
+      await release(ids.slice(0, half), batchNumber)
+      await release(ids.slice(half), batchNumber)
     }
+  }
+  for (let start = 0; start < options.ids.length; start += maxReleaseBatch) {
+    options.signal?.throwIfAborted()
+    await release(options.ids.slice(start, start + maxReleaseBatch), start / maxReleaseBatch + 1)
   }
   return result
 }

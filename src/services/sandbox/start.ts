@@ -96,6 +96,18 @@ export interface DetachOptions {
   timeoutMs?: number
 }
 
+/**
+ * The environment of a detached sandbox: the caller's, without its secrets. The sandbox outlives the
+ * command and never needs them (it has its own credentials); issue 15, item 20.
+ */
+export const withheldFromSandbox = ['CTX_CLIENT_SECRET', 'CITRIX_CLIENT_SECRET', 'CTX_APPLIANCE_PASSWORD'] as const
+
+export function sandboxChildEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const childEnv: NodeJS.ProcessEnv = {...env, NO_COLOR: '1'}
+  for (const name of withheldFromSandbox) delete childEnv[name]
+  return childEnv
+}
+
 /** Runs `ctx sandbox start` as a detached child, its output in a log file, and returns once it answers. */
 export async function startDetachedSandbox(options: DetachOptions): Promise<SandboxRecord & {logPath: string; ignoredSettings: string[]}> {
   await refuseIfRunning(options.dataDir)
@@ -103,7 +115,7 @@ export async function startDetachedSandbox(options: DetachOptions): Promise<Sand
   const logPath = join(options.dataDir, 'sandbox.log')
   const log = await open(logPath, 'a', 0o600)
   const argv = [...(options.bin ? [options.bin] : []), 'sandbox', 'start', ...options.args]
-  const child = spawn(process.execPath, argv, {detached: true, stdio: ['ignore', log.fd, log.fd], env: {...process.env, NO_COLOR: '1'}})
+  const child = spawn(process.execPath, argv, {detached: true, stdio: ['ignore', log.fd, log.fd], env: sandboxChildEnv(process.env)})
   let exited: number | null | undefined
   child.once('exit', (code) => (exited = code))
   child.unref()

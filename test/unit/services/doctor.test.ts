@@ -79,12 +79,13 @@ describe('runDoctorChecks', () => {
     assert.deepEqual([checks['CA bundle']?.status, checks['CA bundle']?.exitCode, checks['API host']?.status], ['fail', 3, 'pass'])
   })
 
-  it('warns about a CA bundle holding no certificate', async () => {
+  it('fails (exit 3) on a CA bundle holding no certificate, as every other command refuses it', async () => {
     const path = join(temp.dir, 'empty.pem')
     writeFileSync(path, 'nothing here')
     answerRoot(new Date())
     mockToken()
-    assert.equal((await runDoctor({'ca-bundle': path}))['CA bundle']?.status, 'warn')
+    const check = (await runDoctor({'ca-bundle': path}))['CA bundle']
+    assert.deepEqual([check?.status, check?.exitCode], ['fail', 3])
   })
 
   it('names the proxy the API host goes through, without its password', async () => {
