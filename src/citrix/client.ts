@@ -2,7 +2,7 @@ import type {Got} from 'got'
 
 import type {Settings} from '../config/settings.js'
 import {TokenCache} from '../config/token-cache.js'
-import {ConfigError, UnavailableError, UsageError} from '../errors.js'
+import {ConfigError, UsageError} from '../errors.js'
 import {isHttpError} from '../http/errors.js'
 import {registerSecret} from '../http/redact.js'
 import {parseJsonReply, wrongTypeError} from '../http/reply-body.js'
@@ -10,6 +10,7 @@ import {requestCwsToken, requestToken, type ClientCredentials} from './auth.js'
 import {endpoints, fillPath, type Endpoint, type TokenProtocol} from './endpoints.js'
 import {errorFromGot, transactionIdOf} from './errors.js'
 import {isRedirectStatus, nextHop} from './redirects.js'
+import {PagingGuard} from './paging-guard.js'
 import {defaultProtocol, globalApiHost, hostFor, regionHosts, resolveEndpoint} from './regions.js'
 
 export type Query = Record<string, string | number | boolean | undefined>
@@ -37,30 +38,6 @@ export interface CitrixResponse<T> {
 export interface Page<T> {
   items: T[]
   continuationToken?: string | null
-}
-
-// Issue 15, item 7, and the contract's paging rule: "A token that repeats, or more pages than the
-// reply's own count could need, ends the export with exit 8". A server that hands out tokens for ever
-// (empty pages, or no count to check against) meets these budgets instead of being asked 49,000 times.
-/** Pages in a row with no items but a token: a real list does not do this for long. */
-export const maxEmptyPagesInARow = 10
-/** The most pages of one list, whatever the server says (a million rows in pages of 100 is 10,000). */
-export const maxPagesPerList = 50_000
-
-/** The total a reply may state (`totalCount`, `total`, `count`, `totalItems`), when it is a number. */
-function statedCount(body: unknown): number | undefined {
-  if (!body || typeof body !== 'object') return undefined
-  for (const key of ['totalCount', 'total', 'count', 'totalItems']) {
-    const value = (body as Record<string, unknown>)[key]
-    if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value
-  }
-  return undefined
-}
-
-function endlessPagingError(call: string, why: string): UnavailableError {
-  return new UnavailableError(`${call} kept paging: ${why}. ctx stopped asking; nothing was written.`, {
-    hint: 'The server does not page as Citrix Cloud does: a proxy or a fake server may be answering in its place. Check the region and --api-url.',
-  })
 }
 
 /** The `items` of a list reply that does not page: a list, or exit 8 naming the call and the field. */
@@ -210,33 +187,15 @@ export class CitrixClient {
       return page
     }
     const call = `${endpoint.method} ${endpoint.path}`
-    const seenTokens = new Set<string>()
-    let pages = 0
-    let emptyInARow = 0
-    let pageSize = options.limit
+    const guard = new PagingGuard(call, options.limit)
     let next: Promise<CitrixResponse<Page<T>>> | undefined = fetchPage()
     while (next) {
       const {body}: CitrixResponse<Page<T>> = await next
-      pages++
       if (body !== undefined && (typeof body !== 'object' || body === null)) throw wrongTypeError(call, '(the page)', 'an object', body)
       // Read tolerantly (citrix-api.md): a bare array is a page of items with no token.
       const items: unknown = Array.isArray(body) ? body : (body?.items ?? [])
       if (!Array.isArray(items)) throw wrongTypeError(call, 'items', 'a list', items)
-      const token: unknown = Array.isArray(body) ? undefined : (body?.continuationToken ?? undefined)
-      if (token !== undefined && typeof token !== 'string') throw wrongTypeError(call, 'continuationToken', 'a string or null', token)
-      const continuationToken = token === '' ? undefined : token
-      if (continuationToken !== undefined) {
-        if (seenTokens.has(continuationToken)) throw endlessPagingError(call, `page ${pages} handed back a continuationToken it had handed out before`)
-        seenTokens.add(continuationToken)
-        emptyInARow = items.length === 0 ? emptyInARow + 1 : 0
-        if (emptyInARow >= maxEmptyPagesInARow) throw endlessPagingError(call, `${emptyInARow} pages in a row had no items but a continuationToken`)
-        if (pages >= maxPagesPerList) throw endlessPagingError(call, `more than ${maxPagesPerList} pages`)
-        pageSize ??= items.length || undefined
-        const count = statedCount(body)
-        if (count !== undefined && pageSize && pages >= Math.ceil(count / pageSize) + 1) {
-          throw endlessPagingError(call, `page ${pages} still had a continuationToken, though ${count} items in pages of ${pageSize} need ${Math.ceil(count / pageSize)}`)
-        }
-      }
+      const continuationToken = guard.next(body, items.length)
       next = continuationToken ? fetchPage(continuationToken) : undefined
       yield items as T[]
     }

@@ -1,8 +1,8 @@
 // [seen] Product registrations as Citrix Cloud lists them (section 3 of citrix-api.md); `lastContactTime` is modelled.
 // The look-up, register and remove calls are [model]: Citrix does not publish them.
 
-import {UnavailableError} from '../errors.js'
 import type {CitrixClient} from './client.js'
+import {PagingGuard} from './paging-guard.js'
 import {endpoints, type Endpoint} from './endpoints.js'
 import {removedOrGone} from './removal.js'
 import {asRecord, callName, listItems, optionalString, optionalTime, requiredString} from './wire.js'
@@ -138,18 +138,12 @@ export const registeredProductEnvelopes = ['items', 'Items', 'products', 'regist
  */
 export async function* listRegisteredProducts(client: CitrixClient): AsyncGenerator<RegisteredProduct[]> {
   const endpoint = endpoints.listRegisteredProducts
-  const seen = new Set<string>()
+  const guard = new PagingGuard(callName(endpoint))
   let continuationToken: string | undefined
   do {
     const {body} = await client.call<unknown>(endpoint, {query: {limit: -1, continuationToken}})
     const items = listItems(endpoint, body, registeredProductEnvelopes)
-    continuationToken = optionalString(body, 'continuationToken', 'ContinuationToken')
-    if (continuationToken !== undefined) {
-      if (seen.has(continuationToken)) {
-        throw new UnavailableError(`Citrix's answer to ${callName(endpoint)} repeated a continuationToken: stopped rather than loop.`, {hint: 'Try again later; if it persists, please report it.'})
-      }
-      seen.add(continuationToken)
-    }
+    continuationToken = guard.next(body, items.length, ['continuationToken', 'ContinuationToken'])
     yield items.map((item) => toRegisteredProduct(item, endpoint))
   } while (continuationToken !== undefined)
 }

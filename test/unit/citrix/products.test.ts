@@ -81,7 +81,7 @@ describe('citrix/products', () => {
       .get(listPath)
       .query({limit: '-1', continuationToken: 'same'})
       .reply(200, {items: [], continuationToken: 'same'})
-    await assert.rejects(listAll(), {exitCode: 8, message: /repeated a continuationToken/})
+    await assert.rejects(listAll(), {exitCode: 8, message: /handed back a continuationToken it had handed out before/})
   })
 
   it('stops with exit 8 naming the call when the list comes under no envelope it knows', async () => {
