@@ -24,6 +24,8 @@ export interface DatasetOptions {
   view: PartnerView
   month: string
   range: {start: string; end: string}
+  /** Told once when the partner directory does not answer (customers then named by org id). */
+  warn?: (message: string) => void
 }
 
 async function* once<T>(load: () => Promise<T[]>): AsyncGenerator<T[]> {
@@ -50,7 +52,7 @@ export async function openDataset(client: CitrixClient, dataset: ExportDataset, 
     }
     case 'customers': {
       const total = await partnerCustomerCount(client, options.view, options.month)
-      return {columns: partnerCustomerColumns(options.view), total, pages: partnerCustomerPages(client, options.view, options.month)} as DatasetSource<unknown>
+      return {columns: partnerCustomerColumns(options.view), total, pages: partnerCustomerPages(client, options.view, options.month, options.warn)} as DatasetSource<unknown>
     }
     case 'history': {
       const load = () => readUsageHistory(client, options.product, options.range.start, options.range.end)
