@@ -4,3 +4,9 @@ process.env.CTX_KEYCHAIN = 'off'
 process.env.CTX_RETRY_BASE_MS = '1'
 // Tests never have a terminal to prompt on, even when `npm test` runs in one: a prompt would hang.
 Object.defineProperty(process.stdin, 'isTTY', {value: false, configurable: true})
+
+// Node 22 only: under tsx's loader hooks, a later `import('exceljs')` (CommonJS) can resolve to an empty
+// namespace once the process has done other work (seen after test/unit/output/destination.test.ts's FIFO
+// test: `ExcelJS.stream` undefined). The built bin has no loader hooks and is unaffected (the e2e smoke
+// exports xlsx on Node 22). Importing it once here, before any test, gives every later import the whole module.
+if (process.versions.node.startsWith('22.')) await import('exceljs')

@@ -672,9 +672,10 @@ export async function listLicenseServers(client: CitrixClient): Promise<LicenseS
 
 /**
  * [seen] The partner's customers' display names by org id (and customer id), from the partner
- * directory; an empty map when that call does not answer (it is the names only, never the figures).
+ * directory; an empty map, and `onUnanswered` told why, when that call does not answer (it is the names
+ * only, never the figures).
  */
-export async function getPartnerCustomerNames(client: CitrixClient): Promise<Map<string, string>> {
+export async function getPartnerCustomerNames(client: CitrixClient, onUnanswered?: (error: unknown) => void): Promise<Map<string, string>> {
   const names = new Map<string, string>()
   try {
     const {body} = await client.call<{items?: PartnerDirectoryCustomerWire[] | null; Items?: PartnerDirectoryCustomerWire[] | null}>(endpoints.partnerCustomerDirectory)
@@ -685,8 +686,9 @@ export async function getPartnerCustomerNames(client: CitrixClient): Promise<Map
       if (orgId !== undefined && orgId !== null) names.set(String(orgId), name)
       if (customer.customerId) names.set(customer.customerId, name)
     }
-  } catch {
-    // The names are a nicety: without them customers are named by org id, as before.
+  } catch (error) {
+    // The names are a nicety: without them customers are named by org id, as before (the caller may say so).
+    onUnanswered?.(error)
   }
   return names
 }

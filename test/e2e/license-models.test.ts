@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import {readFileSync} from 'node:fs'
+import {existsSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {after, before, describe, it} from 'mocha'
 
@@ -53,6 +53,22 @@ describe('e2e: license models against the sandbox (observed cloudlicense calls)'
     const result = await runBin(['license', 'summary', '--license-model', 'user-device'], {env: concurrent.env})
     assert.equal(result.code, 6)
     assert.match(result.stderr, /404/)
+  })
+
+  it('says plainly that history is per user/device for a concurrent-only customer (license history, exit 6)', async () => {
+    const result = await runBin(['license', 'history', '--months', '3'], {env: concurrent.env})
+    assert.equal(result.code, 6, result.stderr)
+    assert.match(result.stderr, /licenses Citrix DaaS concurrently/)
+    assert.match(result.stderr, /per user\/device/)
+    assert.match(result.stderr, /ctx license summary/)
+  })
+
+  it('says the same for license export history, leaving no file behind', async () => {
+    const out = join(temp.dir, 'ccu-history.csv')
+    const result = await runBin(['license', 'export', 'history', '--months', '3', '--format', 'csv', '--out', out], {env: concurrent.env})
+    assert.equal(result.code, 6, result.stderr)
+    assert.match(result.stderr, /licenses Citrix DaaS concurrently/)
+    assert.ok(!existsSync(out))
   })
 
   it('writes the concurrent peaks into the HTML report', async () => {

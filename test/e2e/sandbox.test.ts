@@ -62,6 +62,15 @@ describe('e2e: ctx sandbox start --detach | status | reset | stop', () => {
     assert.match(result.stderr, /Sandbox running/)
   })
 
+  it('makes a concurrent-only Citrix DaaS customer with --reset --daas-license-model concurrent', async () => {
+    assert.equal((await runBin(['sandbox', 'stop'])).code, 0)
+    const started = await runBin(['sandbox', 'start', '--detach', '--port', '0', '--reset', '--daas-license-model', 'concurrent'])
+    assert.equal(started.code, 0, started.stderr)
+    const summary = await runBin(['license', 'summary', '--profile', 'sandbox', '--json'])
+    assert.equal(summary.code, 0, summary.stderr)
+    assert.equal((JSON.parse(summary.stdout) as {summary: {licenseModel: string}}).summary.licenseModel, 'concurrent')
+  })
+
   it('stops it, removing its record', async () => {
     const {pid} = await status()
     const result = await runBin(['sandbox', 'stop', '--json'])

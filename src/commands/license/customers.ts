@@ -26,7 +26,7 @@ export default class LicenseCustomers extends BaseCommand<typeof LicenseCustomer
   async run(): Promise<LicenseCustomersResult> {
     const view = partnerViewOf(resolveLicenseView(this.flags.view, {profile: this.flags.profile, store: () => this.configStore()}))
     const month = this.flags.month ?? currentMonth()
-    const customers = await listLicenseCustomers(await this.citrix(), {view, month})
+    const customers = await listLicenseCustomers(await this.citrix(), {view, month, warn: (message) => this.warn(message)})
     if (customers.length === 0) this.note(`No customers in the ${view} view for ${month}.`)
     else this.log(renderList(partnerCustomerColumns(view), customers, {csv: this.flags.csv}))
     // citrix-api.md section 4: these per-customer figures rest on a call nobody has observed.

@@ -55,6 +55,7 @@ export default class LicenseExport extends BaseCommand<typeof LicenseExport> {
     const result = await exportLicenseData(client, {
       dataset, format, out, mode, excelBom: flags.excel, product: asProduct(flags.product), view, month: flags.month ?? currentMonth(), range,
       signal: this.abort.signal,
+      warn: (message) => this.warn(message),
       onProgress(rows, total) {
         const rate = Math.round(rows / Math.max(0.001, (Date.now() - started) / 1000))
         progress.update(`${rows} rows, ${rate} rows/s${total ? `, ${Math.min(100, Math.floor((rows / total) * 100))}%` : ''}`)

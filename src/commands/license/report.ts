@@ -27,7 +27,7 @@ export default class LicenseReport extends BaseCommand<typeof LicenseReport> {
     refuseViewConflicts(this.argv, view)
     const client = await this.citrix()
     const {writeLicenseReport} = await import('../../services/license/report.js')
-    const result = await writeLicenseReport(client, {view, product: asProduct(this.flags.product), months: this.flags.months, out: this.flags.out})
+    const result = await writeLicenseReport(client, {view, product: asProduct(this.flags.product), months: this.flags.months, out: this.flags.out, warn: (message) => this.warn(message)})
     this.note(`Wrote the ${view} license report for ${result.from} to ${result.to} to ${result.out}`)
     return result
   }

@@ -24,7 +24,7 @@ const shareOfOne = Flags.custom<number>({
 
 export default class SandboxStart extends BaseCommand<typeof SandboxStart> {
   static summary = 'Start the sandbox (a simulated Citrix Cloud on 127.0.0.1) and point the `sandbox` profile at it.'
-  static description = 'Runs until Ctrl-C (or SIGTERM), or in the background with --detach. Sizes, seed, TTLs and the Citrix variants (--no-last-contact, --products-envelope) shape a new state (the first start, or --reset); faults apply at once.'
+  static description = 'Runs until Ctrl-C (or SIGTERM), or in the background with --detach. Sizes, seed, TTLs and the Citrix variants (--no-last-contact, --products-envelope, --daas-license-model) shape a new state (the first start, or --reset); faults apply at once.'
   static examples = [
     '<%= config.bin %> sandbox start --detach',
     '<%= config.bin %> sandbox start --port 0 --seed 7 --reset --fail-rate 0.1',
@@ -53,6 +53,11 @@ export default class SandboxStart extends BaseCommand<typeof SandboxStart> {
     'products-envelope': Flags.string({
       description: 'envelope of the registrations list: items, Items, or a bare array',
       options: ['items', 'Items', 'bare'],
+      helpGroup: 'CITRIX VARIANTS',
+    }),
+    'daas-license-model': Flags.string({
+      description: 'how the customer licenses Citrix DaaS: user-device, or concurrent only (user/device calls answer 404)',
+      options: ['user-device', 'concurrent'],
       helpGroup: 'CITRIX VARIANTS',
     }),
   }

@@ -1,9 +1,10 @@
 import type {CitrixClient} from '../../citrix/client.js'
-import {getEnterpriseUsage, getUsageHistory, listLicenseDevices, listLicenseUsers, type LicenseProduct} from '../../citrix/licensing.js'
+import {getEnterpriseUsage, listLicenseDevices, listLicenseUsers, type LicenseProduct} from '../../citrix/licensing.js'
 import type {PartnerView} from '../../config/license-view.js'
 import type {ExportColumn} from '../../output/export-writer.js'
 import {deviceColumns, historyColumns, partnerCustomerColumns, userColumns} from '../../output/license-columns.js'
 import {partnerCustomerPages} from './customers.js'
+import {readUsageHistory} from './history.js'
 import {getPartnerSummary} from './summary.js'
 
 // The datasets of `ctx license export`: each with its columns (from output/license-columns.ts) and its pages.
@@ -23,6 +24,8 @@ export interface DatasetOptions {
   view: PartnerView
   month: string
   range: {start: string; end: string}
+  /** Told once when the partner directory does not answer (customers then named by org id). */
+  warn?: (message: string) => void
 }
 
 async function* once<T>(load: () => Promise<T[]>): AsyncGenerator<T[]> {
@@ -49,10 +52,10 @@ export async function openDataset(client: CitrixClient, dataset: ExportDataset, 
     }
     case 'customers': {
       const total = await partnerCustomerCount(client, options.view, options.month)
-      return {columns: partnerCustomerColumns(options.view), total, pages: partnerCustomerPages(client, options.view, options.month)} as DatasetSource<unknown>
+      return {columns: partnerCustomerColumns(options.view), total, pages: partnerCustomerPages(client, options.view, options.month, options.warn)} as DatasetSource<unknown>
     }
     case 'history': {
-      const load = () => getUsageHistory(client, options.product, options.range.start, options.range.end)
+      const load = () => readUsageHistory(client, options.product, options.range.start, options.range.end)
       return {columns: historyColumns, pages: once(load)} as DatasetSource<unknown>
     }
   }

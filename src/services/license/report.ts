@@ -21,6 +21,8 @@ export interface LicenseReportOptions {
   /** The last N months, this one included (1–12). */
   months: number
   now?: Date
+  /** Told once when the partner directory does not answer (customers then named by org id). */
+  warn?: (message: string) => void
 }
 
 export interface LicenseReportResult {
@@ -67,7 +69,7 @@ export async function buildLicenseReportInput(client: CitrixClient, options: Lic
     months: summaries.map(partnerUsageMonth),
     series: partnerSeriesLabels[view],
     expiries: null,
-    ...(await topCustomers(client, view, range.end)),
+    ...(await topCustomers(client, view, range.end, options.warn)),
   }
 }
 
@@ -108,7 +110,7 @@ function partnerUsageMonth(summary: PartnerSummary): UsageMonth {
 }
 
 /** The top customers by users and by overage; on-premises customers have no overage (they pay per user), so no such table. */
-async function topCustomers(client: CitrixClient, view: PartnerView, month: string): Promise<Pick<LicenseReportInput, 'topCustomersByUse' | 'topCustomersByOverage'>> {
+async function topCustomers(client: CitrixClient, view: PartnerView, month: string, warn?: (message: string) => void): Promise<Pick<LicenseReportInput, 'topCustomersByUse' | 'topCustomersByOverage'>> {
   const top = <C extends PartnerCustomer>(rows: C[], name: (c: C) => string, value: (c: C) => number) =>
     rows
       .filter((c) => value(c) > 0)
@@ -116,6 +118,6 @@ async function topCustomers(client: CitrixClient, view: PartnerView, month: stri
       .slice(0, topCustomerCount)
       .map((c) => ({name: name(c), value: value(c)}))
   if (view === 'partner-onprem') return {topCustomersByUse: top(await listOnPremCustomers(client, month), (c) => c.accountName, (c) => c.totalUsers)}
-  const customers = await listDaasCustomers(client, month)
+  const customers = await listDaasCustomers(client, month, warn)
   return {topCustomersByUse: top(customers, (c) => c.customerName, (c) => c.totalUsers), topCustomersByOverage: top(customers, (c) => c.customerName, (c) => c.overage)}
 }

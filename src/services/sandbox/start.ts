@@ -163,6 +163,7 @@ export interface SandboxStartFlags {
   'rate-limit'?: number
   'last-contact'?: boolean
   'products-envelope'?: string
+  'daas-license-model'?: string
 }
 
 export function sandboxOptionsFrom(flags: SandboxStartFlags): Pick<SandboxStartOptions, 'settings' | 'faults'> {
@@ -172,6 +173,7 @@ export function sandboxOptionsFrom(flags: SandboxStartFlags): Pick<SandboxStartO
   if (flags['code-ttl'] !== undefined) settings.codeTtlSeconds = flags['code-ttl']
   if (flags['last-contact'] !== undefined) settings.productsLastContact = flags['last-contact']
   if (flags['products-envelope'] !== undefined) settings.productsEnvelope = flags['products-envelope'] as ProductsEnvelope
+  if (flags['daas-license-model'] !== undefined) settings.daasLicenseModel = flags['daas-license-model'] as SandboxSettings['daasLicenseModel']
   const sizes = Object.fromEntries((['appliances', 'products', 'users', 'devices', 'customers'] as const).filter((n) => flags[n] !== undefined).map((n) => [n, flags[n]]))
   // Only the sizes asked for: the state store fills in the rest from its defaults.
   if (Object.keys(sizes).length > 0) settings.sizes = sizes as unknown as SandboxSettings['sizes']

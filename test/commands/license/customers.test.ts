@@ -4,11 +4,13 @@ import {afterEach, beforeEach, describe, it} from 'mocha'
 import {runCommand} from '@oclif/test'
 
 import {useTempConfig} from '../../helpers/env.js'
-import {fakeCredentialsEnv, mockToken, testApi, useNock} from '../../helpers/nock.js'
+import {fakeCredentialsEnv, mockCwsToken, mockToken, testApi, useNock} from '../../helpers/nock.js'
 import nock from 'nock'
 
 const onprem = '/licensing/license/partner/onprem/cvad/customers'
 const cloud = '/licensing/license/partner/cloud/cvad/customers'
+/** [seen] The partner directory (partner host, cws token), here naming no one. */
+const directory = () => mockCwsToken().get('/acme/customers').reply(200, {items: []})
 
 describe('ctx license customers', () => {
   let temp: ReturnType<typeof useTempConfig>
@@ -35,15 +37,31 @@ describe('ctx license customers', () => {
 
   it('prints the DaaS view as CSV with its fixed header', async () => {
     mockToken().get(cloud).query(true).reply(200, {items: [{orgId: 'o-1', totalLicenses: 100, totalUsers: 120, overage: 20}], continuationToken: null})
+    directory()
     const {stdout} = await runCommand(['license', 'customers', '--view', 'partner-daas', '--csv'])
     assert.deepEqual(stdout.trim().split(/\r?\n/), ['customerName,orgId,totalLicenses,totalUsers,overage', 'o-1,o-1,100,120,20'])
   })
 
   it('returns view, month and customers under --json', async () => {
     mockToken().get(cloud).query(true).reply(200, {items: [], continuationToken: null})
+    directory()
     const {stdout, stderr} = await runCommand(['license', 'customers', '--view', 'partner-daas', '--month', '2026-09', '--json'])
     assert.deepEqual(JSON.parse(stdout), {view: 'partner-daas', month: '2026-09', customers: []})
     assert.equal(stderr, '')
+  })
+
+  it('warns once on stderr when the partner directory does not answer, naming customers by org id', async () => {
+    mockToken()
+      .get(cloud)
+      .query(true)
+      .reply(200, {items: [{orgId: 'o-1', totalLicenses: 100, totalUsers: 120, overage: 20}], continuationToken: 'p2'})
+      .get(cloud)
+      .query(true)
+      .reply(200, {items: [{orgId: 'o-2', totalLicenses: 10, totalUsers: 5, overage: 0}], continuationToken: null})
+    mockCwsToken().get('/acme/customers').reply(403, {type: 'https://errors-api.cloud.com/common/forbidden', detail: 'Forbidden'})
+    const {stdout, stderr} = await runCommand(['license', 'customers', '--view', 'partner-daas', '--csv'])
+    assert.deepEqual(stdout.trim().split(/\r?\n/).slice(1), ['o-1,o-1,100,120,20', 'o-2,o-2,10,5,0'])
+    assert.equal(stderr.match(/Warning: The partner directory .* did not answer .*403.*: customers are named by their org id\./g)?.length, 1, stderr)
   })
 
   it('exits 2 with the reason when the month is out of range', async () => {

@@ -33,6 +33,10 @@ describe('sandbox services', () => {
     })
   })
 
+  it('turns --daas-license-model into the daasLicenseModel setting', () => {
+    assert.deepEqual(sandboxOptionsFrom({'daas-license-model': 'concurrent'}), {settings: {daasLicenseModel: 'concurrent'}, faults: {}})
+  })
+
   it('names the asked-for settings that the saved state does not have', () => {
     const actual = defaultSettings({seed: 1})
     assert.deepEqual(ignoredSettings({seed: 2, sizes: {products: actual.sizes.products, users: 5} as never}, actual), ['seed', 'users'])
