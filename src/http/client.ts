@@ -9,6 +9,7 @@ import {RequestPacer} from './pacer.js'
 import {proxyAgentFor} from './proxy.js'
 import {redactBody, redactHeaders} from './redact.js'
 import {retryAfterHeaderMs, retryBaseMs, retryDelayMs, retryDelayParameterMs} from './retry.js'
+import {userAgent} from './user-agent.js'
 
 export interface HttpOptions {
   maxRetries: number
@@ -60,6 +61,7 @@ export function createHttpClient(options: HttpOptions): Got {
 
   return got.extend({
     timeout: {connect: 10_000, response: 60_000},
+    headers: {'user-agent': userAgent()},
     retry: {
       limit: options.maxRetries,
       methods: [...idempotentMethods],
