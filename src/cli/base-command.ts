@@ -167,7 +167,8 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
       process.stderr.write(`${paint.error('Error:')} ${report.message}\n`)
       if (report.hint) process.stderr.write(`${paint.dim('Hint:')} ${report.hint}\n`)
     }
-    if (this.flags?.debug || process.argv.includes('--debug')) process.stderr.write(`${error.stack ?? ''}\n`)
+    // The stack is for a bug (exit 1); an expected error (bad input, 404, …) is fully said by its line and hint.
+    if (report.exitCode === 1 && (this.flags?.debug || process.argv.includes('--debug'))) process.stderr.write(`${error.stack ?? ''}\n`)
     throw new Errors.ExitError(report.exitCode)
   }
 

@@ -58,3 +58,16 @@ describe('ctx product history', () => {
     assert.match(stderr, /Nothing registered or removed with ctx yet/)
   })
 })
+
+describe('ctx --debug and expected errors', () => {
+  let temp: ReturnType<typeof useTempConfig>
+  beforeEach(() => (temp = useTempConfig()))
+  afterEach(() => temp.restore())
+
+  it('prints no stack trace for an expected error (exit 2) under --debug', async () => {
+    const {error, stderr} = await runCommand(['product', 'history', '--since', 'yesterday', '--debug'])
+    assert.equal(error?.oclif?.exit, 2)
+    assert.match(stderr, /--since/)
+    assert.ok(!/\n\s+at /.test(stderr), stderr)
+  })
+})
