@@ -192,7 +192,8 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
       process.stderr.write(`${paint.error('Error:')} ${oneLine(report.message)}\n`)
       if (report.hint) process.stderr.write(`${paint.dim('Hint:')} ${oneLine(report.hint)}\n`)
     }
-    if (this.flags?.debug || process.argv.includes('--debug')) process.stderr.write(`${forTerminal(error.stack ?? '')}\n`)
+    // The stack is for a bug (exit 1); an expected error (bad input, 404, …) is fully said by its line and hint.
+    if (report.exitCode === 1 && (this.flags?.debug || process.argv.includes('--debug'))) process.stderr.write(`${forTerminal(error.stack ?? '')}\n`)
     throw new Errors.ExitError(report.exitCode)
   }
 

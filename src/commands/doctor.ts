@@ -1,6 +1,6 @@
 import {BaseCommand} from '../cli/base-command.js'
 import {paint} from '../output/colors.js'
-import {renderTable} from '../output/table.js'
+import {renderTable, type Column} from '../output/table.js'
 import {runDoctorChecks, type CheckStatus, type DoctorCheck} from '../services/doctor.js'
 
 export interface DoctorResult {
@@ -24,7 +24,13 @@ export default class Doctor extends BaseCommand<typeof Doctor> {
       http: (caBundle) => this.context.newHttp({caBundle}),
       citrix: (settings, http) => this.context.citrixFor(settings, http),
     })
-    this.log(renderTable([{header: 'Check', value: (c: DoctorCheck) => c.name}, {header: 'Result', value: (c) => c.status, style: (c) => shown[c.status]}, {header: 'Detail', value: (c) => c.message}], checks))
+    // The detail wraps to fit the terminal: cutting it would lose what the check found.
+    const columns: Array<Column<DoctorCheck>> = [
+      {header: 'Check', value: (c) => c.name},
+      {header: 'Result', value: (c) => c.status, paint: (c) => shown[c.status]},
+      {header: 'Detail', value: (c) => c.message, priority: 1, shrink: 20, wrap: true},
+    ]
+    this.log(renderTable(columns, checks))
     for (const check of checks) if (check.hint && check.status !== 'pass') this.note(`${check.name}: ${check.hint}`)
     const firstFailure = checks.find((c) => c.status === 'fail')
     // The checks are the result (under --json too), so a failure sets the exit code instead of throwing.

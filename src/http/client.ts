@@ -11,6 +11,7 @@ import {proxyAgentFor} from './proxy.js'
 import {redactBody, redactHeaders} from './redact.js'
 import {markOversized, maxReplyBytes} from './reply-body.js'
 import {retryAfterHeaderMs, retryBaseMs, retryDelayMs, retryDelayParameterMs} from './retry.js'
+import {userAgent} from './user-agent.js'
 
 export interface HttpOptions {
   maxRetries: number
@@ -102,6 +103,7 @@ export function createHttpClient(options: HttpOptions): Got {
 
   return got.extend({
     timeout: timeoutsFor(options.requestTimeoutMs),
+    headers: {'user-agent': userAgent()},
     // Issue 15, item 9: a body is never buffered past maxReplyBytes. The declared length is checked as
     // the answer starts, the bytes as they come; a body too large cancels the request, which the
     // callers report as exit 8 (oversizedReplyBytes) instead of holding hundreds of MB.

@@ -43,9 +43,12 @@ export function csvRow(values: readonly unknown[]): string {
   return `${line}\r\n`
 }
 
-/** A whole list as RFC 4180 CSV, header first, every record CRLF-terminated. */
+/**
+ * A whole list as RFC 4180 CSV, header first (even with no rows), every record CRLF-terminated: data, not the
+ * table. Headers are the `--json` field names (`key`), cells the raw values (`data`: plain numbers, ISO-8601 UTC).
+ */
 export function renderCsv<Row>(columns: Array<Column<Row>>, rows: Row[]): string {
-  let text = csvRow(columns.map((c) => c.header))
-  for (const row of rows) text += csvRow(columns.map((c) => c.value(row)))
+  let text = csvRow(columns.map((c) => c.key ?? c.header))
+  for (const row of rows) text += csvRow(columns.map((c) => (c.data ?? c.value)(row)))
   return text
 }

@@ -55,7 +55,7 @@ export function renderRemovalPlan(items: RemovalItem[], now = new Date()): strin
 /** One row per item: what happened to it, and why when it failed. */
 export function renderRemovalReport(report: RemovalReport): string {
   const columns: Array<Column<RemovalOutcome>> = [
-    {header: 'Result', value: (o) => resultLabels[o.result] ?? o.result, style: (o) => (o.result === 'failed' || o.result === 'unknown' ? paint.error : undefined)},
+    {header: 'Result', value: (o) => resultLabels[o.result] ?? o.result, paint: (o) => (o.result === 'failed' || o.result === 'unknown' ? paint.error : undefined)},
     ...(itemColumns as Array<Column<RemovalOutcome>>),
     {header: 'Detail', value: (o) => o.error ?? ''},
   ]

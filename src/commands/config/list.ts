@@ -1,26 +1,29 @@
 import {BaseCommand} from '../../cli/base-command.js'
+import {listFlags} from '../../cli/list-flags.js'
 import {settingKeys} from '../../config/keys.js'
-import {renderTable} from '../../output/table.js'
+import {renderList} from '../../output/list-format.js'
+import type {Column} from '../../output/table.js'
 import {listSettings, type ProfileSettings} from '../../services/config/list.js'
 import type {ShownSetting} from '../../services/config/shown-value.js'
 
+const columns: Array<Column<ShownSetting>> = [
+  {header: 'Setting', key: 'key', value: (s) => s.key},
+  {header: 'Value', key: 'value', value: (s) => (s.value === null ? '' : s.location ? `${s.value} (${s.location})` : s.value), data: (s) => s.value, shrink: 12},
+  {header: 'Location', key: 'location', value: (s) => s.location, csvOnly: true},
+  {header: 'Meaning', value: (s) => settingKeys[s.key].description, priority: 1, shrink: 20, wrap: true},
+]
+
 export default class ConfigList extends BaseCommand<typeof ConfigList> {
   static summary = 'List the settings of the profile, secrets masked.'
-  static examples = ['<%= config.bin %> config list', '<%= config.bin %> config list --profile prod --json']
+  static examples = ['<%= config.bin %> config list', '<%= config.bin %> config list --profile prod --json', '<%= config.bin %> config list --csv']
+  static flags = {...listFlags}
 
   async run(): Promise<ProfileSettings> {
     const result = listSettings(this.configStore(), this.context.profileName)
-    this.note(`Profile "${result.profile}" (profiles: ${result.profiles.join(', ') || 'none yet'})`)
-    this.log(
-      renderTable(
-        [
-          {header: 'Setting', value: (s: ShownSetting) => s.key},
-          {header: 'Value', value: (s) => (s.value === null ? '' : s.location ? `${s.value} (${s.location})` : s.value)},
-          {header: 'Meaning', value: (s) => settingKeys[s.key].description},
-        ],
-        result.settings,
-      ),
-    )
+    const {csv, wide} = this.flags
+    if (!csv) this.note(`Profile "${result.profile}" (profiles: ${result.profiles.join(', ') || 'none yet'})`)
+    // CSV is the profile's data: the meaning of each key is documentation, not data.
+    this.log(renderList(csv ? columns.filter((c) => c.key) : columns, result.settings, {csv, wide, note: (m) => this.note(m)}))
     return result
   }
 }

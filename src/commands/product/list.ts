@@ -5,20 +5,24 @@ import {productFilterFlags, productSelection} from '../../cli/filter-flags.js'
 import {serviceLabels, type RegisteredProduct} from '../../citrix/products.js'
 import {renderList} from '../../output/list-format.js'
 import type {Column} from '../../output/table.js'
-import {formatWhen} from '../../output/time.js'
+import {formatDay, formatWhen, isoUtc, olderThan} from '../../output/time.js'
+import {paint} from '../../output/colors.js'
+import {listFlags} from '../../cli/list-flags.js'
 import {productSortKeys} from '../../services/product/list.js'
 
 export interface ProductListResult {
   products: RegisteredProduct[]
 }
 
+// Priorities: what gives way first on a narrow terminal (the highest number first); --wide shows all.
 const columns = (now: Date): Array<Column<RegisteredProduct>> => [
-  {header: 'Host name', value: (p) => p.hostname},
-  {header: 'Product', value: (p) => serviceLabels[p.service] ?? p.product},
-  {header: 'Version', value: (p) => p.version},
-  {header: 'Registered', value: (p) => p.registeredAt?.slice(0, 10) ?? 'unknown'},
-  {header: 'Last contact', value: (p) => formatWhen(p.lastContactAt, now)},
-  {header: 'Id', value: (p) => p.id},
+  {header: 'Host name', key: 'hostname', value: (p) => p.hostname, shrink: 16},
+  {header: 'Product', key: 'product', value: (p) => serviceLabels[p.service] ?? p.product, data: (p) => p.product, priority: 2, shrink: 19},
+  {header: 'Version', key: 'version', value: (p) => p.version, priority: 4},
+  {header: 'Registered', key: 'registeredAt', value: (p) => formatDay(p.registeredAt), data: (p) => isoUtc(p.registeredAt), priority: 5},
+  {header: 'Last contact', key: 'lastContactAt', value: (p) => formatWhen(p.lastContactAt, now), data: (p) => isoUtc(p.lastContactAt), paint: (p) => (olderThan(p.lastContactAt, 30, now) ? paint.warn : undefined)},
+  {header: 'Id', key: 'id', value: (p) => p.id, priority: 3, shrink: 9},
+  {header: 'Service', key: 'service', value: (p) => p.service, csvOnly: true},
 ]
 
 export default class ProductList extends BaseCommand<typeof ProductList> {
@@ -34,7 +38,7 @@ export default class ProductList extends BaseCommand<typeof ProductList> {
   static flags = {
     ...productFilterFlags,
     sort: Flags.string({description: 'order (last-contact: oldest first)', options: [...productSortKeys], default: 'name'}),
-    csv: Flags.boolean({description: 'CSV instead of a table', exclusive: ['json']}),
+    ...listFlags,
   }
 
   async run(): Promise<ProductListResult> {
@@ -43,7 +47,7 @@ export default class ProductList extends BaseCommand<typeof ProductList> {
     const now = new Date()
     const warn = (message: string) => this.warn(message)
     const products = await listProducts(await this.citrix(), {...selection, warn, sort: this.flags.sort as (typeof productSortKeys)[number]}, now)
-    if (products.length > 0) this.log(renderList(columns(now), products, {csv: this.flags.csv}))
+    if (products.length > 0 || this.flags.csv) this.log(renderList(columns(now), products, {csv: this.flags.csv, wide: this.flags.wide, note: (m) => this.note(m)}))
     else if (Object.values(selection).some((v) => v !== undefined)) this.note('No registered products match. Try without the filters: `ctx product list`.')
     else this.note('No products are registered. Register one with `ctx register --code <code>`.')
     return {products}

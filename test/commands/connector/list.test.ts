@@ -27,7 +27,7 @@ describe('ctx connector list', () => {
     locationsListed().get('/connectors').reply(200, connectors)
     const {stdout} = await runCommand(['connector', 'list'])
     assert.match(stdout, /ca-01\.london .*Connector Appliance .*London DC .*Connected/)
-    assert.match(stdout, /cc-01\.tokyo .*Cloud Connector .*Tokyo Branch .*Disconnected .*\(90d ago\)/)
+    assert.match(stdout, /cc-01\.tokyo .*Cloud Connector .*Tokyo Branch .*Disconnected .*\(90 d ago\)/)
   })
 
   it('passes --resource-location and --type to Citrix as Location and ConnectorType', async () => {
@@ -40,7 +40,7 @@ describe('ctx connector list', () => {
     locationsListed().get('/connectors').reply(200, connectors)
     const {stdout} = await runCommand(['connector', 'list', '--stale', '30d', '--csv'])
     const lines = stdout.trim().split(/\r?\n/)
-    assert.equal(lines[0], 'FQDN,Type,Resource location,Status,Version,Last contact,Id')
+    assert.equal(lines[0], 'fqdn,type,locationName,status,version,lastContactAt,id,location,inMaintenance,versionState')
     assert.deepEqual(lines.slice(1).map((l) => l.split(',')[0]), ['cc-01.tokyo'])
   })
 

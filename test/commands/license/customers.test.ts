@@ -30,7 +30,7 @@ describe('ctx license customers', () => {
       .query({month: '2026-10', limit: '1000', continuationToken: 'p2'})
       .reply(200, {items: [{accountId: '7002', accountName: 'Fabrikam', totalUsers: 5, paidUsers: 5, freeUsers: 0}], continuationToken: null})
     const {stdout} = await runCommand(['license', 'customers', '--month', '2026-10'])
-    assert.match(stdout, /accountId.*accountName.*totalUsers.*paidUsers.*freeUsers/)
+    assert.match(stdout, /Account id.*Account.*Users.*Paid users.*Free users/)
     assert.match(stdout, /Contoso/)
     assert.match(stdout, /Fabrikam/)
   })

@@ -34,7 +34,7 @@ describe('ctx license servers', () => {
     mockCwsToken().get('/acme/licenseservers').reply(200, reply)
     const {stdout} = await runCommand(['license', 'servers', '--stale', '--csv'])
     const lines = stdout.trim().split(/\r?\n/)
-    assert.equal(lines[0], 'License server,Health,Stale,Phoning home,Last phoned home,Licenses expire,Free')
+    assert.equal(lines[0], 'fqdn,issues,stale,phoningHome,lastPhoningHome,licenseExpiration,free')
     assert.deepEqual(lines.slice(1).map((l) => l.split(',')[0]), ['lic-02.example', 'lic-03.example'])
   })
 

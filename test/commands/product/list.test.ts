@@ -7,7 +7,9 @@ import {runCommand} from '@oclif/test'
 
 import {startTestDnsServer} from '../../helpers/dns-server.js'
 import {useTempConfig} from '../../helpers/env.js'
-import {fakeCredentialsEnv, mockToken, useNock} from '../../helpers/nock.js'
+import nock from 'nock'
+
+import {fakeCredentialsEnv, mockToken, testApi, useNock} from '../../helpers/nock.js'
 import {parseCsv} from '../../helpers/csv-parse.js'
 import {daysAgo, productWire} from '../../helpers/products.js'
 
@@ -28,7 +30,7 @@ describe('ctx product list', () => {
     mockToken().get(listPath).query({limit: '-1'}).reply(200, {items: [fresh, stale], continuationToken: null})
     const {stdout} = await runCommand(['product', 'list'])
     assert.match(stdout, /Host name .*Product .*Version .*Registered .*Last contact .*Id/)
-    assert.match(stdout, /fas-01\.corp\.example .*Federated Authentication Service .*\(90d ago\) .*stale-id/)
+    assert.match(stdout, /fas-01\.corp\.example .*Federated Authentication Service .*\(90 d ago\) .*stale-id/)
   })
 
   it('follows every page', async () => {
@@ -49,8 +51,39 @@ describe('ctx product list', () => {
     mockToken().get(listPath).query(true).reply(200, {items: [fresh]})
     const {stdout} = await runCommand(['product', 'list', '--csv'])
     const lines = stdout.trim().split(/\r?\n/)
-    assert.equal(lines[0], 'Host name,Product,Version,Registered,Last contact,Id')
+    assert.equal(lines[0], 'hostname,product,version,registeredAt,lastContactAt,id,service')
     assert.equal(lines.length, 2)
+  })
+
+  it('writes CSV as data: --json field names, ISO-8601 UTC times, and a header row when nothing matches', async () => {
+    mockToken().get(listPath).query(true).reply(200, {items: [fresh]})
+    const {stdout} = await runCommand(['product', 'list', '--csv'])
+    const [header, record] = stdout.trim().split(/\r?\n/) as [string, string]
+    const {products} = {products: [Object.fromEntries(header.split(',').map((key, index) => [key, record.split(',')[index]]))]}
+    assert.match(products[0]!.lastContactAt!, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/)
+    assert.match(products[0]!.registeredAt!, /Z$/)
+  })
+
+  it('writes the CSV header row when nothing matches', async () => {
+    mockToken().get(listPath).query(true).reply(200, {items: [fresh]})
+    const empty = await runCommand(['product', 'list', '--csv', '--name', 'nothing-*'])
+    assert.equal(empty.stdout.trim(), 'hostname,product,version,registeredAt,lastContactAt,id,service')
+  })
+
+  it('fits an 80-column terminal, saying what it hid, and --wide shows the whole table', async () => {
+    mockToken().get(listPath).query(true).reply(200, {items: [fresh, stale]})
+    process.env.COLUMNS = '80'
+    try {
+      const {stdout, stderr} = await runCommand(['product', 'list'])
+      assert.ok(stdout.trim().split('\n').every((line) => line.length <= 80), stdout)
+      assert.match(stdout, /Host name .*Last contact/)
+      assert.match(stderr, /Fitted to 80 columns \(.*Id hidden.*--wide/)
+      nock(testApi).get(listPath).query(true).reply(200, {items: [fresh, stale]})
+      const wide = await runCommand(['product', 'list', '--wide'])
+      assert.match(wide.stdout, /stale-id/)
+    } finally {
+      delete process.env.COLUMNS
+    }
   })
 
   it('keeps one CSV record per registration when a host name holds line breaks and formulas', async () => {

@@ -74,7 +74,7 @@ describe('ctx resource-location delete', () => {
     const {stdout, stderr, error} = await runCommand(['resource-location', 'delete', 'loc-1', '--with-connectors', '--connector', 'c3', '--yes', '--json'])
     assert.equal(error, undefined)
     assert.match(stderr, /Status +│ Last contact/)
-    assert.match(stderr, /cc-02\.london .* Unknown .* \(3d ago\)/)
+    assert.match(stderr, /cc-02\.london .* Unknown .* \(3 d ago\)/)
     const deletion = JSON.parse(stdout) as {result: string; connectorRemoval: {removed: number}}
     assert.deepEqual([deletion.result, deletion.connectorRemoval.removed], ['deleted', 3])
     assert.deepEqual((await readAudit()).map((e) => e.id).sort(), ['c1', 'c2', 'c3'])

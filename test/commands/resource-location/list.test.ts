@@ -40,7 +40,7 @@ describe('ctx resource-location list', () => {
     mockToken().get('/resourcelocations').reply(200, {items})
     const {stdout} = await runCommand(['resource-location', 'list', '--csv'])
     const lines = stdout.trim().split(/\r?\n/)
-    assert.equal(lines[0], 'Name,Id,Time zone,Internal only')
+    assert.equal(lines[0], 'name,id,timeZone,internalOnly')
     assert.equal(lines.length, 3)
   })
 

@@ -8,7 +8,7 @@ describe('output: the removal plan', () => {
     const now = new Date('2026-12-01T12:00:00Z')
     const plan = renderRemovalPlan([{id: 'c1', name: 'cc-01', product: 'Cloud Connector', status: 'Disconnected', lastContactAt: '2026-11-01T12:00:00Z'}, {id: 'c2', name: 'cc-02', product: 'Cloud Connector', status: '', lastContactAt: ''}], now)
     assert.match(plan, /Status .* Last contact/)
-    assert.match(plan, /cc-01 .* Disconnected .* 2026-11-01 12:00 \(30d ago\) .* c1/)
+    assert.match(plan, /cc-01 .* Disconnected .* 2026-11-01 12:00 UTC \(30 d ago\) .* c1/)
     assert.match(plan, /cc-02 .* unknown .* unknown .* c2/)
   })
 
