@@ -95,14 +95,19 @@ export class CommandContext {
 
   /** The command's got instance: the settings' CA bundle and retries, --debug's redacted log. */
   http(): Promise<Got> {
-    this.httpClient ??= this.settings().then((settings) => this.newHttp({caBundle: settings.caBundle}))
+    this.httpClient ??= this.settings().then((settings) => this.newHttp({caBundle: settings.caBundle, rateLimit: settings.rateLimit}))
     return this.httpClient
   }
 
   /** Another got instance, for a service that decides the CA bundle itself (`ctx doctor`). */
-  async newHttp(options: {caBundle?: string}): Promise<Got> {
+  async newHttp(options: {caBundle?: string; rateLimit?: number}): Promise<Got> {
     const {createHttpClient} = await import('../http/client.js')
-    return createHttpClient({maxRetries: this.options.flags['max-retries'] ?? defaultMaxRetries, caBundle: options.caBundle, debugLog: this.options.debugLog})
+    return createHttpClient({
+      maxRetries: this.options.flags['max-retries'] ?? defaultMaxRetries,
+      caBundle: options.caBundle,
+      rateLimit: options.rateLimit,
+      debugLog: this.options.debugLog,
+    })
   }
 
   /** The Citrix client of the settings; got itself loads only when a call is made, not for a cached token. */

@@ -5,7 +5,7 @@ import {rootCertificates} from 'node:tls'
 import got, {type Got, type Options, type RetryObject} from 'got'
 
 import {ConfigError} from '../errors.js'
-import {RequestPacer} from './pacer.js'
+import {RequestBudgets, type RequestPacer} from './pacer.js'
 import {proxyAgentFor} from './proxy.js'
 import {redactBody, redactHeaders} from './redact.js'
 import {retryAfterHeaderMs, retryBaseMs, retryDelayMs, retryDelayParameterMs} from './retry.js'
@@ -16,6 +16,8 @@ export interface HttpOptions {
   caBundle?: string
   /** Called with each line of the --debug log, already redacted. */
   debugLog?: (line: string) => void
+  /** Requests a second per customer, pinned (the `rate-limit` setting); else learned from the answers. */
+  rateLimit?: number
 }
 
 // [doc] Citrix: 429 and 503 say "try again"; 500 is retried for idempotent calls only.
@@ -53,10 +55,13 @@ export function createHttpClient(options: HttpOptions): Got {
   const log = options.debugLog
   const certificateAuthority = options.caBundle ? readCaBundle(options.caBundle) : undefined
   const started = new WeakMap<object, number>()
-  // A 429 pauses every request of this client, not only the one that got it: concurrent workers
-  // (bulk removal, exports) then wait out the rate limit together instead of each hitting it again.
-  let pausedUntil = 0
-  const pacer = new RequestPacer()
+  // Every request of this client spends its customer's one budget (src/http/pacer.ts), so that
+  // concurrent workers (bulk removal, exports) share Citrix's rate limit instead of each hitting it.
+  const budgets = new RequestBudgets({pinned: options.rateLimit})
+  const budgetOf = (headers: Record<string, unknown>): RequestPacer => {
+    const customer = headers['citrix-customerid']
+    return budgets.for(typeof customer === 'string' ? customer : undefined)
+  }
 
   return got.extend({
     timeout: {connect: 10_000, response: 60_000},
@@ -65,22 +70,13 @@ export function createHttpClient(options: HttpOptions): Got {
       methods: [...idempotentMethods],
       statusCodes: retryStatusCodes,
       maxRetryAfter: Number.POSITIVE_INFINITY,
-      calculateDelay: (retry) => {
-        const ms = delayFor(retry)
-        if (retry.error.response?.statusCode === 429) {
-          pacer.rateLimited()
-          if (ms > 0) pausedUntil = Math.max(pausedUntil, Date.now() + ms)
-        }
-        return ms
-      },
+      calculateDelay: delayFor,
     },
     https: certificateAuthority ? {certificateAuthority} : {},
     hooks: {
       beforeRequest: [
         async (request) => {
-          const pause = Math.max(pausedUntil - Date.now(), 0)
-          if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause))
-          const slot = pacer.reserve()
+          const slot = budgetOf(request.headers).reserve()
           if (slot > 0) await new Promise((resolve) => setTimeout(resolve, slot))
           request.headers['citrix-transactionid'] ??= randomUUID()
           const url = new URL(String(request.url))
@@ -102,6 +98,7 @@ export function createHttpClient(options: HttpOptions): Got {
       ],
       afterResponse: [
         (response) => {
+          budgetOf(response.request.options.headers).observe(response.statusCode, response.headers)
           if (log) {
             const ms = Date.now() - (started.get(response.request.options as object) ?? Date.now())
             log(`← ${response.statusCode} ${response.url} (${ms} ms)`)
