@@ -76,8 +76,8 @@ export function createHttpClient(options: HttpOptions): Got {
     hooks: {
       beforeRequest: [
         async (request) => {
-          const slot = budgetOf(request.headers).reserve()
-          if (slot > 0) await new Promise((resolve) => setTimeout(resolve, slot))
+          const budget = budgetOf(request.headers)
+          for (let wait = budget.reserve(); wait > 0; wait = budget.reserve()) await new Promise((resolve) => setTimeout(resolve, wait))
           request.headers['citrix-transactionid'] ??= randomUUID()
           const url = new URL(String(request.url))
           const agent = proxyAgentFor(url, certificateAuthority ? {ca: certificateAuthority} : {})

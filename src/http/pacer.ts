@@ -102,25 +102,29 @@ export class RequestPacer {
     return this.source
   }
 
-  /** Milliseconds the next request must wait for its slot; the slot is taken. */
+  /**
+   * 0 when a request may go now (its token is taken), else the milliseconds to wait before asking
+   * again. The token is taken only when the request really goes: a request that a busy event loop
+   * sends late must not let the next one follow it closer than the service's rate (with a burst of
+   * 1, the service's bucket holds no credit for the lateness).
+   */
   reserve(): number {
     const now = this.now()
+    const pause = this.pausedUntil - now
+    if (pause > 0) return Math.ceil(pause)
+    if (this.rate !== undefined) {
+      if (this.source === '429' && now - this.lastLimited > quietBeforeRaiseMs) {
+        this.rate *= raiseFactor
+        this.lastLimited = now
+      }
+      this.advance()
+      if (this.tokens < 1) return Math.max(1, Math.ceil((1 - this.tokens) / (this.effectiveRate() / 1000)))
+      this.tokens -= 1
+    }
     this.firstStart ??= now
     this.starts.push(now)
     while (this.starts.length > 0 && now - this.starts[0]! >= historyMs) this.starts.shift()
-    const pause = Math.max(0, this.pausedUntil - now)
-    if (this.rate === undefined) return pause
-    if (this.source === '429' && now - this.lastLimited > quietBeforeRaiseMs) {
-      this.rate *= raiseFactor
-      this.lastLimited = now
-    }
-    const perMs = this.effectiveRate() / 1000
-    this.tokens = Math.min(this.burst, this.tokens + Math.max(0, now - this.refilled) * perMs)
-    this.refilled = Math.max(this.refilled, now)
-    this.tokens -= 1
-    // The bucket refills from `refilled` on, which a pause puts in the future.
-    const wait = this.refilled - now + (this.tokens < 0 ? -this.tokens / perMs : 0)
-    return Math.max(pause, Math.ceil(wait))
+    return 0
   }
 
   /** An answer came back: learn from its rate headers, and from its status when it is 429. */
@@ -156,10 +160,13 @@ export class RequestPacer {
     // Less than a second of history says little about the rate: start from the contract's figure.
     const evidence = history >= historyMs ? Math.max(1, recent - 1) : contractRatePerSecond
     this.rate = this.rate === undefined ? evidence : Math.max(1, Math.min(this.rate * lowerFactor, Math.max(evidence, this.rate * lowerFactor * lowerFactor)))
+    if (this.source !== '429') {
+      this.tokens = 0
+      this.refilled = now
+    }
     this.source = '429'
     this.burst = 1
     this.lastLimited = now
-    this.refilled = Math.max(now, this.pausedUntil)
   }
 
   private effectiveRate(): number {

@@ -20,7 +20,11 @@ describe('RequestPacer', () => {
   it('paces at a pinned rate exactly, from the first request', () => {
     const time = clock()
     const pacer = new RequestPacer({pinned: 10, now: time.now})
-    assert.deepEqual([pacer.reserve(), pacer.reserve(), pacer.reserve()], [0, 100, 200])
+    assert.deepEqual([pacer.reserve(), pacer.reserve()], [0, 100])
+    time.advance(60)
+    assert.equal(pacer.reserve(), 40)
+    time.advance(40)
+    assert.equal(pacer.reserve(), 0)
     pacer.observe(200, {'ratelimit-policy': '50;w=1;burst=50'})
     assert.equal(pacer.ceiling, 10)
   })
@@ -32,7 +36,7 @@ describe('RequestPacer', () => {
     pacer.observe(200, {'ratelimit-policy': '20;w=1;burst=5', 'ratelimit-remaining': '4'})
     assert.equal(pacer.ceiling, 20)
     assert.equal(pacer.learnedFrom, 'headers')
-    const waits = Array.from({length: 6}, () => pacer.reserve())
+    const waits = Array.from({length: 5}, () => pacer.reserve())
     assert.deepEqual(waits.slice(0, 4), [0, 0, 0, 0])
     assert.ok(waits[4]! >= 50 && waits[4]! <= 53, `fifth wait ${waits[4]}`) // 1 / (20 × 0.97) s
   })
@@ -66,6 +70,15 @@ describe('RequestPacer', () => {
     }
     pacer.rateLimited()
     assert.equal(pacer.ceiling, 18) // 19 let through in the last second
+  })
+
+  it('takes a token only when the request goes, so a late request does not shorten the next gap', () => {
+    const time = clock()
+    const pacer = new RequestPacer({now: time.now})
+    pacer.observe(200, {'ratelimit-policy': '10;w=1;burst=1', 'ratelimit-remaining': '0'})
+    time.advance(300) // sent late: the bucket holds one token, no more
+    assert.equal(pacer.reserve(), 0)
+    assert.ok(pacer.reserve() >= 100)
   })
 
   it('lowers the rate on a further 429 and raises it after quiet seconds', () => {
