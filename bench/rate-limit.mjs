@@ -23,7 +23,10 @@ function span(items) {
 
 async function one({kind, perSecond, burst, headers, users, removals}) {
   const settings = kind === 'export' ? {sizes: {users}} : {sizes: {products: removals * 2}}
-  const sandbox = await startBenchSandbox({settings, faults: {rateLimitPerSecond: perSecond, rateLimitBurst: burst, rateLimitHeaders: headers, retryAfterSeconds: 1}})
+  const sandbox = await startBenchSandbox({
+    settings,
+    faults: {rateLimitPerSecond: perSecond, rateLimitBurst: burst, rateLimitHeaders: headers, retryAfterSeconds: 1},
+  })
   try {
     const out = join(sandbox.dir, 'ctx.csv')
     let command = `node bin/run.js license export users --format csv --out ${out}`
@@ -32,7 +35,9 @@ async function one({kind, perSecond, burst, headers, users, removals}) {
       // so that only the removal (its own list call included) counts.
       const all = join(sandbox.dir, 'all.json')
       await runOnce(`node bin/run.js product list --json > ${all}`, {env: sandbox.env})
-      const ids = JSON.parse(readFileSync(all, 'utf8')).products.slice(0, removals).map((p) => p.id)
+      const ids = JSON.parse(readFileSync(all, 'utf8'))
+        .products.slice(0, removals)
+        .map((p) => p.id)
       writeFileSync(join(sandbox.dir, 'ids.txt'), ids.join('\n') + '\n')
       command = `node bin/run.js product remove - --yes --json < ${join(sandbox.dir, 'ids.txt')} > /dev/null`
       await new Promise((resolve) => setTimeout(resolve, 1200))
@@ -51,7 +56,11 @@ async function one({kind, perSecond, burst, headers, users, removals}) {
     const label = `${kind === 'export' ? `export ${users} users` : `removal of ${removals}`}, limit ${perSecond}/s burst ${burst}${headers ? '' : ', no rate headers'}`
     return {
       line: `  ${label.padEnd(58)} ${(fraction * 100).toFixed(0).padStart(4)}% of the ceiling (wall clock ${((wallRate / ceiling) * 100).toFixed(0)}%), ${limited}/${items.length} answered 429 (${(share * 100).toFixed(1)}%), ${done} ${kind === 'export' ? 'rows' : 'removed'}`,
-      target: {name: `rate limit: ${label}: ≥95% of the ceiling, ≤2% 429`, met: fraction >= 0.95 && share <= 0.02, value: `${(fraction * 100).toFixed(0)}%, ${(share * 100).toFixed(1)}% 429`},
+      target: {
+        name: `rate limit: ${label}: ≥95% of the ceiling, ≤2% 429`,
+        met: fraction >= 0.95 && share <= 0.02,
+        value: `${(fraction * 100).toFixed(0)}%, ${(share * 100).toFixed(1)}% 429`,
+      },
     }
   } finally {
     await sandbox.stop()
@@ -62,13 +71,24 @@ async function one({kind, perSecond, burst, headers, users, removals}) {
  * Every rate × burst for the export; bulk removal of `secondsOfRemoval` × rate registrations for each
  * (seconds each), and the full `removals` once at 10/s; then, reported only, 10/s without rate headers.
  */
-export async function rateLimitCase({users = 50_000, removals = 500, secondsOfRemoval = 8, rates = [5, 10, 20], bursts = [10, 1], headerless = true} = {}) {
+export async function rateLimitCase({
+  users = 50_000,
+  removals = 500,
+  secondsOfRemoval = 8,
+  rates = [5, 10, 20],
+  bursts = [10, 1],
+  headerless = true,
+} = {}) {
   const lines = []
   const targets = []
   const add = (result) => (lines.push(result.line), targets.push(result.target))
-  for (const perSecond of rates) for (const burst of bursts) add(await one({kind: 'export', perSecond, burst, headers: true, users}))
-  for (const perSecond of rates) for (const burst of bursts) add(await one({kind: 'bulk', perSecond, burst, headers: true, removals: perSecond * secondsOfRemoval}))
-  if (removals > 0) for (const burst of bursts) add(await one({kind: 'bulk', perSecond: 10, burst, headers: true, removals}))
+  for (const perSecond of rates)
+    for (const burst of bursts) add(await one({kind: 'export', perSecond, burst, headers: true, users}))
+  for (const perSecond of rates)
+    for (const burst of bursts)
+      add(await one({kind: 'bulk', perSecond, burst, headers: true, removals: perSecond * secondsOfRemoval}))
+  if (removals > 0)
+    for (const burst of bursts) add(await one({kind: 'bulk', perSecond: 10, burst, headers: true, removals}))
   if (headerless) {
     for (const kind of ['export', 'bulk']) {
       for (const burst of bursts) {

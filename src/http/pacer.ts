@@ -40,7 +40,10 @@ export function rateHintsFrom(headers: Headers): RateHints {
   const hints: RateHints = {}
   const policy = header(headers, 'ratelimit-policy')
   if (policy) {
-    const [quota, ...parameters] = policy.split(',')[0]!.split(';').map((part) => part.trim())
+    const [quota, ...parameters] = policy
+      .split(',')[0]!
+      .split(';')
+      .map((part) => part.trim())
     const named = Object.fromEntries(parameters.map((p) => p.split('=').map((s) => s.trim()) as [string, string]))
     const q = positive(quota)
     const w = positive(named.w) ?? 1
@@ -51,7 +54,11 @@ export function rateHintsFrom(headers: Headers): RateHints {
     if (limit !== undefined) hints.rate = limit
   }
   const remaining = Number(header(headers, 'ratelimit-remaining') ?? header(headers, 'x-ratelimit-remaining'))
-  if (Number.isFinite(remaining) && remaining >= 0 && (header(headers, 'ratelimit-remaining') ?? header(headers, 'x-ratelimit-remaining')) !== undefined) {
+  if (
+    Number.isFinite(remaining) &&
+    remaining >= 0 &&
+    (header(headers, 'ratelimit-remaining') ?? header(headers, 'x-ratelimit-remaining')) !== undefined
+  ) {
     hints.remaining = remaining
   }
   return hints
@@ -154,12 +161,16 @@ export class RequestPacer {
     this.advance()
     this.tokens = Math.min(this.tokens, 0)
     if (this.source === 'pinned' || this.source === 'headers') return
-    if (retryAfterMs !== undefined && retryAfterMs > 0) this.pausedUntil = Math.max(this.pausedUntil, now + retryAfterMs)
+    if (retryAfterMs !== undefined && retryAfterMs > 0)
+      this.pausedUntil = Math.max(this.pausedUntil, now + retryAfterMs)
     const recent = this.starts.filter((t) => now - t < historyMs).length
     const history = now - (this.firstStart ?? now)
     // Less than a second of history says little about the rate: start from the contract's figure.
     const evidence = history >= historyMs ? Math.max(1, recent - 1) : contractRatePerSecond
-    this.rate = this.rate === undefined ? evidence : Math.max(1, Math.min(this.rate * lowerFactor, Math.max(evidence, this.rate * lowerFactor * lowerFactor)))
+    this.rate =
+      this.rate === undefined
+        ? evidence
+        : Math.max(1, Math.min(this.rate * lowerFactor, Math.max(evidence, this.rate * lowerFactor * lowerFactor)))
     if (this.source !== '429') {
       this.tokens = 0
       this.refilled = now
