@@ -1,5 +1,5 @@
 // Bulk removal: `ctx product remove --stale 30d --yes` against a sequential curl loop, with 50 ms
-// of latency on every call; then the same under a rate limit, counting the 429 answers.
+// of latency on every call. Under a rate limit: bench/rate-limit.mjs.
 import {writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 
@@ -26,24 +26,6 @@ export async function bulkRemoveCase({products, runs, loopRuns, latencyMs = 50})
     return {
       lines: [formatRow(ctx), formatRow(loop), `  ctx is ${(loop.medianMs / ctx.medianMs).toFixed(1)}× faster; stale left after the loop: ${left}`],
       targets: [{name: `bulk removal of ${ids.length}: at least 3× faster than the curl loop`, met: loop.medianMs >= 3 * ctx.medianMs, value: `${(loop.medianMs / ctx.medianMs).toFixed(1)}×`}],
-    }
-  } finally {
-    await sandbox.stop()
-  }
-}
-
-export async function rateLimitedRemoveCase({products, perSecond, latencyMs = 50}) {
-  const settings = {sizes: {products}}
-  const sandbox = await startBenchSandbox({settings, faults: {latencyMs, rateLimitPerSecond: perSecond, retryAfterSeconds: 1}})
-  try {
-    const run = await measure(`ctx product remove, limit ${perSecond} req/s`, 'node bin/run.js product remove --stale 30d --yes --json', {env: sandbox.env, runs: 1, warmup: 0})
-    const {items} = await sandbox.control('requests')
-    const deletes = items.filter((r) => r.method === 'DELETE')
-    const limited = deletes.filter((r) => r.status === 429).length
-    const removed = deletes.filter((r) => r.status === 204).length
-    return {
-      lines: [formatRow(run), `  ${removed} removed; ${limited} of ${deletes.length} DELETEs answered 429`],
-      targets: [{name: `rate-limited removal: no 429 storm (429s under a quarter of the DELETEs)`, met: limited < deletes.length / 4, value: `${limited}/${deletes.length}`}],
     }
   } finally {
     await sandbox.stop()

@@ -39,23 +39,3 @@ export async function exportCase({users, runs, curlRuns}) {
     await sandbox.stop()
   }
 }
-
-/** Under a rate limit of `perSecond` requests: rows per second against the ceiling perSecond × page size. */
-export async function rateLimitedExportCase({users, perSecond}) {
-  const sandbox = await startBenchSandbox({settings: {sizes: {users}}, faults: {rateLimitPerSecond: perSecond, retryAfterSeconds: 1}})
-  try {
-    const out = join(sandbox.dir, 'ctx.csv')
-    const run = await measure(`ctx export ${users} users, limit ${perSecond} req/s`, `node bin/run.js license export users --format csv --out ${out}`, {env: sandbox.env, runs: 1, warmup: 0})
-    const {items} = await sandbox.control('requests')
-    const limited = items.filter((r) => r.status === 429).length
-    const rate = users / (run.medianMs / 1000)
-    const ceiling = perSecond * 1000
-    const {rows} = await csvIdChecksum(out)
-    return {
-      lines: [formatRow(run), `  ${Math.round(rate)} rows/s = ${((rate / ceiling) * 100).toFixed(0)}% of the ceiling (${ceiling} rows/s); ${limited} answers were 429 out of ${items.length}; ${rows} rows written`],
-      targets: [{name: `rate-limited export: every row written`, met: rows === users, value: `${rows}`}],
-    }
-  } finally {
-    await sandbox.stop()
-  }
-}

@@ -76,6 +76,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     'api-url': Flags.string({description: 'send every Citrix Cloud call to this origin (env CTX_API_URL)', helpGroup: 'GLOBAL'}),
     'ca-bundle': Flags.string({description: 'PEM file of extra trusted CAs (env CTX_CA_BUNDLE)', helpGroup: 'GLOBAL'}),
     'max-retries': Flags.integer({description: 'retries on 429, 5xx and network errors (default 4)', min: 0, max: 20, helpGroup: 'GLOBAL'}),
+    'rate-limit': Flags.string({description: 'Citrix Cloud requests a second, pinned (env CTX_RATE_LIMIT; default: learned)', helpGroup: 'GLOBAL'}),
   }
 
   protected flags!: BaseFlags<T>

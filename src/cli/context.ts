@@ -100,18 +100,19 @@ export class CommandContext {
 
   /** The command's got instance: the settings' CA bundle and retries, --debug's redacted log. */
   http(): Promise<Got> {
-    this.httpClient ??= this.settings().then((settings) => this.newHttp({caBundle: settings.caBundle}))
+    this.httpClient ??= this.settings().then((settings) => this.newHttp({caBundle: settings.caBundle, rateLimit: settings.rateLimit}))
     return this.httpClient
   }
 
   /** Another got instance, for a service that decides the CA bundle itself (`ctx doctor`). */
-  async newHttp(options: {caBundle?: string}): Promise<Got> {
+  async newHttp(options: {caBundle?: string; rateLimit?: number}): Promise<Got> {
     const {createHttpClient} = await import('../http/client.js')
     // CTX_REQUEST_TIMEOUT_MS: the longest one request may take (a positive number of ms; else the default).
     const timeout = Number(this.env.CTX_REQUEST_TIMEOUT_MS)
     return createHttpClient({
       maxRetries: this.options.flags['max-retries'] ?? defaultMaxRetries,
       caBundle: options.caBundle,
+      rateLimit: options.rateLimit,
       debugLog: this.options.debugLog,
       requestTimeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : undefined,
     })

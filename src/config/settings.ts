@@ -9,6 +9,7 @@ export interface SettingFlags {
   'api-url'?: string
   'ca-bundle'?: string
   'max-retries'?: number
+  'rate-limit'?: string
 }
 
 export interface Settings {
@@ -22,6 +23,8 @@ export interface Settings {
   apiUrl?: string
   caBundle?: string
   maxRetries: number
+  /** Requests a second per customer, pinned by the `rate-limit` setting; undefined: learned from the answers. */
+  rateLimit?: number
 }
 
 export const defaultProfile = 'default'
@@ -61,6 +64,8 @@ export async function resolveSettings(
   const regionText = pick(undefined, env.CTX_REGION, stringValue(stored, 'region'))
   const apiUrl = pick(flags['api-url'], env.CTX_API_URL, stringValue(stored, 'api-url'))
   const caBundle = pick(flags['ca-bundle'], env.CTX_CA_BUNDLE, stringValue(stored, 'ca-bundle'))
+  const rateLimitText = pick(flags['rate-limit'], env.CTX_RATE_LIMIT || undefined, stringValue(stored, 'rate-limit'))
+  const rateLimitFrom = flags['rate-limit'] !== undefined ? '--rate-limit' : env.CTX_RATE_LIMIT ? 'CTX_RATE_LIMIT' : `profile ${name}`
 
   const envSecret = firstOf(env, ['CTX_CLIENT_SECRET', 'CITRIX_CLIENT_SECRET'])
   const clientSecret = envSecret ?? (await readSecret(store, name, 'client-secret'))
@@ -76,7 +81,16 @@ export async function resolveSettings(
     apiUrl: apiUrl ? normaliseApiUrl(apiUrl) : undefined,
     caBundle,
     maxRetries: flags['max-retries'] ?? defaultMaxRetries,
+    rateLimit: parseRateLimit(rateLimitText, rateLimitFrom),
   }
+}
+
+/** A `rate-limit` value: requests a second, a positive number (`10`, `2.5`, `10/s`). */
+export function parseRateLimit(value: string | undefined, from: string): number | undefined {
+  if (value === undefined || value === '') return undefined
+  const perSecond = Number(value.trim().replace(/\/s$/, ''))
+  if (Number.isFinite(perSecond) && perSecond > 0 && perSecond <= 10_000) return perSecond
+  throw new UsageError(`"${value}" (from ${from}) is not a rate limit.`, {hint: 'Give requests a second, such as 10 or 2.5.'})
 }
 
 export function normaliseApiUrl(value: string): string {

@@ -6,7 +6,7 @@ import {rootCertificates} from 'node:tls'
 import got, {type CancelableRequest, type Got, type Options, type RetryObject} from 'got'
 
 import {ConfigError} from '../errors.js'
-import {RequestPacer} from './pacer.js'
+import {RequestBudgets, type RequestPacer} from './pacer.js'
 import {proxyAgentFor} from './proxy.js'
 import {redactBody, redactHeaders} from './redact.js'
 import {markOversized, maxReplyBytes} from './reply-body.js'
@@ -21,6 +21,8 @@ export interface HttpOptions {
   debugLog?: (line: string) => void
   /** The most one request may take, answer included (CTX_REQUEST_TIMEOUT_MS); default requestTimeoutMs. */
   requestTimeoutMs?: number
+  /** Requests a second per customer, pinned (the `rate-limit` setting); else learned from the answers. */
+  rateLimit?: number
 }
 
 // Issue 15, item 8: a server that stalls mid-body must not hang ctx. Beside the connect and header
@@ -96,10 +98,13 @@ export function createHttpClient(options: HttpOptions): Got {
   const log = options.debugLog
   const certificateAuthority = options.caBundle ? readCaBundle(options.caBundle) : undefined
   const started = new WeakMap<object, number>()
-  // A 429 pauses every request of this client, not only the one that got it: concurrent workers
-  // (bulk removal, exports) then wait out the rate limit together instead of each hitting it again.
-  let pausedUntil = 0
-  const pacer = new RequestPacer()
+  // Every request of this client spends its customer's one budget (src/http/pacer.ts), so that
+  // concurrent workers (bulk removal, exports) share Citrix's rate limit instead of each hitting it.
+  const budgets = new RequestBudgets({pinned: options.rateLimit})
+  const budgetOf = (headers: Record<string, unknown>): RequestPacer => {
+    const customer = headers['citrix-customerid']
+    return budgets.for(typeof customer === 'string' ? customer : undefined)
+  }
 
   return got.extend({
     timeout: timeoutsFor(options.requestTimeoutMs),
@@ -124,23 +129,14 @@ export function createHttpClient(options: HttpOptions): Got {
       methods: [...idempotentMethods],
       statusCodes: retryStatusCodes,
       maxRetryAfter: Number.POSITIVE_INFINITY,
-      calculateDelay: (retry) => {
-        const ms = delayFor(retry)
-        if (retry.error.response?.statusCode === 429) {
-          pacer.rateLimited()
-          if (ms > 0) pausedUntil = Math.max(pausedUntil, Date.now() + ms)
-        }
-        return ms
-      },
+      calculateDelay: delayFor,
     },
     https: certificateAuthority ? {certificateAuthority} : {},
     hooks: {
       beforeRequest: [
         async (request) => {
-          const pause = Math.max(pausedUntil - Date.now(), 0)
-          if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause))
-          const slot = pacer.reserve()
-          if (slot > 0) await new Promise((resolve) => setTimeout(resolve, slot))
+          const budget = budgetOf(request.headers)
+          for (let wait = budget.reserve(); wait > 0; wait = budget.reserve()) await new Promise((resolve) => setTimeout(resolve, wait))
           request.headers['citrix-transactionid'] ??= randomUUID()
           const url = new URL(String(request.url))
           const agent = proxyAgentFor(url, certificateAuthority ? {ca: certificateAuthority} : {})
@@ -161,6 +157,7 @@ export function createHttpClient(options: HttpOptions): Got {
       ],
       afterResponse: [
         (response) => {
+          budgetOf(response.request.options.headers).observe(response.statusCode, response.headers)
           if (log) {
             const ms = Date.now() - (started.get(response.request.options as object) ?? Date.now())
             log(`← ${response.statusCode} ${response.url} (${ms} ms)`)

@@ -16,23 +16,71 @@ export interface FaultConfig {
   latencyMs: number
   /** 0..1: this share of requests answers 503 with a retryDelay. */
   failureRate: number
-  /** Requests a second before 429; 0 means no limit. */
+  /** Requests a second the token bucket refills at; past it, 429. 0 means no limit. */
   rateLimitPerSecond: number
+  /** The bucket's size: requests that may come at once after a quiet spell. 0 (the default): the rate itself. */
+  rateLimitBurst: number
+  /** Whether answers carry `RateLimit-Policy` and `RateLimit-Remaining` [model: Citrix publishes no rate headers]. */
+  rateLimitHeaders: boolean
   /** What 429 and 503 answers tell the client to wait (Retry-After and retryDelay). */
   retryAfterSeconds: number
   routes: RouteFault[]
 }
 
-export const noFaults: FaultConfig = {latencyMs: 0, failureRate: 0, rateLimitPerSecond: 0, retryAfterSeconds: 1, routes: []}
+export const noFaults: FaultConfig = {
+  latencyMs: 0,
+  failureRate: 0,
+  rateLimitPerSecond: 0,
+  rateLimitBurst: 0,
+  rateLimitHeaders: true,
+  retryAfterSeconds: 1,
+  routes: [],
+}
 
 export type FaultOutcome = {kind: 'reply'; reply: SandboxReply} | {kind: 'drop'} | undefined
+
+/**
+ * The rate limit as a true token bucket, one for the whole sandbox (it serves one customer), so
+ * that every connection and every concurrent request spends the same tokens: `burst` tokens at
+ * most, refilled at `rate` a second, one per request; a request finding less than one is refused.
+ */
+export class TokenBucket {
+  private tokens: number
+  private refilled: number
+
+  constructor(
+    readonly rate: number,
+    readonly burst: number,
+    now: number,
+  ) {
+    this.tokens = burst
+    this.refilled = now
+  }
+
+  take(now: number): boolean {
+    this.tokens = Math.min(this.burst, this.tokens + (Math.max(0, now - this.refilled) * this.rate) / 1000)
+    this.refilled = Math.max(this.refilled, now)
+    if (this.tokens < 1) return false
+    this.tokens -= 1
+    return true
+  }
+
+  /** Whole tokens left. */
+  get remaining(): number {
+    return Math.floor(this.tokens)
+  }
+
+  /** Seconds until a request would be let through again, rounded up as Retry-After must be (at least 1). */
+  get secondsToNextToken(): number {
+    return Math.max(1, Math.ceil((1 - this.tokens) / this.rate))
+  }
+}
 
 /** Decides, request by request, which fault (if any) strikes; deterministic for a seed. */
 export class FaultInjector {
   config: FaultConfig
   private random: Random
-  private windowStart = 0
-  private windowCount = 0
+  private bucket?: TokenBucket
 
   constructor(config: Partial<FaultConfig> = {}, seed = 1) {
     this.config = {...noFaults, ...config, routes: [...(config.routes ?? [])]}
@@ -41,21 +89,42 @@ export class FaultInjector {
 
   set(config: Partial<FaultConfig>): void {
     this.config = {...this.config, ...config, routes: [...(config.routes ?? this.config.routes)]}
+    if (config.rateLimitPerSecond !== undefined || config.rateLimitBurst !== undefined) this.bucket = undefined
+  }
+
+  /** The rate headers of an answer, when the limit is on and the sandbox sends them. */
+  rateHeaders(): Record<string, string> {
+    const {rateLimitPerSecond, rateLimitHeaders} = this.config
+    if (!this.bucket || rateLimitPerSecond <= 0 || !rateLimitHeaders) return {}
+    return {'ratelimit-policy': `${rateLimitPerSecond};w=1;burst=${this.bucket.burst}`, 'ratelimit-remaining': String(this.bucket.remaining)}
   }
 
   async before(method: string, path: string, now = Date.now()): Promise<FaultOutcome> {
-    const {latencyMs, rateLimitPerSecond, failureRate, retryAfterSeconds} = this.config
+    const {latencyMs} = this.config
+    // The limit counts a request when it arrives, as a service does; the latency delays every answer.
+    const limited = this.limit(now)
     if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs))
+    if (limited) return limited
+    return this.routeOrRandomFault(method, path)
+  }
 
+  /** The rate limit's 429, when the bucket has no token for this request. */
+  private limit(now: number): FaultOutcome {
+    const {rateLimitPerSecond, retryAfterSeconds} = this.config
     if (rateLimitPerSecond > 0) {
-      if (now - this.windowStart >= 1000) {
-        this.windowStart = now
-        this.windowCount = 0
+      this.bucket ??= new TokenBucket(rateLimitPerSecond, this.config.rateLimitBurst || rateLimitPerSecond, now)
+      if (!this.bucket.take(now)) {
+        // Retry-After says what the service was configured to say, or when a token comes, whichever is later.
+        const outcome = this.busy(429, Math.max(retryAfterSeconds, retryAfterSeconds > 0 ? this.bucket.secondsToNextToken : 0))
+        if (outcome?.kind === 'reply') outcome.reply.headers = {...outcome.reply.headers, ...this.rateHeaders()}
+        return outcome
       }
-      this.windowCount += 1
-      if (this.windowCount > rateLimitPerSecond) return this.busy(429, retryAfterSeconds)
     }
+    return undefined
+  }
 
+  private routeOrRandomFault(method: string, path: string): FaultOutcome {
+    const {failureRate, retryAfterSeconds} = this.config
     const routeFault = this.config.routes.find((f) => (!f.method || f.method === method) && path.startsWith(f.path) && f.count !== 0)
     if (routeFault) {
       if (routeFault.count !== undefined) routeFault.count -= 1

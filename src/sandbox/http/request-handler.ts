@@ -66,6 +66,7 @@ export function createRequestHandler(routes: SandboxRoute[], runtime: SandboxRun
     } catch (error) {
       reply = citrixError(500, 'common/internalError', `Sandbox error: ${(error as Error).message}`)
     }
+    if (!isControl) reply = {...reply, headers: {...runtime.faults.rateHeaders(), ...reply.headers}}
     send(response, reply, transactionId)
     if (!isControl) {
       runtime.log.add({

@@ -160,7 +160,9 @@ export interface SandboxStartFlags {
   customers?: number
   latency?: number
   'fail-rate'?: number
-  'rate-limit'?: number
+  /** The sandbox's limit (the global `--rate-limit` shares the name, so it arrives as text). */
+  'rate-limit'?: number | string
+  'rate-burst'?: number
   'last-contact'?: boolean
   'products-envelope'?: string
   'daas-license-model'?: string
@@ -180,6 +182,11 @@ export function sandboxOptionsFrom(flags: SandboxStartFlags): Pick<SandboxStartO
   const faults: Partial<FaultConfig> = {}
   if (flags.latency !== undefined) faults.latencyMs = flags.latency
   if (flags['fail-rate'] !== undefined) faults.failureRate = flags['fail-rate']
-  if (flags['rate-limit'] !== undefined) faults.rateLimitPerSecond = flags['rate-limit']
+  if (flags['rate-limit'] !== undefined) {
+    const perSecond = Number(flags['rate-limit'])
+    if (!Number.isInteger(perSecond) || perSecond < 0) throw new UsageError(`--rate-limit ${flags['rate-limit']} is not a whole number of requests a second.`, {hint: 'Give 0 (no limit) or more.'})
+    faults.rateLimitPerSecond = perSecond
+  }
+  if (flags['rate-burst'] !== undefined) faults.rateLimitBurst = flags['rate-burst']
   return {settings, faults}
 }

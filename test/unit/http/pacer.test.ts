@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 
 import {describe, it} from 'mocha'
 
-import {RequestPacer} from '../../../src/http/pacer.js'
+import {RequestBudgets, RequestPacer, rateHintsFrom} from '../../../src/http/pacer.js'
 
 function clock(start = 0) {
   let now = start
@@ -10,41 +10,116 @@ function clock(start = 0) {
 }
 
 describe('RequestPacer', () => {
-  it('does not pace at all until a 429 is seen', () => {
+  it('does not pace at all while nothing is known of the limit', () => {
     const time = clock()
-    const pacer = new RequestPacer(time.now)
+    const pacer = new RequestPacer({now: time.now})
     for (let i = 0; i < 50; i++) assert.equal(pacer.reserve(), 0)
     assert.equal(pacer.ceiling, undefined)
   })
 
-  it('after a 429, paces at one less than the requests started in the last second', () => {
+  it('paces at a pinned rate exactly, from the first request', () => {
     const time = clock()
-    const pacer = new RequestPacer(time.now)
-    for (let i = 0; i < 11; i++) {
+    const pacer = new RequestPacer({pinned: 10, now: time.now})
+    assert.deepEqual([pacer.reserve(), pacer.reserve()], [0, 100])
+    time.advance(60)
+    assert.equal(pacer.reserve(), 40)
+    time.advance(40)
+    assert.equal(pacer.reserve(), 0)
+    pacer.observe(200, {'ratelimit-policy': '50;w=1;burst=50'})
+    assert.equal(pacer.ceiling, 10)
+  })
+
+  it('learns rate and burst from RateLimit-Policy and spends the burst before pacing', () => {
+    const time = clock()
+    const pacer = new RequestPacer({now: time.now})
+    pacer.reserve()
+    pacer.observe(200, {'ratelimit-policy': '20;w=1;burst=5', 'ratelimit-remaining': '4'})
+    assert.equal(pacer.ceiling, 20)
+    assert.equal(pacer.learnedFrom, 'headers')
+    const waits = Array.from({length: 5}, () => pacer.reserve())
+    assert.deepEqual(waits.slice(0, 4), [0, 0, 0, 0])
+    assert.ok(waits[4]! >= 50 && waits[4]! <= 53, `fifth wait ${waits[4]}`) // 1 / (20 × 0.97) s
+  })
+
+  it('follows the service when it reports fewer tokens left than the budget thinks', () => {
+    const time = clock()
+    const pacer = new RequestPacer({now: time.now})
+    pacer.observe(200, {'ratelimit-policy': '10;w=1;burst=10', 'ratelimit-remaining': '10'})
+    pacer.observe(200, {'ratelimit-remaining': '0'})
+    assert.ok(pacer.reserve() > 0)
+  })
+
+  it('after a 429 with under a second of history, starts from the contract’s 10 a second and pauses for Retry-After', () => {
+    const time = clock()
+    const pacer = new RequestPacer({now: time.now})
+    pacer.reserve()
+    time.advance(20)
+    pacer.reserve()
+    pacer.observe(429, {'retry-after': '1'})
+    assert.equal(pacer.ceiling, 10)
+    assert.equal(pacer.learnedFrom, '429')
+    assert.ok(pacer.reserve() >= 1000)
+  })
+
+  it('after a 429 with a second of history, paces at one less than what was let through in the last second', () => {
+    const time = clock()
+    const pacer = new RequestPacer({now: time.now})
+    for (let i = 0; i < 30; i++) {
       pacer.reserve()
       time.advance(50)
     }
     pacer.rateLimited()
-    assert.equal(pacer.ceiling, 10)
-    const waits = [pacer.reserve(), pacer.reserve(), pacer.reserve()]
-    assert.deepEqual(waits, [0, 100, 200])
+    assert.equal(pacer.ceiling, 18) // 19 let through in the last second
   })
 
-  it('never lowers the ceiling below one request a second', () => {
+  it('takes a token only when the request goes, so a late request does not shorten the next gap', () => {
     const time = clock()
-    const pacer = new RequestPacer(time.now)
-    pacer.rateLimited()
-    assert.equal(pacer.ceiling, 1)
+    const pacer = new RequestPacer({now: time.now})
+    pacer.observe(200, {'ratelimit-policy': '10;w=1;burst=1', 'ratelimit-remaining': '0'})
+    time.advance(300) // sent late: the bucket holds one token, no more
+    assert.equal(pacer.reserve(), 0)
+    assert.ok(pacer.reserve() >= 100)
   })
 
-  it('raises the ceiling by one after a few quiet seconds', () => {
+  it('lowers the rate on a further 429 and raises it after quiet seconds', () => {
     const time = clock()
-    const pacer = new RequestPacer(time.now)
-    for (let i = 0; i < 6; i++) pacer.reserve()
-    pacer.rateLimited()
-    assert.equal(pacer.ceiling, 5)
-    time.advance(3500)
+    const pacer = new RequestPacer({now: time.now})
     pacer.reserve()
-    assert.equal(pacer.ceiling, 6)
+    pacer.rateLimited()
+    time.advance(100)
+    pacer.reserve()
+    pacer.rateLimited()
+    assert.ok(pacer.ceiling! < 10)
+    const lowered = pacer.ceiling!
+    time.advance(2500)
+    pacer.reserve()
+    assert.ok(pacer.ceiling! > lowered)
+  })
+
+  it('a 429 does not change a rate the headers gave', () => {
+    const time = clock()
+    const pacer = new RequestPacer({now: time.now})
+    pacer.observe(200, {'ratelimit-policy': '5;w=1;burst=1'})
+    pacer.observe(429, {'retry-after': '1', 'ratelimit-policy': '5;w=1;burst=1'})
+    assert.equal(pacer.ceiling, 5)
+    assert.ok(pacer.reserve() < 1000)
+  })
+})
+
+describe('rateHintsFrom', () => {
+  it('reads a policy with a window, and the X-RateLimit forms', () => {
+    assert.deepEqual(rateHintsFrom({'ratelimit-policy': '600;w=60'}), {rate: 10, burst: undefined})
+    assert.deepEqual(rateHintsFrom({'x-ratelimit-limit': '10', 'x-ratelimit-remaining': '3'}), {rate: 10, remaining: 3})
+    assert.deepEqual(rateHintsFrom({}), {})
+  })
+})
+
+describe('RequestBudgets', () => {
+  it('keeps one budget per customer, the token call sharing the first customer’s', () => {
+    const budgets = new RequestBudgets()
+    const tokenCall = budgets.for(undefined)
+    assert.equal(budgets.for('acme'), tokenCall)
+    assert.equal(budgets.for('acme'), tokenCall)
+    assert.notEqual(budgets.for('other'), tokenCall)
   })
 })
