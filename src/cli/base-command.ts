@@ -111,6 +111,8 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
       flags: this.flags,
       debugLog: this.flags.debug ? (line) => process.stderr.write(`${paint.dim(line)}\n`) : undefined,
       warn: (message) => this.warn(message),
+      // Plain lines, on a terminal or not: a CI log shows why a run took a minute longer, and --json's stdout is untouched.
+      onRetry: (line) => process.stderr.write(`${paint.dim(line)}\n`),
     })
     // An unreadable config is exit 3 for every command, also those (--sandbox, sandbox status) that would not read it.
     if (!(this.ctor as unknown as typeof BaseCommand).reportsConfig) this.context.checkConfigReadable()

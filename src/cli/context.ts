@@ -20,6 +20,8 @@ export interface ContextOptions {
   env?: NodeJS.ProcessEnv
   /** --debug: each line of the redacted HTTP log. */
   debugLog?: (line: string) => void
+  /** Each retry, before its wait ("503, retrying in 4 s, 2 of 4"). */
+  onRetry?: (line: string) => void
   /** Warnings of the Citrix client (a redirect it followed). */
   warn: (message: string) => void
 }
@@ -101,8 +103,14 @@ export class CommandContext {
 
   /** Another got instance, for a service that decides the CA bundle itself (`ctx doctor`). */
   async newHttp(options: {caBundle?: string}): Promise<Got> {
-    const {createHttpClient} = await import('../http/client.js')
-    return createHttpClient({maxRetries: this.options.flags['max-retries'] ?? defaultMaxRetries, caBundle: options.caBundle, debugLog: this.options.debugLog})
+    const {createHttpClient, retryLine} = await import('../http/client.js')
+    const onRetry = this.options.onRetry
+    return createHttpClient({
+      maxRetries: this.options.flags['max-retries'] ?? defaultMaxRetries,
+      caBundle: options.caBundle,
+      debugLog: this.options.debugLog,
+      onRetry: onRetry ? (retry) => onRetry(retryLine(retry)) : undefined,
+    })
   }
 
   /** The Citrix client of the settings; got itself loads only when a call is made, not for a cached token. */

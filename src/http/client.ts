@@ -16,6 +16,24 @@ export interface HttpOptions {
   caBundle?: string
   /** Called with each line of the --debug log, already redacted. */
   debugLog?: (line: string) => void
+  /** Called before each retry's wait, so that a wait of seconds is never silent. */
+  onRetry?: (retry: RetryNotice) => void
+}
+
+/** One retry about to wait: why (an HTTP status or a network error code), how long, and which try of how many. */
+export interface RetryNotice {
+  reason: string
+  delayMs: number
+  attempt: number
+  limit: number
+  url: string
+}
+
+/** `503, retrying in 4 s, 2 of 4`: the line a retry shows on stderr. */
+export function retryLine(retry: RetryNotice): string {
+  const wait = retry.delayMs >= 1000 ? `${Math.round(retry.delayMs / 1000)} s` : `${(retry.delayMs / 1000).toFixed(1)} s`
+  const host = URL.canParse(retry.url) ? ` from ${new URL(retry.url).host}` : ''
+  return `${retry.reason}${host}, retrying in ${wait}, ${retry.attempt} of ${retry.limit}`
 }
 
 // [doc] Citrix: 429 and 503 say "try again"; 500 is retried for idempotent calls only.
@@ -70,6 +88,16 @@ export function createHttpClient(options: HttpOptions): Got {
         if (retry.error.response?.statusCode === 429) {
           pacer.rateLimited()
           if (ms > 0) pausedUntil = Math.max(pausedUntil, Date.now() + ms)
+        }
+        // Told here, not in beforeRetry: got runs that hook after the wait, too late to say how long it is.
+        if (ms > 0) {
+          options.onRetry?.({
+            reason: String(retry.error.response?.statusCode ?? retry.error.code),
+            delayMs: ms,
+            attempt: retry.attemptCount,
+            limit: options.maxRetries,
+            url: String(retry.error.options.url ?? ''),
+          })
         }
         return ms
       },
