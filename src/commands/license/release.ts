@@ -3,6 +3,7 @@ import {Flags} from '@oclif/core'
 import {BaseCommand} from '../../cli/base-command.js'
 import {PartialFailureError, UsageError} from '../../errors.js'
 import {asProduct, productFlag} from '../../cli/license-flags.js'
+import {createProgress} from '../../output/progress.js'
 import {promptConfirm} from '../../output/prompt.js'
 import {renderTable} from '../../output/table.js'
 import {releaseLicenses, type ReleaseCandidate, type ReleaseReport} from '../../services/license/release.js'
@@ -27,13 +28,18 @@ export default class LicenseRelease extends BaseCommand<typeof LicenseRelease> {
     if (!flags.expired && !flags.id) throw new UsageError('Nothing to release.', {hint: 'Pass --expired, or --id <id> (repeatable).'})
     const client = await this.citrix()
     this.interruptible = true
+    // Reading every licensed user and device takes a while on a large tenant: a line that counts (on a terminal).
+    const reading = createProgress()
     const report = await releaseLicenses(client, {
       product: asProduct(flags.product), expired: flags.expired, ids: flags.id ?? [], dryRun: flags['dry-run'], signal: this.abort.signal,
+      onProgress: ({users, devices}) => reading.update(`Reading licenses to find the expired ones: ${users.toLocaleString('en-US')} users, ${devices.toLocaleString('en-US')} devices…`),
       confirm: async (candidates) => {
+        reading.done()
         this.showCandidates(candidates)
         return flags.yes || promptConfirm({message: `Release ${candidates.length} licenses?`, flag: '--yes'})
       },
     })
+    reading.done()
     const {candidates, released, failed, dryRun} = report
     const result: LicenseReleaseResult = {candidates, released, failed, dryRun}
     if (candidates.length === 0) {

@@ -9,6 +9,12 @@ export interface ReleaseCandidate {
   lastLoginDate?: string
 }
 
+/** How many licensed users and devices were read so far, looking for expired ones (thousands of pages on a large tenant). */
+export interface ReadProgress {
+  users: number
+  devices: number
+}
+
 export interface ReleaseFailure {
   id: string
   reason: string
@@ -17,16 +23,21 @@ export interface ReleaseFailure {
 /** The licenses to release: every expired user and device license (--expired), and the given ids. */
 export async function findReleaseCandidates(
   client: CitrixClient,
-  options: {product: LicenseProduct; expired: boolean; ids: string[]; signal?: AbortSignal},
+  options: {product: LicenseProduct; expired: boolean; ids: string[]; signal?: AbortSignal; onProgress?: (read: ReadProgress) => void},
 ): Promise<ReleaseCandidate[]> {
   const candidates = new Map<string, ReleaseCandidate>()
   if (options.expired) {
+    const read: ReadProgress = {users: 0, devices: 0}
     for await (const page of listLicenseUsers(client, options.product)) {
       options.signal?.throwIfAborted()
+      read.users += page.length
+      options.onProgress?.({...read})
       for (const u of page) if (u.licenseStatus === 'Expired') candidates.set(u.userId, {id: u.userId, kind: 'user', name: u.userName, lastLoginDate: u.lastLoginDate})
     }
     for await (const page of listLicenseDevices(client, options.product)) {
       options.signal?.throwIfAborted()
+      read.devices += page.length
+      options.onProgress?.({...read})
       for (const d of page) if (d.licenseStatus === 'Expired') candidates.set(d.deviceId, {id: d.deviceId, kind: 'device', name: d.deviceName, lastLoginDate: d.lastLoginDate})
     }
   }
@@ -73,6 +84,7 @@ export interface ReleaseOptions {
   /** Asked with the exact candidates before anything is released (not on a dry run, nor when there are none). */
   confirm: (candidates: ReleaseCandidate[]) => Promise<boolean>
   signal?: AbortSignal
+  onProgress?: (read: ReadProgress) => void
 }
 
 export interface ReleaseReport extends ReleaseResult {
