@@ -7,6 +7,7 @@ import {configureColor, paint} from '../output/colors.js'
 import {CommandContext} from './context.js'
 import {exitWhenDrained} from './exit.js'
 import {plainParseError} from './parse-errors.js'
+import {withProfile} from './profile-hints.js'
 
 export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof BaseCommand)['baseFlags'] & T['flags']>
 export type BaseArgs<T extends typeof Command> = Interfaces.InferredArgs<T['args']>
@@ -129,6 +130,11 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     return this.id?.split(':').join(' ')
   }
 
+  /** The profile --profile named (not under --sandbox, which means its own): suggested commands carry it. */
+  private get namedProfile(): string | undefined {
+    return this.flags?.sandbox ? undefined : this.flags?.profile
+  }
+
   protected get sandboxMode(): boolean {
     return this.context.sandboxMode
   }
@@ -147,7 +153,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
 
   /** Progress, warnings and notes: stderr, so that stdout carries data only. */
   protected note(message: string): void {
-    if (!this.jsonEnabled()) process.stderr.write(`${message}\n`)
+    if (!this.jsonEnabled()) process.stderr.write(`${withProfile(message, this.namedProfile)}\n`)
   }
 
   override warn(input: string | Error): string | Error {
@@ -157,7 +163,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
 
   protected override toErrorJson(error: unknown): unknown {
     const {exitCode, message, hint, status, detail, transactionId} = reportFor(error, this.commandName)
-    return {error: {exitCode, message, hint, status, detail, transactionId}}
+    return {error: {exitCode, message, hint: hint && withProfile(hint, this.namedProfile), status, detail, transactionId}}
   }
 
   protected override async catch(error: Error & {exitCode?: number}): Promise<unknown> {
@@ -167,7 +173,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
       this.logJson(this.toErrorJson(error))
     } else {
       process.stderr.write(`${paint.error('Error:')} ${report.message}\n`)
-      if (report.hint) process.stderr.write(`${paint.dim('Hint:')} ${report.hint}\n`)
+      if (report.hint) process.stderr.write(`${paint.dim('Hint:')} ${withProfile(report.hint, this.namedProfile)}\n`)
     }
     if (this.flags?.debug || process.argv.includes('--debug')) process.stderr.write(`${error.stack ?? ''}\n`)
     throw new Errors.ExitError(report.exitCode)

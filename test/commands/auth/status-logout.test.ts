@@ -42,6 +42,14 @@ describe('ctx auth status and logout', () => {
     assert.doesNotMatch(stdout, /top-secret-value|token-abc/)
   })
 
+  it('hints name the --profile in use', async () => {
+    const {error, stderr} = await runCommand(['auth', 'status', '--profile', 'prod'])
+    assert.equal(error?.oclif?.exit, 3)
+    assert.match(stderr, /`ctx auth login --profile prod`/)
+    const json = await runCommand(['auth', 'status', '--profile', 'prod', '--json'])
+    assert.match((JSON.parse(json.stdout) as {error: {hint: string}}).error.hint, /`ctx auth login --profile prod`/)
+  })
+
   it('status --offline sends no request: the cached token, or none', async () => {
     await login()
     const none = await runCommand(['auth', 'status', '--offline', '--json'])
