@@ -87,18 +87,51 @@ export interface ReleaseOptions {
   onProgress?: (read: ReadProgress) => void
 }
 
-export interface ReleaseReport extends ReleaseResult {
-  candidates: ReleaseCandidate[]
+/** What happened to one license; the same words and shape as a bulk removal's items (`result`, `error`). */
+export type ReleaseItemResult = 'released' | 'failed' | 'would-release'
+
+export interface ReleaseOutcome {
+  id: string
+  /** The user's or device's name; empty for an id given with --id. */
+  name: string
+  kind: ReleaseCandidate['kind']
+  lastLoginDate?: string
+  result: ReleaseItemResult
+  /** Citrix's reason, for a license it did not release. */
+  error?: string
+}
+
+/**
+ * The report of `license release`, shaped as bulk removal's (`product|connector remove`): dryRun,
+ * confirmed, one item per license with its result, and the counts.
+ */
+export interface ReleaseReport {
   dryRun: boolean
   /** False when nothing was asked (none, or a dry run) or the user declined; nothing was released then. */
   confirmed: boolean
+  items: ReleaseOutcome[]
+  released: number
+  failed: number
 }
+
+const outcomeOf = (c: ReleaseCandidate, result: ReleaseItemResult, error?: string): ReleaseOutcome => ({
+  id: c.id,
+  name: c.name ?? '',
+  kind: c.kind,
+  ...(c.lastLoginDate ? {lastLoginDate: c.lastLoginDate} : {}),
+  result,
+  ...(error === undefined ? {} : {error}),
+})
 
 /** Finds the candidates, has them confirmed, then releases them: the one "confirm, then act" flow, as in bulk removal. */
 export async function releaseLicenses(client: CitrixClient, options: ReleaseOptions): Promise<ReleaseReport> {
   const candidates = await findReleaseCandidates(client, options)
-  const report: ReleaseReport = {candidates, released: 0, failed: [], dryRun: options.dryRun ?? false, confirmed: false}
-  if (candidates.length === 0 || report.dryRun || !(await options.confirm(candidates))) return report
+  const dryRun = options.dryRun ?? false
+  if (dryRun) return {dryRun, confirmed: false, items: candidates.map((c) => outcomeOf(c, 'would-release')), released: 0, failed: 0}
+  if (candidates.length === 0 || !(await options.confirm(candidates))) return {dryRun, confirmed: false, items: [], released: 0, failed: 0}
   const result = await releaseLicensesInBatches(client, {product: options.product, ids: candidates.map((c) => c.id), signal: options.signal})
-  return {...report, ...result, confirmed: true}
+  // Each failure is matched to its own id (Citrix lists them by id), every other id of a batch was released.
+  const reasons = new Map(result.failed.map((f) => [f.id, f.reason]))
+  const items = candidates.map((c) => (reasons.has(c.id) ? outcomeOf(c, 'failed', reasons.get(c.id)) : outcomeOf(c, 'released')))
+  return {dryRun, confirmed: true, items, released: items.filter((i) => i.result === 'released').length, failed: items.filter((i) => i.result === 'failed').length}
 }
