@@ -156,6 +156,12 @@ export class CitrixClient {
     return {...fresh, cached: false, protocol}
   }
 
+  /** The cached token of a protocol, if one is still valid: no request at all (`auth status --offline`). */
+  async cachedToken(protocol: TokenProtocol = this.protocol): Promise<{accessToken: string; expiresAt: number} | undefined> {
+    const credentials = credentialsOf(this.settings)
+    return this.tokenCache.get(TokenCache.keyFor({profile: this.settings.profile, origin: tokenOrigin(this.settings, protocol), protocol, ...credentials}))
+  }
+
   async call<T>(endpoint: Endpoint, options: CallOptions = {}): Promise<CitrixResponse<T>> {
     const {origin, path, protocol} = placeOf(endpoint, this.settings)
     const params = {customerId: this.customerId, partnerId: this.customerId, ...options.params}

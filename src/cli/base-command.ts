@@ -11,6 +11,7 @@ import {terminalText} from '../output/terminal-text.js'
 import {CommandContext} from './context.js'
 import {exitWhenDrained} from './exit.js'
 import {plainParseError} from './parse-errors.js'
+import {withProfile} from './profile-hints.js'
 
 export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof BaseCommand)['baseFlags'] & T['flags']>
 export type BaseArgs<T extends typeof Command> = Interfaces.InferredArgs<T['args']>
@@ -126,6 +127,8 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
       flags: this.flags,
       debugLog: this.flags.debug ? (line) => process.stderr.write(`${paint.dim(forTerminal(line))}\n`) : undefined,
       warn: (message) => this.warn(message),
+      // Plain lines, on a terminal or not: a CI log shows why a run took a minute longer, and --json's stdout is untouched.
+      onRetry: (line) => process.stderr.write(`${paint.dim(line)}\n`),
     })
     // An unreadable config is exit 3 for every command, also those (--sandbox, sandbox status) that would not read it.
     if (!(this.ctor as unknown as typeof BaseCommand).reportsConfig) this.context.checkConfigReadable()
@@ -140,6 +143,11 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   /** `license export`: the command as the user types it, for messages. */
   private get commandName(): string | undefined {
     return this.id?.split(':').join(' ')
+  }
+
+  /** The profile --profile named (not under --sandbox, which means its own): suggested commands carry it. */
+  private get namedProfile(): string | undefined {
+    return this.flags?.sandbox ? undefined : this.flags?.profile
   }
 
   protected get sandboxMode(): boolean {
@@ -160,7 +168,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
 
   /** Progress, warnings and notes: stderr, so that stdout carries data only. */
   protected note(message: string): void {
-    if (!this.jsonEnabled()) process.stderr.write(`${forTerminal(message)}\n`)
+    if (!this.jsonEnabled()) process.stderr.write(`${forTerminal(withProfile(message, this.namedProfile))}\n`)
   }
 
   /** Data on stdout, through the same funnel as the notes. */
@@ -181,7 +189,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
 
   protected override toErrorJson(error: unknown): unknown {
     const {exitCode, message, hint, status, detail, transactionId} = reportFor(error, this.commandName)
-    return {error: {exitCode, message, hint, status, detail, transactionId}}
+    return {error: {exitCode, message, hint: hint && withProfile(hint, this.namedProfile), status, detail, transactionId}}
   }
 
   protected override async catch(error: Error & {exitCode?: number}): Promise<unknown> {
@@ -191,7 +199,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
       this.logJson(this.toErrorJson(error))
     } else {
       process.stderr.write(`${paint.error('Error:')} ${oneLine(report.message)}\n`)
-      if (report.hint) process.stderr.write(`${paint.dim('Hint:')} ${oneLine(report.hint)}\n`)
+      if (report.hint) process.stderr.write(`${paint.dim('Hint:')} ${oneLine(withProfile(report.hint, this.namedProfile))}\n`)
     }
     // The stack is for a bug (exit 1); an expected error (bad input, 404, …) is fully said by its line and hint.
     if (report.exitCode === 1 && (this.flags?.debug || process.argv.includes('--debug'))) process.stderr.write(`${forTerminal(error.stack ?? '')}\n`)

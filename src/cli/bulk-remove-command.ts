@@ -4,7 +4,7 @@ import {BaseCommand} from './base-command.js'
 import {PartialFailureError, UsageError} from '../errors.js'
 import {createProgress} from '../output/progress.js'
 import type {AuditContext} from '../services/audit-log.js'
-import {removalFixes, type RemovalItem, type RemovalReport} from '../services/bulk-remove.js'
+import {removalFixes, removalPlan, type RemovalItem, type RemovalReport} from '../services/bulk-remove.js'
 
 /** Some removals failed; carries the whole report so that --json shows every item with the error. */
 export class BulkRemovalError extends PartialFailureError {
@@ -81,14 +81,16 @@ export abstract class BulkRemoveCommand<T extends typeof Command> extends BaseCo
 
   /** The per-item report on stdout, a summary on stderr, exit 10 when anything failed. */
   protected async finish(report: RemovalReport, noun: string, listCommand: string): Promise<RemovalReport> {
-    const [{removalSummary, renderRemovalReport}, {stopError}] = await Promise.all([import('../output/removal.js'), import('../services/bulk-remove.js')])
+    const [{removalSummary, removalWarnings, renderRemovalReport}, {stopError}] = await Promise.all([import('../output/removal.js'), import('../services/bulk-remove.js')])
     if (!report.dryRun && !report.confirmed) {
       this.note('Nothing was removed.')
     } else if (report.items.length === 0) {
       this.note(`No ${noun} match: nothing to remove. See what there is with \`${listCommand}\`.`)
     } else if (!this.jsonEnabled()) {
       // oclif prints the result itself under --json: the table is built only for a terminal or a pipe.
-      this.log(renderRemovalReport(report))
+      const plan = report[removalPlan] ?? []
+      this.log(renderRemovalReport(report, plan))
+      for (const warning of removalWarnings(plan)) this.note(warning)
       this.note(removalSummary(report, noun))
     }
     // Stopped (a signal, an audit log that cannot be written): the report is out, now its exit code.

@@ -20,6 +20,8 @@ export interface ContextOptions {
   env?: NodeJS.ProcessEnv
   /** --debug: each line of the redacted HTTP log. */
   debugLog?: (line: string) => void
+  /** Each retry, before its wait ("503, retrying in 4 s, 2 of 4"). */
+  onRetry?: (line: string) => void
   /** Warnings of the Citrix client (a redirect it followed). */
   warn: (message: string) => void
 }
@@ -106,7 +108,8 @@ export class CommandContext {
 
   /** Another got instance, for a service that decides the CA bundle itself (`ctx doctor`). */
   async newHttp(options: {caBundle?: string; rateLimit?: number}): Promise<Got> {
-    const {createHttpClient} = await import('../http/client.js')
+    const {createHttpClient, retryLine} = await import('../http/client.js')
+    const onRetry = this.options.onRetry
     // CTX_REQUEST_TIMEOUT_MS: the longest one request may take (a positive number of ms; else the default).
     const timeout = Number(this.env.CTX_REQUEST_TIMEOUT_MS)
     return createHttpClient({
@@ -115,6 +118,7 @@ export class CommandContext {
       rateLimit: options.rateLimit,
       debugLog: this.options.debugLog,
       requestTimeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : undefined,
+      onRetry: onRetry ? (retry) => onRetry(retryLine(retry)) : undefined,
     })
   }
 

@@ -26,3 +26,21 @@ export function pinnedCertificate(store: ConfigStore, profile: string, host: str
 export function pinCertificate(store: ConfigStore, profile: string, host: string, pin: PinnedCertificate): void {
   store.updateProfile(profile, (current) => ({[pinsKey]: {...pinsIn(current), [host]: pin}}))
 }
+
+/** Every pinned appliance certificate of the profile, by host:port. */
+export function pinnedCertificates(store: ConfigStore, profile: string): Array<PinnedCertificate & {host: string}> {
+  return Object.entries(pinsIn(store.profile(profile)))
+    .filter(([, pin]) => typeof pin?.fingerprint === 'string')
+    .map(([host, pin]) => ({host, ...pin}))
+}
+
+/** Drops the pin of one host:port, in one locked write; false when there was none. */
+export function forgetPinnedCertificate(store: ConfigStore, profile: string, host: string): boolean {
+  let found = false
+  store.updateProfile(profile, (current) => {
+    const {[host]: pin, ...rest} = pinsIn(current)
+    found = pin !== undefined
+    return found ? {[pinsKey]: Object.keys(rest).length > 0 ? rest : undefined} : {}
+  })
+  return found
+}

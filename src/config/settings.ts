@@ -1,4 +1,4 @@
-import {regions, type Region} from './keys.js'
+import {regions, type Region, type SettingName} from './keys.js'
 import {readSecret, secretLocation, type SecretLocation} from './secrets.js'
 import {ConfigStore, stringValue} from './store.js'
 import {UsageError} from '../errors.js'
@@ -25,6 +25,42 @@ export interface Settings {
   maxRetries: number
   /** Requests a second per customer, pinned by the `rate-limit` setting; undefined: learned from the answers. */
   rateLimit?: number
+}
+
+/** Where a setting's value in force comes from, as `ctx config list` shows it (after `aws configure list`). */
+export type SettingSource = 'flag' | 'env' | 'profile' | 'default'
+
+/**
+ * What may set each setting before the profile does: its global flag and its environment variables, first
+ * wins. The one table for `ctx config list|get`; resolveSettings and the license view read the same names.
+ */
+export const settingOverrides: Record<SettingName, {flag?: keyof SettingFlags; env: string[]; default?: string}> = {
+  'customer-id': {env: ['CTX_CUSTOMER_ID', 'CITRIX_CUSTOMER_ID']},
+  'client-id': {env: ['CTX_CLIENT_ID', 'CITRIX_CLIENT_ID']},
+  'client-secret': {env: ['CTX_CLIENT_SECRET', 'CITRIX_CLIENT_SECRET']},
+  region: {env: ['CTX_REGION']},
+  'api-url': {flag: 'api-url', env: ['CTX_API_URL']},
+  'ca-bundle': {flag: 'ca-bundle', env: ['CTX_CA_BUNDLE']},
+  'rate-limit': {flag: 'rate-limit', env: ['CTX_RATE_LIMIT']},
+  'license-view': {env: ['CTX_LICENSE_VIEW'], default: 'enterprise'},
+}
+
+export interface SettingInForce {
+  value: string | null
+  source: SettingSource
+  /** The flag (`--api-url`) or environment variable (`CITRIX_CLIENT_ID`) that set it. */
+  from?: string
+}
+
+/** The value in force of one setting, and where it comes from: flag > environment > profile > default. */
+export function settingInForce(key: SettingName, profileValue: string | undefined, flags: SettingFlags = {}, env: NodeJS.ProcessEnv = process.env): SettingInForce {
+  const overrides = settingOverrides[key]
+  const flagValue = overrides.flag ? flags[overrides.flag] : undefined
+  if (flagValue !== undefined) return {value: String(flagValue), source: 'flag', from: `--${overrides.flag}`}
+  const variable = overrides.env.find((name) => env[name])
+  if (variable) return {value: env[variable]!, source: 'env', from: variable}
+  if (profileValue !== undefined) return {value: profileValue, source: 'profile'}
+  return {value: overrides.default ?? null, source: 'default'}
 }
 
 export const defaultProfile = 'default'

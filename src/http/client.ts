@@ -23,6 +23,24 @@ export interface HttpOptions {
   requestTimeoutMs?: number
   /** Requests a second per customer, pinned (the `rate-limit` setting); else learned from the answers. */
   rateLimit?: number
+  /** Called before each retry's wait, so that a wait of seconds is never silent. */
+  onRetry?: (retry: RetryNotice) => void
+}
+
+/** One retry about to wait: why (an HTTP status or a network error code), how long, and which try of how many. */
+export interface RetryNotice {
+  reason: string
+  delayMs: number
+  attempt: number
+  limit: number
+  url: string
+}
+
+/** `503, retrying in 4 s, 2 of 4`: the line a retry shows on stderr. */
+export function retryLine(retry: RetryNotice): string {
+  const wait = retry.delayMs >= 1000 ? `${Math.round(retry.delayMs / 1000)} s` : `${(retry.delayMs / 1000).toFixed(1)} s`
+  const host = URL.canParse(retry.url) ? ` from ${new URL(retry.url).host}` : ''
+  return `${retry.reason}${host}, retrying in ${wait}, ${retry.attempt} of ${retry.limit}`
 }
 
 // Issue 15, item 8: a server that stalls mid-body must not hang ctx. Beside the connect and header
@@ -129,7 +147,20 @@ export function createHttpClient(options: HttpOptions): Got {
       methods: [...idempotentMethods],
       statusCodes: retryStatusCodes,
       maxRetryAfter: Number.POSITIVE_INFINITY,
-      calculateDelay: delayFor,
+      calculateDelay: (retry) => {
+        const ms = delayFor(retry)
+        // Told here, not in beforeRetry: got runs that hook after the wait, too late to say how long it is.
+        if (ms > 0) {
+          options.onRetry?.({
+            reason: String(retry.error.response?.statusCode ?? retry.error.code),
+            delayMs: ms,
+            attempt: retry.attemptCount,
+            limit: options.maxRetries,
+            url: String(retry.error.options.url ?? ''),
+          })
+        }
+        return ms
+      },
     },
     https: certificateAuthority ? {certificateAuthority} : {},
     hooks: {

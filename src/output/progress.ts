@@ -19,6 +19,7 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr, minI
     },
     done(finalText) {
       if (shown) stream.write('\r\u001B[2K')
+      shown = false
       if (finalText) stream.write(`${finalText}\n`)
     },
   }

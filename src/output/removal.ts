@@ -12,6 +12,8 @@ interface RemovalItem {
   /** Shown in the confirmation when the items carry it (connectors). */
   status?: string
   lastContactAt?: string | null
+  /** What the user should weigh before going on ("reports Connected"): a warning line each. */
+  warnings?: string[]
 }
 
 interface RemovalOutcome extends RemovalItem {
@@ -42,21 +44,36 @@ const itemColumns: Array<Column<RemovalItem>> = [
   {header: 'Id', value: (i) => i.id},
 ]
 
-/** The exact list a confirmation asks about, with the status and last contact of items that carry them. */
-export function renderRemovalPlan(items: RemovalItem[], now = new Date()): string {
-  const [name, product, id] = itemColumns as [Column<RemovalItem>, Column<RemovalItem>, Column<RemovalItem>]
-  const extra: Array<Column<RemovalItem>> = [
-    ...(items.some((i) => i.status !== undefined) ? [{header: 'Status', value: (i: RemovalItem) => i.status || 'unknown'}] : []),
-    ...(items.some((i) => i.lastContactAt !== undefined) ? [{header: 'Last contact', value: (i: RemovalItem) => (i.lastContactAt ? formatWhen(i.lastContactAt, now) : 'unknown')}] : []),
+/** The columns that decide (status, last contact with its age), for the items that carry them. */
+function decidingColumns<T extends {id: string}>(items: RemovalItem[], detailOf: (row: T) => RemovalItem | undefined, now: Date): Array<Column<T>> {
+  return [
+    ...(items.some((i) => i.status !== undefined) ? [{header: 'Status', value: (row: T) => (detailOf(row) ? detailOf(row)!.status || 'unknown' : '')}] : []),
+    ...(items.some((i) => i.lastContactAt !== undefined)
+      ? [{header: 'Last contact', value: (row: T) => (detailOf(row) ? (detailOf(row)!.lastContactAt ? formatWhen(detailOf(row)!.lastContactAt!, now) : 'unknown') : '')}]
+      : []),
   ]
-  return renderTable([name, product, ...extra, id], items)
 }
 
-/** One row per item: what happened to it, and why when it failed. */
-export function renderRemovalReport(report: RemovalReport): string {
+/** `Warning: cc-01.tokyo is the last connector of resource location Tokyo`: a line per warning of an item. */
+export function removalWarnings(items: RemovalItem[]): string[] {
+  return items.flatMap((i) => (i.warnings ?? []).map((warning) => `${paint.warn('Warning:')} ${i.name || i.id} ${warning}.`))
+}
+
+/** The exact list a confirmation asks about, with the status and last contact of items that carry them, then their warnings. */
+export function renderRemovalPlan(items: RemovalItem[], now = new Date()): string {
+  const [name, product, id] = itemColumns as [Column<RemovalItem>, Column<RemovalItem>, Column<RemovalItem>]
+  return [renderTable([name, product, ...decidingColumns<RemovalItem>(items, (i) => i, now), id], items), ...removalWarnings(items)].join('\n')
+}
+
+/** One row per item: what happened to it, and why when it failed; a dry run's (given its plan) with the status and last contact too. */
+export function renderRemovalReport(report: RemovalReport, plan: RemovalItem[] = [], now = new Date()): string {
+  const [name, product, id] = itemColumns as unknown as [Column<RemovalOutcome>, Column<RemovalOutcome>, Column<RemovalOutcome>]
   const columns: Array<Column<RemovalOutcome>> = [
     {header: 'Result', value: (o) => resultLabels[o.result] ?? o.result, paint: (o) => (o.result === 'failed' || o.result === 'unknown' ? paint.error : undefined)},
-    ...(itemColumns as Array<Column<RemovalOutcome>>),
+    name,
+    product,
+    ...decidingColumns<RemovalOutcome>(plan, (o) => plan.find((i) => i.id === o.id), now),
+    id,
     {header: 'Detail', value: (o) => o.error ?? ''},
   ]
   return renderTable(columns, report.items)

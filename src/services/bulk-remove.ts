@@ -35,12 +35,16 @@ export const removalStopped: unique symbol = Symbol('removalStopped')
 /** The hints of failures that running again will not fix (a 403, refused credentials), distinct. Not part of its JSON. */
 export const removalFixes: unique symbol = Symbol('removalFixes')
 
+/** On a dry run's report: the items selected, with what the table shows of them (status, last contact, warnings). Not part of its JSON. */
+export const removalPlan: unique symbol = Symbol('removalPlan')
+
 /** Failures that a second run may get past: no answer, 5xx and 429 after the retries, or an unexpected error. */
 const transientExitCodes = new Set<number>([ExitCode.bug, ExitCode.unavailable, ExitCode.timedOut])
 
 export interface RemovalReport {
   [removalStopped]?: CtxError
   [removalFixes]?: string[]
+  [removalPlan]?: RemovalItem[]
   dryRun: boolean
   /** False when the user declined; nothing was removed then. */
   confirmed: boolean
@@ -145,7 +149,11 @@ function reportOf(dryRun: boolean, confirmed: boolean, items: RemovalOutcome[]):
 export async function bulkRemove<T extends RemovalItem>(options: BulkRemoveOptions<T>): Promise<RemovalReport> {
   const missing: RemovalOutcome[] = (options.missing ?? []).map((id) => ({id, name: '', product: '', result: 'not-found'}))
   const plain = (item: T): RemovalItem => ({id: item.id, name: item.name, product: item.product})
-  if (options.dryRun) return reportOf(true, false, [...options.selected.map((i) => ({...plain(i), result: 'would-remove' as const})), ...missing])
+  if (options.dryRun) {
+    const report = reportOf(true, false, [...options.selected.map((i) => ({...plain(i), result: 'would-remove' as const})), ...missing])
+    report[removalPlan] = options.selected
+    return report
+  }
   // Stopped before anything was removed (while listing, or asking): nothing to report.
   options.signal?.throwIfAborted()
   if (options.selected.length > 0 && !(await options.confirm(options.selected))) return reportOf(false, false, [])

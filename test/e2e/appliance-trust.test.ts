@@ -63,4 +63,27 @@ describe('e2e: ctx appliance login and the appliance certificate', () => {
     assert.equal(result.code, 0, result.stderr)
     assert.match(result.stderr, /--insecure: the certificate of .* is NOT checked/)
   })
+
+  it('lists the pinned certificates with appliance pins, and forgets one with appliance forget, which then asks again', async () => {
+    const host = hostOf(sandbox)
+    const listed = await runBin(['appliance', 'pins', '--json'], {env: sandbox.env})
+    assert.equal(listed.code, 0, listed.stderr)
+    const pins = (JSON.parse(listed.stdout) as {pins: Array<{host: string; fingerprint: string}>}).pins
+    assert.ok(pins.some((p) => p.host === host && p.fingerprint === sandbox.appliances[0]!.fingerprint), listed.stdout)
+    const table = await runBin(['appliance', 'pins'], {env: sandbox.env})
+    assert.match(table.stdout, new RegExp(`${host.replaceAll('.', '\\.')} .*sha256:`))
+
+    const forgot = await runBin(['appliance', 'forget', '--host', host], {env: sandbox.env})
+    assert.equal(forgot.code, 0, forgot.stderr)
+    assert.match(forgot.stderr, /Forgot the pinned certificate of/)
+    const after = JSON.parse((await runBin(['appliance', 'pins', '--json'], {env: sandbox.env})).stdout) as {pins: Array<{host: string}>}
+    assert.ok(!after.pins.some((p) => p.host === host))
+    const asked = await runBin(['appliance', 'status', '--host', host], {env: sandbox.env})
+    assert.equal(asked.code, 2)
+    assert.match(asked.stderr, /not trusted yet[\s\S]*--fingerprint sha256:/)
+
+    const again = await runBin(['appliance', 'forget', '--host', host], {env: sandbox.env})
+    assert.equal(again.code, 0)
+    assert.match(again.stderr, /nothing to forget/)
+  })
 })

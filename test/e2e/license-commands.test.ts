@@ -65,9 +65,10 @@ describe('e2e: ctx license summary, history, customers and release against the s
   it('releases every expired license in batches of 100, and the summary counts them', async () => {
     const result = await runBin(['license', 'release', '--expired', '--yes', '--json'], {env: suite.sandbox.env})
     assert.equal(result.code, 0, result.stderr)
-    const {released, failed} = JSON.parse(result.stdout) as {released: number; failed: unknown[]}
+    const {released, failed, items} = JSON.parse(result.stdout) as {released: number; failed: number; items: Array<{result: string}>}
     assert.ok(released > 100)
-    assert.deepEqual(failed, [])
+    assert.equal(failed, 0)
+    assert.ok(items.every((i) => i.result === 'released') && items.length === released)
     const posts = suite.sandbox.log.all().filter((r) => r.method === 'POST' && r.url.endsWith('/release'))
     assert.equal(posts.length, Math.ceil(released / 100))
     const summary = JSON.parse((await runBin(['license', 'summary', '--json'], {env: suite.sandbox.env})).stdout) as {summary: {released: number; used: number}}
@@ -77,6 +78,7 @@ describe('e2e: ctx license summary, history, customers and release against the s
   it('exits 10 and reports each failure when an id cannot be released', async () => {
     const result = await runBin(['license', 'release', '--id', 'no-such-consumer', '--yes'], {env: suite.sandbox.env})
     assert.equal(result.code, 10)
+    assert.match(result.stdout, /FAILED .* no-such-consumer .* Consumer not found\./)
     assert.match(result.stderr, /no-such-consumer: Consumer not found\./)
   })
 })

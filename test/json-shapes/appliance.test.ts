@@ -2,6 +2,8 @@ import {afterEach, beforeEach, describe, it} from 'mocha'
 
 import nock from 'nock'
 
+import {pinCertificate} from '../../src/config/appliance-pins.js'
+import {ConfigStore} from '../../src/config/store.js'
 import {testAppliance} from '../helpers/appliance.js'
 import {caCertFile} from '../helpers/appliance-env.js'
 import {useTempConfig} from '../helpers/env.js'
@@ -23,6 +25,17 @@ describe('locked --json shapes: ctx appliance', () => {
   useNock()
   // The appliance token is cached in the config folder: only a test's first command logs in.
   const loggedIn = () => nock(testAppliance).post('/$login').reply(200, {token: 'tok', expiresIn: 900})
+
+  it('appliance pins: none, and two', async () => {
+    const none = await runJson(['appliance', 'pins'])
+    for (const host of ['10.0.0.5:443', '10.0.0.6:8443']) pinCertificate(ConfigStore.open(), 'default', host, {fingerprint: 'sha256:AA', certificate: 'PEM', trustedAt: new Date().toISOString()})
+    expectJsonShape('appliance-pins', none, await runJson(['appliance', 'pins']))
+  })
+
+  it('appliance forget: a pinned host, and one without a pin', async () => {
+    pinCertificate(ConfigStore.open(), 'default', '10.0.0.5:443', {fingerprint: 'sha256:AA', certificate: 'PEM', trustedAt: new Date().toISOString()})
+    expectJsonShape('appliance-forget', await runJson(['appliance', 'forget', '--host', '10.0.0.5']), await runJson(['appliance', 'forget', '--host', '10.0.0.7']))
+  })
 
   it('appliance login: with the first password set, and with one set already', async () => {
     nock(testAppliance).get('/credentials').reply(200, {credentialsAreSetup: false}).post('/credentials').reply(204).post('/$login').reply(200, {token: 'tok-1', expiresIn: 900})

@@ -1,4 +1,5 @@
 import {afterEach, beforeEach, describe, it} from 'mocha'
+import nock from 'nock'
 
 import {useTempConfig} from '../helpers/env.js'
 import {expectJsonShape, runJson} from '../helpers/json-shape.js'
@@ -29,10 +30,14 @@ describe('locked --json shapes: ctx auth', () => {
 
   it('auth status: a fresh token without a region, then a cached one with CTX_REGION', async () => {
     Object.assign(process.env, fakeCredentialsEnv())
-    mockToken()
+    mockToken().get('/resourcelocations').times(2).reply(200, {items: []})
     const fresh = await runJson(['auth', 'status'])
     process.env.CTX_REGION = 'eu'
     const cached = await runJson(['auth', 'status'])
-    expectJsonShape('auth-status', fresh, cached)
+    const offline = await runJson(['auth', 'status', '--offline', '--profile', 'other'])
+    nock(testApi).get('/resourcelocations').replyWithError(Object.assign(new Error('connect ECONNREFUSED'), {code: 'ECONNREFUSED'}))
+    const unreachable = await runJson(['auth', 'status', '--max-retries', '0'])
+    process.exitCode = undefined
+    expectJsonShape('auth-status', fresh, cached, offline, unreachable)
   })
 })

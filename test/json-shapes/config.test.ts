@@ -20,7 +20,10 @@ describe('locked --json shapes: ctx config', () => {
     const plain = await runJson(['config', 'get', 'region'])
     const secret = await runJson(['config', 'get', 'client-secret'])
     const unset = await runJson(['config', 'get', 'api-url'])
-    expectJsonShape('config-get', plain, secret, unset)
+    const overridden = await runJson(['config', 'get', 'region', '--api-url', 'https://x.example'])
+    process.env.CTX_REGION = 'jp'
+    const fromEnv = await runJson(['config', 'get', 'region'])
+    expectJsonShape('config-get', plain, secret, unset, overridden, fromEnv)
   })
 
   it('config set', async () => {
@@ -35,6 +38,7 @@ describe('locked --json shapes: ctx config', () => {
   it('config list: set, unset and secret settings of two profiles', async () => {
     await profileWithSecret()
     await runJson(['config', 'set', 'api-url', 'http://127.0.0.1:4780', '--profile', 'lab'])
+    process.env.CTX_REGION = 'jp'
     expectJsonShape('config-list', await runJson(['config', 'list']))
   })
 })

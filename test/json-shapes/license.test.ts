@@ -120,8 +120,7 @@ describe('locked --json shapes: ctx license', () => {
     expectJsonShape('license-export', await runJson(['license', 'export', 'users', '--format', 'json', '--out', join(temp.dir, 'users.json')]))
   })
 
-  // `failed` is [] in every document that reaches --json: a failure ends in the error document (exit 10).
-  // `dryRun` is there only under --dry-run today (the flag is undefined otherwise), hence "dryRun?".
+  // The shape of the removals' reports (product-remove.json): dryRun, confirmed, items with a result, counts.
   it('license release: expired users and devices and a given id, released and as a dry run', async () => {
     const expired = () =>
       nock(testApi)
@@ -137,6 +136,11 @@ describe('locked --json shapes: ctx license', () => {
     expired()
     const dryRun = await runJson(['license', 'release', '--expired', '--dry-run'])
     expectJsonShape('license-release', released, dryRun)
+  })
+
+  it('license release: the error document of a partial failure (exit 10) carries every item', async () => {
+    mockToken().post(`${enterprise}/release`, {consumerList: ['a', 'b']}).reply(200, {releasedCount: 1, failed: [{id: 'b', reason: 'Consumer not found.'}]})
+    expectJsonShape('license-release.partial-failure', await runJson(['license', 'release', '--id', 'a', '--id', 'b', '--yes'], {exit: 10}))
   })
 
   it('license report: the summary printed after writing the file, enterprise and partner', async () => {

@@ -2,6 +2,7 @@ import {Flags} from '@oclif/core'
 
 import {BaseCommand} from '../../cli/base-command.js'
 import {regions} from '../../config/keys.js'
+import {createProgress} from '../../output/progress.js'
 import {promptSecret, promptText} from '../../output/prompt.js'
 import {logIn, type LoginResult} from '../../services/auth/login.js'
 import {readSecureClientFile} from '../../services/auth/secure-client-file.js'
@@ -35,14 +36,21 @@ export default class AuthLogin extends BaseCommand<typeof AuthLogin> {
       ? await readStdinSecret(process.stdin, '--client-secret-stdin')
       : (file?.clientSecret ?? (settings.secretSource === 'env' ? settings.clientSecret : undefined) ?? (await promptSecret({message: 'Client secret', flag: '--client-secret-stdin'})))
 
+    // The token call may take seconds (and retries): say what is going on, on a terminal.
+    const checking = createProgress()
     const result = await logIn({
       store: this.configStore(),
       profile: settings.profile,
       credentials: {customerId, clientId, clientSecret},
       region: (flags.region as (typeof regions)[number] | undefined) ?? settings.region,
       apiUrl: settings.apiUrl,
-      verifyWith: flags['no-verify'] ? undefined : (verified) => this.context.citrixFor(verified, () => this.context.http()),
-    })
+      verifyWith: flags['no-verify']
+        ? undefined
+        : (verified) => {
+            checking.update(`Checking the API client ${clientId} with Citrix Cloud…`)
+            return this.context.citrixFor(verified, () => this.context.http())
+          },
+    }).finally(() => checking.done())
     const where = result.secretLocation === 'keychain' ? 'the OS keychain' : `the config file ${this.configStore().path} (mode 0600)`
     this.note(`${result.verified ? 'Verified and saved' : 'Saved (not verified)'} the API client ${clientId} of customer ${customerId} in profile "${result.profile}".`)
     this.note(`The secret is kept in ${where}.`)

@@ -3,23 +3,32 @@ import {Flags} from '@oclif/core'
 import {BaseCommand} from '../../cli/base-command.js'
 import {PartialFailureError, UsageError} from '../../errors.js'
 import {asProduct, productFlag} from '../../cli/license-flags.js'
+import {paint} from '../../output/colors.js'
+import {createProgress} from '../../output/progress.js'
 import {promptConfirm} from '../../output/prompt.js'
-import {renderTable} from '../../output/table.js'
-import {releaseLicenses, type ReleaseCandidate, type ReleaseReport} from '../../services/license/release.js'
+import {renderTable, type Column} from '../../output/table.js'
+import {formatWhen} from '../../output/time.js'
+import {releaseLicenses, type ReleaseCandidate, type ReleaseOutcome, type ReleaseReport} from '../../services/license/release.js'
 
 const shownAtMost = 20
 
-export type LicenseReleaseResult = Pick<ReleaseReport, 'candidates' | 'released' | 'failed' | 'dryRun'>
+/** The report of `license release`: the shape of `product remove`'s (dryRun, confirmed, items with a result, counts). */
+export type LicenseReleaseResult = ReleaseReport
 
-/** Some licenses were not released: exit 10, carrying the report. */
-class ReleasePartialError extends PartialFailureError {
-  constructor(readonly result: LicenseReleaseResult) {
-    super(`${result.failed.length} of ${result.candidates.length} licenses were not released.`, {hint: 'Each failure is listed above with its reason; run the same command again for the rest.'})
+/** Some licenses were not released; carries the report, so that --json shows every item with its reason. */
+export class ReleaseFailedError extends PartialFailureError {
+  constructor(readonly report: ReleaseReport) {
+    const failures = report.items.filter((i) => i.result === 'failed').map((i) => `${i.id}: ${i.error ?? 'no reason given'}`)
+    super(`${report.failed} of ${report.items.length} licenses were not released: ${failures.join('; ')}`, {hint: 'Each failure is listed in the report with its reason.'})
   }
 }
 
+const resultLabels: Record<ReleaseOutcome['result'], string> = {released: 'released', failed: 'FAILED', 'would-release': 'would release'}
+
 export default class LicenseRelease extends BaseCommand<typeof LicenseRelease> {
   static summary = 'Release expired user and device licenses, in batches of at most 100.'
+  static description =
+    'As `ctx product remove`: the list to confirm goes to stderr, the per-license report to stdout (--json: dryRun, confirmed, items with their result, and the counts), and exit 10 when any failed.'
   static examples = ['<%= config.bin %> license release --expired --dry-run', '<%= config.bin %> license release --expired --yes', '<%= config.bin %> license release --id <userId> --id <deviceId>']
   static flags = {
     expired: Flags.boolean({description: 'every expired user and device license of the service'}),
@@ -34,38 +43,61 @@ export default class LicenseRelease extends BaseCommand<typeof LicenseRelease> {
     if (!flags.expired && !flags.id) throw new UsageError('Nothing to release.', {hint: 'Pass --expired, or --id <id> (repeatable).'})
     const client = await this.citrix()
     this.interruptible = true
+    // Reading every licensed user and device takes a while on a large tenant: a line that counts (on a terminal).
+    const reading = createProgress()
+    let asked = false
     const report = await releaseLicenses(client, {
       product: asProduct(flags.product), expired: flags.expired, ids: flags.id ?? [], dryRun: flags['dry-run'], signal: this.abort.signal,
+      onProgress: ({users, devices}) => reading.update(`Reading licenses to find the expired ones: ${users.toLocaleString('en-US')} users, ${devices.toLocaleString('en-US')} devices…`),
       confirm: async (candidates) => {
-        this.showCandidates(candidates)
+        reading.done()
+        asked = true
+        // As the removals: the list to confirm on stderr, so that stdout carries the report only.
+        process.stderr.write(`${this.candidateTable(candidates)}\n`)
         return flags.yes || promptConfirm({message: `Release ${candidates.length} licenses?`, flag: '--yes'})
       },
     })
-    const {candidates, released, failed, dryRun} = report
-    const result: LicenseReleaseResult = {candidates, released, failed, dryRun}
-    if (candidates.length === 0) {
-      this.note('No expired licenses to release.')
-    } else if (dryRun) {
-      this.showCandidates(candidates)
-      this.note(`Dry run: ${candidates.length} licenses would be released; nothing was changed.`)
+    reading.done()
+    if (report.dryRun && report.items.length > 0) {
+      this.log(this.reportTable(report))
+      this.note(`Dry run: ${report.items.length} licenses would be released; nothing was changed.`)
     } else if (!report.confirmed) {
-      this.note('Nothing released.')
+      this.note(asked ? 'Nothing released.' : 'No expired licenses to release.')
     } else {
-      for (const failure of failed) this.warn(`${failure.id}: ${failure.reason}`)
-      this.note(`${released} licenses released${failed.length > 0 ? `, ${failed.length} failed` : ''}.`)
-      if (failed.length > 0) throw new ReleasePartialError(result)
+      this.log(this.reportTable(report))
+      this.note(`Released ${report.released}, failed ${report.failed}.`)
+      if (report.failed > 0) throw new ReleaseFailedError(report)
     }
-    return result
+    return report
   }
 
-  /** Exit 10 keeps the whole report in --json, as a bulk removal's does. */
+  private candidateTable(candidates: ReleaseCandidate[]): string {
+    const columns: Array<Column<ReleaseCandidate>> = [
+      {header: 'Name', value: (c) => c.name ?? ''},
+      {header: 'Kind', value: (c) => c.kind},
+      {header: 'Last login', value: (c) => (c.lastLoginDate ? formatWhen(c.lastLoginDate) : '')},
+      {header: 'Id', value: (c) => c.id},
+    ]
+    const more = candidates.length > shownAtMost ? `\n… and ${candidates.length - shownAtMost} more` : ''
+    return `${renderTable(columns, candidates.slice(0, shownAtMost))}${more}`
+  }
+
+  /** One row per license, as the removals' report: the result, and Citrix's reason when it failed. */
+  private reportTable(report: ReleaseReport): string {
+    const columns: Array<Column<ReleaseOutcome>> = [
+      {header: 'Result', value: (o) => (o.result === 'failed' ? paint.error(resultLabels[o.result]) : resultLabels[o.result])},
+      {header: 'Name', value: (o) => o.name},
+      {header: 'Kind', value: (o) => o.kind},
+      {header: 'Last login', value: (o) => (o.lastLoginDate ? formatWhen(o.lastLoginDate) : '')},
+      {header: 'Id', value: (o) => o.id},
+      {header: 'Detail', value: (o) => o.error ?? ''},
+    ]
+    return renderTable(columns, report.items)
+  }
+
   protected override toErrorJson(error: unknown): unknown {
     const json = super.toErrorJson(error) as Record<string, unknown>
-    return error instanceof ReleasePartialError ? {...json, ...error.result} : json
-  }
-
-  private showCandidates(candidates: ReleaseCandidate[]): void {
-    this.log(renderTable([{header: 'Id', value: (c) => c.id}, {header: 'Kind', value: (c) => c.kind}, {header: 'Name', value: (c) => c.name}, {header: 'Last login', value: (c) => c.lastLoginDate?.slice(0, 10)}], candidates.slice(0, shownAtMost)))
-    if (candidates.length > shownAtMost) this.log(`… and ${candidates.length - shownAtMost} more`)
+    const report = (error as {report?: ReleaseReport}).report
+    return report ? {...json, ...report} : json
   }
 }

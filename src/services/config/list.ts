@@ -1,6 +1,6 @@
 import {settingKeys, type SettingName} from '../../config/keys.js'
 import type {ConfigStore} from '../../config/store.js'
-import {shownSetting, type ShownSetting} from './shown-value.js'
+import {shownSetting, type Overrides, type ShownSetting} from './shown-value.js'
 
 export interface ProfileSettings {
   profile: string
@@ -9,8 +9,8 @@ export interface ProfileSettings {
   settings: ShownSetting[]
 }
 
-/** Every known setting of the profile, set or not, secrets masked. */
-export function listSettings(store: ConfigStore, profile: string): ProfileSettings {
-  const settings = (Object.keys(settingKeys) as SettingName[]).map((key) => shownSetting(store, profile, key))
+/** Every known setting in force for the profile, set or not, and where each comes from; secrets masked. */
+export function listSettings(store: ConfigStore, profile: string, overrides: Overrides = {}): ProfileSettings {
+  const settings = (Object.keys(settingKeys) as SettingName[]).map((key) => shownSetting(store, profile, key, overrides))
   return {profile, profiles: store.profileNames(), settings}
 }

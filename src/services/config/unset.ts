@@ -13,7 +13,7 @@ export interface UnsetSettingResult {
 /** Removes one setting; a secret is removed from wherever it is kept (keychain or file). */
 export async function unsetSetting(store: ConfigStore, profile: string, key: string): Promise<UnsetSettingResult> {
   const name = settingName(key)
-  const removed = shownSetting(store, profile, name).value !== null
+  const removed = shownSetting(store, profile, name, {env: {}}).source === 'profile'
   if ('secret' in settingKeys[name]) await deleteSecret(store, profile, name)
   else if (removed) store.updateProfile(profile, {[name]: undefined})
   return {profile, key: name, removed}

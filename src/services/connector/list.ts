@@ -27,10 +27,17 @@ export const appliancesMayBeAbsent =
  * on `lastContactDate` alone: a recent (or missing) last contact is never stale, and a connector that
  * reports Connected is never stale whatever its date says.
  */
-export async function findConnectors(client: CitrixClient, filters: ConnectorFilters, now = new Date()): Promise<ConnectorRow[]> {
+export async function findConnectors(
+  client: CitrixClient,
+  filters: ConnectorFilters,
+  now = new Date(),
+  /** Told every connector Citrix listed, before --name and --stale (a removal checks what each location keeps). */
+  listed?: (connectors: Connector[]) => void,
+): Promise<ConnectorRow[]> {
   const locations = await listResourceLocations(client)
   const location = filters.resourceLocation ? await resolveResourceLocation(filters.resourceLocation, async () => locations, {checkIds: true}) : undefined
   const connectors = await listConnectors(client, {location, type: filters.type ? connectorKinds[filters.type] : undefined})
+  listed?.(connectors)
   const matches = matchesFilters(filters, now)
   return connectors
     .filter((c) => matches({name: c.fqdn, lastContactAt: c.lastContactAt, canBeStale: c.status !== 'Connected'}))

@@ -9,6 +9,12 @@ export interface ReleaseCandidate {
   lastLoginDate?: string
 }
 
+/** How many licensed users and devices were read so far, looking for expired ones (thousands of pages on a large tenant). */
+export interface ReadProgress {
+  users: number
+  devices: number
+}
+
 export interface ReleaseFailure {
   id: string
   reason: string
@@ -17,16 +23,21 @@ export interface ReleaseFailure {
 /** The licenses to release: every expired user and device license (--expired), and the given ids. */
 export async function findReleaseCandidates(
   client: CitrixClient,
-  options: {product: LicenseProduct; expired: boolean; ids: string[]; signal?: AbortSignal},
+  options: {product: LicenseProduct; expired: boolean; ids: string[]; signal?: AbortSignal; onProgress?: (read: ReadProgress) => void},
 ): Promise<ReleaseCandidate[]> {
   const candidates = new Map<string, ReleaseCandidate>()
   if (options.expired) {
+    const read: ReadProgress = {users: 0, devices: 0}
     for await (const page of listLicenseUsers(client, options.product)) {
       options.signal?.throwIfAborted()
+      read.users += page.length
+      options.onProgress?.({...read})
       for (const u of page) if (u.licenseStatus === 'Expired') candidates.set(u.userId, {id: u.userId, kind: 'user', name: u.userName, lastLoginDate: u.lastLoginDate})
     }
     for await (const page of listLicenseDevices(client, options.product)) {
       options.signal?.throwIfAborted()
+      read.devices += page.length
+      options.onProgress?.({...read})
       for (const d of page) if (d.licenseStatus === 'Expired') candidates.set(d.deviceId, {id: d.deviceId, kind: 'device', name: d.deviceName, lastLoginDate: d.lastLoginDate})
     }
   }
@@ -99,20 +110,54 @@ export interface ReleaseOptions {
   /** Asked with the exact candidates before anything is released (not on a dry run, nor when there are none). */
   confirm: (candidates: ReleaseCandidate[]) => Promise<boolean>
   signal?: AbortSignal
+  onProgress?: (read: ReadProgress) => void
 }
 
-export interface ReleaseReport extends ReleaseResult {
-  candidates: ReleaseCandidate[]
+/** What happened to one license; the same words and shape as a bulk removal's items (`result`, `error`). */
+export type ReleaseItemResult = 'released' | 'failed' | 'would-release'
+
+export interface ReleaseOutcome {
+  id: string
+  /** The user's or device's name; empty for an id given with --id. */
+  name: string
+  kind: ReleaseCandidate['kind']
+  lastLoginDate?: string
+  result: ReleaseItemResult
+  /** Citrix's reason, for a license it did not release. */
+  error?: string
+}
+
+/**
+ * The report of `license release`, shaped as bulk removal's (`product|connector remove`): dryRun,
+ * confirmed, one item per license with its result, and the counts.
+ */
+export interface ReleaseReport {
   dryRun: boolean
   /** False when nothing was asked (none, or a dry run) or the user declined; nothing was released then. */
   confirmed: boolean
+  items: ReleaseOutcome[]
+  released: number
+  failed: number
 }
+
+const outcomeOf = (c: ReleaseCandidate, result: ReleaseItemResult, error?: string): ReleaseOutcome => ({
+  id: c.id,
+  name: c.name ?? '',
+  kind: c.kind,
+  ...(c.lastLoginDate ? {lastLoginDate: c.lastLoginDate} : {}),
+  result,
+  ...(error === undefined ? {} : {error}),
+})
 
 /** Finds the candidates, has them confirmed, then releases them: the one "confirm, then act" flow, as in bulk removal. */
 export async function releaseLicenses(client: CitrixClient, options: ReleaseOptions): Promise<ReleaseReport> {
   const candidates = await findReleaseCandidates(client, options)
-  const report: ReleaseReport = {candidates, released: 0, failed: [], dryRun: options.dryRun ?? false, confirmed: false}
-  if (candidates.length === 0 || report.dryRun || !(await options.confirm(candidates))) return report
+  const dryRun = options.dryRun ?? false
+  if (dryRun) return {dryRun, confirmed: false, items: candidates.map((c) => outcomeOf(c, 'would-release')), released: 0, failed: 0}
+  if (candidates.length === 0 || !(await options.confirm(candidates))) return {dryRun, confirmed: false, items: [], released: 0, failed: 0}
   const result = await releaseLicensesInBatches(client, {product: options.product, ids: candidates.map((c) => c.id), signal: options.signal})
-  return {...report, ...result, confirmed: true}
+  // Each failure is matched to its own id (Citrix lists them by id), every other id of a batch was released.
+  const reasons = new Map(result.failed.map((f) => [f.id, f.reason]))
+  const items = candidates.map((c) => (reasons.has(c.id) ? outcomeOf(c, 'failed', reasons.get(c.id)) : outcomeOf(c, 'released')))
+  return {dryRun, confirmed: true, items, released: items.filter((i) => i.result === 'released').length, failed: items.filter((i) => i.result === 'failed').length}
 }

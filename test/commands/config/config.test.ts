@@ -18,6 +18,24 @@ describe('ctx config get | set | unset | list', () => {
     assert.equal(stdout.trim(), 'eu')
   })
 
+  it('get names where the value in force comes from, on stderr: the environment over the profile', async () => {
+    await runCommand(['config', 'set', 'region', 'eu'])
+    process.env.CTX_REGION = 'jp'
+    const {stdout, stderr} = await runCommand(['config', 'get', 'region'])
+    assert.equal(stdout.trim(), 'jp')
+    assert.match(stderr, /^from env CTX_REGION \(profile has eu\)$/m)
+  })
+
+  it('list shows each value in force with its source, a flag above all', async () => {
+    await runCommand(['config', 'set', 'api-url', 'http://127.0.0.1:4780'])
+    await runCommand(['config', 'set', 'customer-id', 'acme'])
+    const {stdout} = await runCommand(['config', 'list', '--api-url', 'https://api.example'])
+    assert.match(stdout, /Setting .* Value .* Source/)
+    assert.match(stdout, /api-url .* https:\/\/api\.example .* flag --api-url \(profile has http:\/\/127\.0\.0\.1:4780\)/)
+    assert.match(stdout, /customer-id .* acme .* profile /)
+    assert.match(stdout, /license-view .* enterprise .* default /)
+  })
+
   it('set works on the profile named by --profile', async () => {
     await runCommand(['config', 'set', 'api-url', 'http://127.0.0.1:4780', '--profile', 'lab'])
     assert.equal(ConfigStore.open().profile('lab')?.['api-url'], 'http://127.0.0.1:4780')

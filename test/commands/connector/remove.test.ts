@@ -40,6 +40,33 @@ describe('ctx connector remove', () => {
     assert.match(stderr, /nothing was changed/)
   })
 
+  it('shows the status and last contact in the dry-run table, and warns of the last connector of a location', async () => {
+    listed()
+    const {stdout, stderr} = await runCommand(['connector', 'remove', '--stale', '30d', '--dry-run'])
+    assert.match(stdout, /Result .* Status .* Last contact .* Id/)
+    assert.match(stdout, /would remove .* cc-01\.london .* Disconnected .* \(60d ago\) .* c3/)
+    assert.match(stderr, /^Warning: cc-01\.london is the last connector of resource location \S+/m)
+    assert.doesNotMatch(stderr, /cc-01\.tokyo is the last/, 'Tokyo keeps its Connected connector')
+  })
+
+  it('warns in the confirmation of a connector that reports Connected, and of a location left with none', async () => {
+    listed().delete('/connectors/c1').reply(200, 'true').delete('/connectors/c2').reply(200, 'true')
+    const {stderr} = await runCommand(['connector', 'remove', 'c1', 'c2', '--yes'])
+    assert.match(stderr, /Status .* Last contact/)
+    assert.match(stderr, /^Warning: cc-02\.tokyo reports Connected\.$/m)
+    assert.match(stderr, /^Warning: cc-01\.tokyo is the last connector/m)
+    assert.match(stderr, /^Warning: cc-02\.tokyo is the last connector/m)
+  })
+
+  it('reads every connector to find a location\'s last one when --type narrowed the list', async () => {
+    mockToken()
+      .get('/resourcelocations').reply(200, {items: locations})
+      .get('/connectors').query({ConnectorType: 'Windows'}).reply(200, [connectors[2]])
+      .get('/connectors').reply(200, [...connectors, connectorWire({id: 'a1', fqdn: 'ca-01.london', location: 'loc-1', connectorType: 'Unified'})])
+    const {stderr} = await runCommand(['connector', 'remove', '--stale', '30d', '--type', 'windows', '--dry-run'])
+    assert.doesNotMatch(stderr, /last connector/, stderr)
+  })
+
   it('exits 10 naming the failure, and records every attempt in the audit log', async () => {
     listed().delete('/connectors/c1').reply(200, 'true').delete('/connectors/c3').reply(503, unavailable)
     const {error, stderr} = await runCommand(['connector', 'remove', '--stale', '30d', '--yes', '--max-retries', '0'])

@@ -32,7 +32,8 @@ describe('ctx license release', () => {
     mockExpired()
     const {stdout, stderr, error} = await runCommand(['license', 'release', '--expired', '--dry-run'])
     assert.equal(error, undefined)
-    assert.match(stdout, /u-1/)
+    assert.match(stdout, /Result .* Name .* Kind .* Last login .* Id/)
+    assert.match(stdout, /would release .* ada .* user .* 2025-03-01 .* u-1/)
     assert.match(stderr, /Dry run: 1 licenses would be released; nothing was changed/)
   })
 
@@ -46,15 +47,40 @@ describe('ctx license release', () => {
   it('releases with --yes and reports the count', async () => {
     mockExpired().post(`${base}/release`, {consumerList: ['u-1']}).reply(200, {releasedCount: 1, failed: []})
     const {stdout} = await runCommand(['license', 'release', '--expired', '--yes', '--json'])
-    assert.deepEqual(JSON.parse(stdout).released, 1)
+    assert.deepEqual(JSON.parse(stdout), {
+      dryRun: false,
+      confirmed: true,
+      items: [{id: 'u-1', name: 'ada', kind: 'user', lastLoginDate: '2025-03-01T00:00:00Z', result: 'released'}],
+      released: 1,
+      failed: 0,
+    })
+  })
+
+  it('uses the streams of the removals: the list to confirm on stderr, the report on stdout', async () => {
+    mockExpired().post(`${base}/release`, {consumerList: ['u-1']}).reply(200, {releasedCount: 1, failed: []})
+    const {stdout, stderr} = await runCommand(['license', 'release', '--expired', '--yes'])
+    assert.match(stderr, /Name .* Kind .* Last login .* Id[\s\S]*ada .* u-1/)
+    assert.equal(stdout.match(/ada/g)?.length, 1, "the list to confirm is not on stdout")
+    assert.match(stdout, /^│ released .* ada .* u-1/m)
+    assert.match(stderr, /Released 1, failed 0\./)
   })
 
   it('reports each failure and exits 10', async () => {
     mockToken().post(`${base}/release`, {consumerList: ['a', 'b']}).reply(200, {releasedCount: 1, failed: [{id: 'b', reason: 'Consumer not found.'}]})
-    const {error, stderr} = await runCommand(['license', 'release', '--id', 'a', '--id', 'b', '--yes'])
+    const {error, stdout, stderr} = await runCommand(['license', 'release', '--id', 'a', '--id', 'b', '--yes'])
     assert.equal(error?.oclif?.exit, 10)
-    assert.match(stderr, /Warning: b: Consumer not found\./)
+    assert.match(stdout, /^│ FAILED .* b .* Consumer not found\./m)
+    assert.match(stdout, /^│ released .* a /m)
     assert.match(stderr, /1 of 2 licenses were not released/)
+  })
+
+  it('carries the whole report in the --json error of a partial failure, as the removals do', async () => {
+    mockToken().post(`${base}/release`, {consumerList: ['a', 'b']}).reply(200, {releasedCount: 1, failed: [{id: 'b', reason: 'Consumer not found.'}]})
+    const {stdout} = await runCommand(['license', 'release', '--id', 'a', '--id', 'b', '--yes', '--json'])
+    const json = JSON.parse(stdout) as {error: {exitCode: number}; items: Array<{id: string; result: string; error?: string}>; failed: number}
+    assert.equal(json.error.exitCode, 10)
+    assert.equal(json.failed, 1)
+    assert.deepEqual(json.items.map((i) => [i.id, i.result, i.error]), [['a', 'released', undefined], ['b', 'failed', 'Consumer not found.']])
   })
 
   it('exits 2 when told neither --expired nor --id', async () => {

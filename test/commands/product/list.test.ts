@@ -33,6 +33,15 @@ describe('ctx product list', () => {
     assert.match(stdout, /fas-01\.corp\.example .*Federated Authentication Service .*\(90 d ago\) .*stale-id/)
   })
 
+  it('tells each retry on stderr before waiting, and keeps stdout for the data', async () => {
+    mockToken()
+      .get(listPath).query({limit: '-1'}).reply(503, {detail: 'busy'})
+      .get(listPath).query({limit: '-1'}).reply(200, {items: [fresh], continuationToken: null})
+    const {stdout, stderr} = await runCommand(['product', 'list', '--json'])
+    assert.match(stderr, /^503 from api\.test\.example, retrying in [\d.]+ s, 1 of 4$/m)
+    assert.equal((JSON.parse(stdout) as {products: unknown[]}).products.length, 1)
+  })
+
   it('follows every page', async () => {
     mockToken()
       .get(listPath).query({limit: '-1'}).reply(200, {items: [fresh], continuationToken: 'page-2'})

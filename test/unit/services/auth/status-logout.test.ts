@@ -27,23 +27,36 @@ describe('checkAuthStatus and logOut', () => {
   useNock()
 
   it('reports the profile, customer, where the secret is kept and the token expiry', async () => {
-    mockToken()
+    mockToken().get('/resourcelocations').reply(200, {items: []})
     const status = await checkAuthStatus(await client())
     assert.equal(status.customerId, 'acme')
     assert.equal(status.secretSource, 'file')
     assert.equal(status.apiUrl, testApi)
     assert.equal(status.tokenFromCache, false)
-    assert.ok(Date.parse(status.tokenValidUntil) > Date.now())
+    assert.ok(Date.parse(status.tokenValidUntil ?? '') > Date.now())
+    assert.equal(status.service, 'accepted')
+  })
+
+  it('counts a 403 on the check as the token accepted: it is a permission of that call only', async () => {
+    mockToken().get('/resourcelocations').reply(403, {detail: 'Forbidden'})
+    assert.equal((await checkAuthStatus(await client())).service, 'accepted')
+  })
+
+  it('offline, reads the cached token and sends nothing', async () => {
+    mockToken().get('/resourcelocations').reply(200, {items: []})
+    await checkAuthStatus(await client())
+    const status = await checkAuthStatus(await client(), {offline: true})
+    assert.deepEqual([status.service, status.tokenFromCache], ['not-checked', true])
   })
 
   it('reuses the cached token on the next status', async () => {
-    mockToken()
+    mockToken().get('/resourcelocations').times(2).reply(200, {items: []})
     await checkAuthStatus(await client())
     assert.equal((await checkAuthStatus(await client())).tokenFromCache, true)
   })
 
   it('logout removes the secret and the cached tokens, keeping the ids', async () => {
-    mockToken()
+    mockToken().get('/resourcelocations').reply(200, {items: []})
     await checkAuthStatus(await client())
     const result = await logOut(ConfigStore.open(), 'default')
     assert.deepEqual(result, {profile: 'default', secretRemoved: true, tokensRemoved: 1})

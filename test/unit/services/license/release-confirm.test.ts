@@ -37,13 +37,14 @@ describe('license release service: confirm, then act', () => {
     const {asked, confirm} = confirmer(true)
     const report = await releaseLicenses(await clientFor(fakeCredentialsEnv()), {product: 'daas', expired: true, ids: ['x9'], confirm})
     assert.deepEqual(asked.map((candidates) => candidates.map((c) => c.id)), [['u1', 'x9']])
-    assert.deepEqual([report.released, report.failed, report.confirmed, report.dryRun], [2, [], true, false])
+    assert.deepEqual([report.released, report.failed, report.confirmed, report.dryRun], [2, 0, true, false])
+    assert.deepEqual(report.items.map((i) => [i.id, i.result]), [['u1', 'released'], ['x9', 'released']])
   })
 
   it('releases nothing when the answer is no', async () => {
     mockExpired()
     const report = await releaseLicenses(await clientFor(fakeCredentialsEnv()), {product: 'daas', expired: true, ids: [], confirm: confirmer(false).confirm})
-    assert.deepEqual([report.candidates.length, report.released, report.confirmed], [1, 0, false])
+    assert.deepEqual([report.items.length, report.released, report.confirmed], [0, 0, false])
   })
 
   it('does not ask on a dry run, nor when there is nothing to release', async () => {
@@ -51,10 +52,10 @@ describe('license release service: confirm, then act', () => {
     const {asked, confirm} = confirmer(true)
     const client = await clientFor(fakeCredentialsEnv())
     const dryRun = await releaseLicenses(client, {product: 'daas', expired: true, ids: [], dryRun: true, confirm})
-    assert.deepEqual([dryRun.candidates.length, dryRun.dryRun, dryRun.confirmed], [1, true, false])
+    assert.deepEqual([dryRun.items.map((i) => i.result), dryRun.dryRun, dryRun.confirmed], [['would-release'], true, false])
     nock(testApi).get(`${base}/users`).query(true).reply(200, {items: [], continuationToken: null}).get(`${base}/devices`).query(true).reply(200, {items: [], continuationToken: null})
     const none = await releaseLicenses(client, {product: 'daas', expired: true, ids: [], confirm})
-    assert.deepEqual(none.candidates, [])
+    assert.deepEqual(none.items, [])
     assert.equal(asked.length, 0)
   })
 })
