@@ -18,8 +18,10 @@ export type LicenseReleaseResult = ReleaseReport
 /** Some licenses were not released; carries the report, so that --json shows every item with its reason. */
 export class ReleaseFailedError extends PartialFailureError {
   constructor(readonly report: ReleaseReport) {
+    // The report lists every failure with its reason; the error line names the first few.
     const failures = report.items.filter((i) => i.result === 'failed').map((i) => `${i.id}: ${i.error ?? 'no reason given'}`)
-    super(`${report.failed} of ${report.items.length} licenses were not released: ${failures.join('; ')}`, {hint: 'Each failure is listed in the report with its reason.'})
+    const named = failures.length > 3 ? `${failures.slice(0, 3).join('; ')}; and ${failures.length - 3} more` : failures.join('; ')
+    super(`${report.failed} of ${report.items.length} licenses were not released: ${named}`, {hint: 'Each failure is listed in the report with its reason.'})
   }
 }
 
