@@ -26,7 +26,8 @@ export function runOnce(command, {env = {}, cwd} = {}) {
     child.on('close', (code) => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6
       const rss = /__RSS__(\d+)/.exec(stderr)
-      if (code !== 0) return reject(new Error(`"${command}" exited ${code}: ${stderr.replace(/__RSS__\d+/, '').slice(-500)}`))
+      if (code !== 0)
+        return reject(new Error(`"${command}" exited ${code}: ${stderr.replace(/__RSS__\d+/, '').slice(-500)}`))
       resolve({ms, peakRssMb: rss ? Number(rss[1]) / 1024 : undefined, stdout, stderr})
     })
   })

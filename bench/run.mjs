@@ -27,7 +27,9 @@ const cases = {
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(cases)
 const git = execSync('git rev-parse --short HEAD', {encoding: 'utf8'}).trim()
 console.log(`ctx benchmarks — ${new Date().toISOString().slice(0, 16)}Z, commit ${git}`)
-console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}-${process.arch}\n`)
+console.log(
+  `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}-${process.arch}\n`,
+)
 
 const targets = []
 for (const name of chosen) {

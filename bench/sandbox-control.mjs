@@ -11,7 +11,11 @@ const {sandboxCredentials} = await import('../dist/sandbox/constants.js')
 /** Starts bench/sandbox-process.mjs and resolves once it listens. */
 export async function startBenchSandbox({settings = {}, faults = {}} = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'ctx-bench-'))
-  const child = spawn(process.execPath, [script, join(dir, 'sandbox'), JSON.stringify(settings), JSON.stringify(faults)], {stdio: ['ignore', 'pipe', 'inherit']})
+  const child = spawn(
+    process.execPath,
+    [script, join(dir, 'sandbox'), JSON.stringify(settings), JSON.stringify(faults)],
+    {stdio: ['ignore', 'pipe', 'inherit']},
+  )
   const line = await new Promise((resolve, reject) => {
     createInterface({input: child.stdout}).once('line', resolve)
     child.once('exit', (code) => reject(new Error(`bench sandbox exited ${code}`)))
@@ -32,7 +36,11 @@ export async function startBenchSandbox({settings = {}, faults = {}} = {}) {
       NO_COLOR: '1',
     },
     async control(path, method = 'GET', body) {
-      const response = await fetch(`${url}/_sandbox/${path}`, {method, headers: {'content-type': 'application/json'}, body: body && JSON.stringify(body)})
+      const response = await fetch(`${url}/_sandbox/${path}`, {
+        method,
+        headers: {'content-type': 'application/json'},
+        body: body && JSON.stringify(body),
+      })
       return response.status === 204 ? undefined : response.json()
     },
     stop: () => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM'))),

@@ -12,7 +12,10 @@ const target = `${root}docs/commands.md`
 const readJson = async (path) => JSON.parse(await readFile(`${root}${path}`, 'utf8'))
 
 const bin = 'ctx'
-const cell = (text) => String(text ?? '').replaceAll('|', '\\|').replaceAll('\n', ' ')
+const cell = (text) =>
+  String(text ?? '')
+    .replaceAll('|', '\\|')
+    .replaceAll('\n', ' ')
 const spaced = (id) => id.replaceAll(':', ' ')
 const expand = (text) => text.replaceAll('<%= config.bin %>', bin).replace(/^\$ /, '')
 
@@ -32,7 +35,12 @@ function flagNotes(flag) {
 
 function flagTable(flags) {
   if (flags.length === 0) return []
-  return ['| flag | description | notes |', '|---|---|---|', ...flags.map((f) => `| \`${cell(flagName(f))}\` | ${cell(f.summary ?? f.description)} | ${cell(flagNotes(f))} |`), '']
+  return [
+    '| flag | description | notes |',
+    '|---|---|---|',
+    ...flags.map((f) => `| \`${cell(flagName(f))}\` | ${cell(f.summary ?? f.description)} | ${cell(flagNotes(f))} |`),
+    '',
+  ]
 }
 
 function usage(command) {
@@ -50,12 +58,22 @@ function section(command) {
   lines.push('```', usage(command), '```', '')
   const args = Object.values(command.args ?? {})
   if (args.length) {
-    lines.push('| argument | description |', '|---|---|', ...args.map((a) => `| \`${a.name}\` | ${cell(a.description)}${a.options ? ` (one of ${a.options.join(', ')})` : ''} |`), '')
+    lines.push(
+      '| argument | description |',
+      '|---|---|',
+      ...args.map(
+        (a) => `| \`${a.name}\` | ${cell(a.description)}${a.options ? ` (one of ${a.options.join(', ')})` : ''} |`,
+      ),
+      '',
+    )
   }
   const own = Object.values(command.flags).filter((f) => !f.hidden && f.helpGroup !== 'GLOBAL')
   lines.push(...flagTable(own))
-  if (command.aliases?.length) lines.push(`Also: ${command.aliases.map((a) => `\`${bin} ${spaced(a)}\``).join(', ')}.`, '')
-  const examples = (command.examples ?? []).map((e) => (typeof e === 'string' ? expand(e) : `${expand(e.command)}   # ${e.description}`))
+  if (command.aliases?.length)
+    lines.push(`Also: ${command.aliases.map((a) => `\`${bin} ${spaced(a)}\``).join(', ')}.`, '')
+  const examples = (command.examples ?? []).map((e) =>
+    typeof e === 'string' ? expand(e) : `${expand(e.command)}   # ${e.description}`,
+  )
   if (examples.length) lines.push('```sh', ...examples, '```', '')
   return lines
 }
@@ -68,7 +86,9 @@ export async function commandsMarkdown() {
   ]
     .filter((c) => !c.hidden)
     .sort((a, b) => a.id.localeCompare(b.id))
-  const globals = Object.values(commands.find((c) => c.pluginName === pjson.name)?.flags ?? {}).filter((f) => f.helpGroup === 'GLOBAL')
+  const globals = Object.values(commands.find((c) => c.pluginName === pjson.name)?.flags ?? {}).filter(
+    (f) => f.helpGroup === 'GLOBAL',
+  )
   const topics = pjson.oclif.topics ?? {}
   const lines = [
     '# ctx command reference',
@@ -80,7 +100,10 @@ export async function commandsMarkdown() {
     '',
     '| command | summary |',
     '|---|---|',
-    ...commands.map((c) => `| [\`${bin} ${spaced(c.id)}\`](#${`${bin}-${spaced(c.id)}`.replaceAll(' ', '-').replace(/[^a-z0-9-]/g, '')}) | ${cell(c.summary ?? c.description?.split('\n')[0])} |`),
+    ...commands.map(
+      (c) =>
+        `| [\`${bin} ${spaced(c.id)}\`](#${`${bin}-${spaced(c.id)}`.replaceAll(' ', '-').replace(/[^a-z0-9-]/g, '')}) | ${cell(c.summary ?? c.description?.split('\n')[0])} |`,
+    ),
     '',
     '## Global flags',
     '',

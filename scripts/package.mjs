@@ -51,7 +51,9 @@ const step = async (label, work) => {
 
 async function filesUnder(dir) {
   const entries = await readdir(dir, {recursive: true, withFileTypes: true})
-  return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.js')).map((entry) => join(entry.parentPath ?? entry.path, entry.name))
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.js'))
+    .map((entry) => join(entry.parentPath ?? entry.path, entry.name))
 }
 
 /** Command id of a command file, as oclif's `pattern` discovery names it: `sandbox/start.js` → `sandbox:start`. */
@@ -66,7 +68,10 @@ function commandId(commandsDir, file) {
  * ctx's own, and those of @oclif/plugin-autocomplete, which in the executable is no separate plugin.
  */
 async function writeCommandList() {
-  const sources = [join(root, 'dist', 'commands'), join(root, 'node_modules', '@oclif', 'plugin-autocomplete', 'lib', 'commands')]
+  const sources = [
+    join(root, 'dist', 'commands'),
+    join(root, 'node_modules', '@oclif', 'plugin-autocomplete', 'lib', 'commands'),
+  ]
   const lines = []
   const entries = []
   for (const dir of sources) {
@@ -76,7 +81,10 @@ async function writeCommandList() {
       entries.push(`  ${JSON.stringify(commandId(dir, file))}: ${name},`)
     }
   }
-  await writeFile(join(build, 'commands.mjs'), `// Written by scripts/package.mjs.\n${lines.join('\n')}\n\nexport default {\n${entries.join('\n')}\n}\n`)
+  await writeFile(
+    join(build, 'commands.mjs'),
+    `// Written by scripts/package.mjs.\n${lines.join('\n')}\n\nexport default {\n${entries.join('\n')}\n}\n`,
+  )
 }
 
 /** ctx's package.json as the executable's oclif sees it: the bundled command list, hooks and no plugins. */
@@ -97,7 +105,14 @@ function bundledPackageJson() {
 
 /** The manifest (every command's flags, summary, …) so that `ctx --help` loads no command. */
 async function writeManifest(pjson) {
-  const plugin = new Plugin({root, pjson: JSON.parse(JSON.stringify(pjson)), isRoot: true, type: 'core', ignoreManifest: true, errorOnManifestCreate: true})
+  const plugin = new Plugin({
+    root,
+    pjson: JSON.parse(JSON.stringify(pjson)),
+    isRoot: true,
+    type: 'core',
+    ignoreManifest: true,
+    errorOnManifestCreate: true,
+  })
   await plugin.load()
   const expected = Object.keys(JSON.parse(await readFile(join(root, 'oclif.manifest.json'), 'utf8')).commands)
   const missing = expected.filter((id) => !plugin.manifest.commands[id])
@@ -157,7 +172,10 @@ async function nodeBinary(target) {
     // Not fetched yet.
   }
   await mkdir(dir, {recursive: true})
-  const {stdout} = await run('npm', ['pack', `${target.npm}@${nodeVersion}`, '--json', '--pack-destination', dir], {cwd: dir, maxBuffer: 64 * 2 ** 20})
+  const {stdout} = await run('npm', ['pack', `${target.npm}@${nodeVersion}`, '--json', '--pack-destination', dir], {
+    cwd: dir,
+    maxBuffer: 64 * 2 ** 20,
+  })
   const tarball = join(dir, JSON.parse(stdout)[0].filename)
   await run('tar', ['-xzf', tarball, '-C', dir, `package/${target.binary}`])
   await rm(tarball)
@@ -191,17 +209,24 @@ async function makeExecutable(name, target, blob) {
   if (target.macho) data = Buffer.from(unsign(data) ?? data)
   else if (name.startsWith('win')) data = Buffer.from(signatureSet(data, null, true, true))
   await writeFile(out, data)
-  await postject.inject(out, 'NODE_SEA_BLOB', blob, {sentinelFuse, machoSegmentName: target.macho ? 'NODE_SEA' : undefined, overwrite: true})
+  await postject.inject(out, 'NODE_SEA_BLOB', blob, {
+    sentinelFuse,
+    machoSegmentName: target.macho ? 'NODE_SEA' : undefined,
+    overwrite: true,
+  })
   await chmod(out, 0o755)
   return out
 }
 
 async function sha256(path) {
-  return createHash('sha256').update(await readFile(path)).digest('hex')
+  return createHash('sha256')
+    .update(await readFile(path))
+    .digest('hex')
 }
 
 const chosen = process.argv.slice(2).length > 0 ? process.argv.slice(2) : Object.keys(targets)
-for (const name of chosen) if (!targets[name]) throw new Error(`Unknown target ${name}: one of ${Object.keys(targets).join(', ')}`)
+for (const name of chosen)
+  if (!targets[name]) throw new Error(`Unknown target ${name}: one of ${Object.keys(targets).join(', ')}`)
 
 const started = Date.now()
 await rm(join(build, 'ctx.cjs'), {force: true})
@@ -224,6 +249,7 @@ for (const name of chosen) {
 // The sums of every executable now in release/ (a partial run keeps the others' lines right).
 const present = Object.values(targets).map((t) => t.file)
 const lines = []
-for (const file of (await readdir(release)).filter((f) => present.includes(f)).sort()) lines.push(`${await sha256(join(release, file))}  ${file}`)
+for (const file of (await readdir(release)).filter((f) => present.includes(f)).sort())
+  lines.push(`${await sha256(join(release, file))}  ${file}`)
 await writeFile(join(release, 'SHA256SUMS'), `${lines.join('\n')}\n`)
 console.log(`release/SHA256SUMS: ${lines.length} files; ${((Date.now() - started) / 1000).toFixed(0)} s in all`)

@@ -99,10 +99,18 @@ export class LocalIoError extends CtxError {
 }
 
 /** The signals ctx ends on, cleaning up first, and the exit code of each (128 + its number). */
-export const stopSignals = {SIGINT: ExitCode.interrupted, SIGTERM: ExitCode.terminated, SIGHUP: ExitCode.hangup} as const
+export const stopSignals = {
+  SIGINT: ExitCode.interrupted,
+  SIGTERM: ExitCode.terminated,
+  SIGHUP: ExitCode.hangup,
+} as const
 export type StopSignal = keyof typeof stopSignals
 
-const signalMessages: Record<StopSignal, string> = {SIGINT: 'Interrupted.', SIGTERM: 'Terminated (SIGTERM).', SIGHUP: 'Hung up (SIGHUP).'}
+const signalMessages: Record<StopSignal, string> = {
+  SIGINT: 'Interrupted.',
+  SIGTERM: 'Terminated (SIGTERM).',
+  SIGHUP: 'Hung up (SIGHUP).',
+}
 
 /** Ctrl-C (SIGINT), SIGTERM or SIGHUP: exit 130, 143 or 129. */
 export class InterruptedError extends CtxError {
@@ -170,7 +178,10 @@ export const exitCodeMeanings: ReadonlyArray<[ExitCodeValue, string]> = [
   [ExitCode.unavailable, 'service unavailable or rate limited after all retries; network or TLS failure'],
   [ExitCode.timedOut, 'timed out waiting (--wait), or the code expired while waiting'],
   [ExitCode.partialFailure, 'partial failure: some items of a bulk operation failed (each one reported)'],
-  [ExitCode.localIo, 'local I/O failure: disk full, read-only file system, permission denied on a local file (nothing half-written left)'],
+  [
+    ExitCode.localIo,
+    'local I/O failure: disk full, read-only file system, permission denied on a local file (nothing half-written left)',
+  ],
   [ExitCode.hangup, 'hung up (SIGHUP); cleaned up as for Ctrl-C'],
   [ExitCode.interrupted, 'interrupted (Ctrl-C); no half-written output file is left behind'],
   [ExitCode.terminated, 'terminated (SIGTERM); cleaned up as for Ctrl-C'],

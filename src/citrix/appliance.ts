@@ -81,10 +81,14 @@ export function parseApplianceAddress(input: string): ApplianceAddress {
   try {
     url = new URL(/^https?:\/\//i.test(input) ? input : `https://${input.trim()}`)
   } catch {
-    throw new UsageError(`"${input}" is not an appliance address.`, {hint: 'Pass --host with an address such as 10.0.0.5 or ca-01.corp.example:8443.'})
+    throw new UsageError(`"${input}" is not an appliance address.`, {
+      hint: 'Pass --host with an address such as 10.0.0.5 or ca-01.corp.example:8443.',
+    })
   }
   if (url.protocol !== 'https:' || (url.pathname !== '/' && url.pathname !== '') || url.search) {
-    throw new UsageError(`"${input}" is not an appliance address.`, {hint: 'Pass --host with an address such as 10.0.0.5 or ca-01.corp.example:8443 (https only).'})
+    throw new UsageError(`"${input}" is not an appliance address.`, {
+      hint: 'Pass --host with an address such as 10.0.0.5 or ca-01.corp.example:8443 (https only).',
+    })
   }
   const port = url.port ? Number(url.port) : 443
   const hostname = url.hostname.replace(/^\[|\]$/g, '')
@@ -118,7 +122,8 @@ export class ApplianceClient {
   async credentialsAreSetup(): Promise<boolean> {
     const reply = await this.send<unknown>(endpoints.applianceCredentialsStatus)
     const value = optionalString(reply, 'credentialsAreSetup')
-    if (value !== 'true' && value !== 'false') throw missingField(endpoints.applianceCredentialsStatus, 'credentialsAreSetup')
+    if (value !== 'true' && value !== 'false')
+      throw missingField(endpoints.applianceCredentialsStatus, 'credentialsAreSetup')
     return value === 'true'
   }
 
@@ -148,7 +153,9 @@ export class ApplianceClient {
       if (error instanceof CitrixApiError && (error.status === 404 || error.status === 405)) {
         throw new UnavailableError(
           `The appliance ${this.address.key} answered ${error.status} to POST ${endpoints.applianceLogin.path}: this appliance does not answer ctx's login call; please report the appliance version.`,
-          {hint: 'ctx\'s appliance login is modelled, not published by Citrix. Report the version shown on the appliance\'s console with this message at the project\'s issue tracker.'},
+          {
+            hint: "ctx's appliance login is modelled, not published by Citrix. Report the version shown on the appliance's console with this message at the project's issue tracker.",
+          },
         )
       }
       throw error
@@ -221,7 +228,8 @@ export class ApplianceClient {
     try {
       await this.login(await this.session.password())
     } catch (error) {
-      if (!(error instanceof AuthError) || !this.session.firstPassword || (await this.credentialsAreSetup())) throw error
+      if (!(error instanceof AuthError) || !this.session.firstPassword || (await this.credentialsAreSetup()))
+        throw error
       const password = await this.session.firstPassword()
       await this.setFirstPassword(password)
       await this.login(password)
@@ -245,11 +253,18 @@ export class ApplianceClient {
     }
     if (isRedirectStatus(response.statusCode)) {
       const to = locationHost(response.headers.location, new URL(url))
-      throw new UnavailableError(`The appliance ${this.address.key} answered ${endpoint.method} ${endpoint.path} with ${response.statusCode}, a redirect${to ? ` to ${to}` : ''}: ctx never follows an appliance's redirect.`, {
-        hint: 'Check --host: it must name the appliance itself. Something else (a proxy, a load balancer, a fake server) is answering there.',
-      })
+      throw new UnavailableError(
+        `The appliance ${this.address.key} answered ${endpoint.method} ${endpoint.path} with ${response.statusCode}, a redirect${to ? ` to ${to}` : ''}: ctx never follows an appliance's redirect.`,
+        {
+          hint: 'Check --host: it must name the appliance itself. Something else (a proxy, a load balancer, a fake server) is answering there.',
+        },
+      )
     }
-    return parseJsonReply<T>(String(response.body), `${endpoint.method} ${this.address.key}${endpoint.path}`, response.headers['content-type']) as T
+    return parseJsonReply<T>(
+      String(response.body),
+      `${endpoint.method} ${this.address.key}${endpoint.path}`,
+      response.headers['content-type'],
+    ) as T
   }
 
   /** errorFromGot's mapping, with a message that names the appliance rather than Citrix Cloud. */

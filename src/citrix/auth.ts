@@ -23,9 +23,12 @@ export interface ClientCredentials {
 function tokenRedirectError(url: string, status: number, location: string | undefined): UnavailableError {
   const from = new URL(url)
   const to = locationHost(location, from)
-  return new UnavailableError(`The token request to ${from.host} was answered ${status}, a redirect${to ? ` to ${to}` : ''}: ctx never sends the client secret through a redirect.`, {
-    hint: 'Check the region and --api-url: the token endpoint must answer itself. A proxy or a fake server may be answering for Citrix Cloud.',
-  })
+  return new UnavailableError(
+    `The token request to ${from.host} was answered ${status}, a redirect${to ? ` to ${to}` : ''}: ctx never sends the client secret through a redirect.`,
+    {
+      hint: 'Check the region and --api-url: the token endpoint must answer itself. A proxy or a fake server may be answering for Citrix Cloud.',
+    },
+  )
 }
 
 /** A body that is not JSON is exit 8 naming the host, as got's `.json()` (a ParseError) made it before. */
@@ -43,9 +46,12 @@ function parseTokenReply(url: string, body: string): TokenReply {
 function refusedClient(error: unknown, url: string): unknown {
   const mapped = errorFromGot(error, url)
   if (mapped instanceof CitrixApiError && (mapped.status === 400 || mapped.status === 401)) {
-    return new AuthError(`Citrix Cloud refused the API client (${mapped.status}): ${mapped.detail}${mapped.transactionId ? ` (transaction id ${mapped.transactionId})` : ''}`, {
-      hint: 'Check the customer id, client id and secret (`ctx auth login`), and the region.',
-    })
+    return new AuthError(
+      `Citrix Cloud refused the API client (${mapped.status}): ${mapped.detail}${mapped.transactionId ? ` (transaction id ${mapped.transactionId})` : ''}`,
+      {
+        hint: 'Check the customer id, client id and secret (`ctx auth login`), and the region.',
+      },
+    )
   }
   return mapped
 }
@@ -66,7 +72,12 @@ function fieldInAnyCase(reply: Record<string, unknown>, name: string): unknown {
  * [doc] The cws protocol: POST https://{trustHost}/{customerId}/tokens/clients with a JSON body
  * `{ClientId, ClientSecret}` → `{Token, ExpiresAt}` (seconds from now).
  */
-export async function requestCwsToken(http: Got, origin: string, credentials: ClientCredentials, now = Date.now()): Promise<CachedToken> {
+export async function requestCwsToken(
+  http: Got,
+  origin: string,
+  credentials: ClientCredentials,
+  now = Date.now(),
+): Promise<CachedToken> {
   const url = origin + fillPath(endpoints.cwsToken.path, {customerId: credentials.customerId})
   try {
     const response = await http.post(url, {
@@ -75,7 +86,8 @@ export async function requestCwsToken(http: Got, origin: string, credentials: Cl
       retry: {methods: ['POST']},
       followRedirect: false,
     })
-    if (isRedirectStatus(response.statusCode)) throw tokenRedirectError(url, response.statusCode, response.headers.location)
+    if (isRedirectStatus(response.statusCode))
+      throw tokenRedirectError(url, response.statusCode, response.headers.location)
     const reply = parseTokenReply(url, response.body) as unknown as Record<string, unknown>
     const token = fieldInAnyCase(reply ?? {}, 'Token')
     const seconds = Number(fieldInAnyCase(reply ?? {}, 'ExpiresAt'))
@@ -92,7 +104,12 @@ export async function requestCwsToken(http: Got, origin: string, credentials: Cl
 }
 
 /** [doc] POST /cctrustoauth2/{customerId}/tokens/clients with a client_credentials form. */
-export async function requestToken(http: Got, origin: string, credentials: ClientCredentials, now = Date.now()): Promise<CachedToken> {
+export async function requestToken(
+  http: Got,
+  origin: string,
+  credentials: ClientCredentials,
+  now = Date.now(),
+): Promise<CachedToken> {
   const url = origin + fillPath(endpoints.token.path, {customerId: credentials.customerId})
   try {
     const response = await http.post(url, {
@@ -109,10 +126,12 @@ export async function requestToken(http: Got, origin: string, credentials: Clien
       // and 307). With this, got hands back any 3xx as an answer instead, refused just below.
       followRedirect: false,
     })
-    if (isRedirectStatus(response.statusCode)) throw tokenRedirectError(url, response.statusCode, response.headers.location)
+    if (isRedirectStatus(response.statusCode))
+      throw tokenRedirectError(url, response.statusCode, response.headers.location)
     const reply = parseTokenReply(url, response.body)
     const seconds = Number(reply.expires_in)
-    if (!reply.access_token || !Number.isFinite(seconds)) throw new Error('token reply without access_token or expires_in')
+    if (!reply.access_token || !Number.isFinite(seconds))
+      throw new Error('token reply without access_token or expires_in')
     return {accessToken: reply.access_token, expiresAt: now + seconds * 1000}
   } catch (error) {
     throw refusedClient(error, url)

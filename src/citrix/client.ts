@@ -69,9 +69,12 @@ export function tokenOrigin(settings: Pick<Settings, 'apiUrl' | 'region'>, proto
 /** A call ctx cannot make in the profile's region: Citrix publishes no host for it there (Gov). */
 export class UnknownInRegionError extends UsageError {
   constructor(what: string) {
-    super(`${what} is not known in the Citrix Cloud Government region (gov): Citrix publishes no host for it there, and ctx does not guess one.`, {
-      hint: 'Use the Citrix Cloud console for it, or a profile of a commercial region.',
-    })
+    super(
+      `${what} is not known in the Citrix Cloud Government region (gov): Citrix publishes no host for it there, and ctx does not guess one.`,
+      {
+        hint: 'Use the Citrix Cloud console for it, or a profile of a commercial region.',
+      },
+    )
   }
 }
 
@@ -91,9 +94,12 @@ export function credentialsOf(settings: Settings): ClientCredentials {
     !settings.clientSecret && 'client secret (CTX_CLIENT_SECRET)',
   ].filter(Boolean)
   if (missing.length > 0) {
-    throw new ConfigError(`No Citrix Cloud credentials for profile "${settings.profile}": missing ${missing.join(', ')}.`, {
-      hint: 'Run `ctx auth login`, set the CTX_* environment variables, or try it all with --sandbox.',
-    })
+    throw new ConfigError(
+      `No Citrix Cloud credentials for profile "${settings.profile}": missing ${missing.join(', ')}.`,
+      {
+        hint: 'Run `ctx auth login`, set the CTX_* environment variables, or try it all with --sandbox.',
+      },
+    )
   }
   return {customerId: settings.customerId!, clientId: settings.clientId!, clientSecret: settings.clientSecret!}
 }
@@ -136,7 +142,10 @@ export class CitrixClient {
    * A valid access token of a protocol (default: the region's), from the cache or fresh. The cache
    * keeps one per protocol and profile (the origin and protocol are part of its key).
    */
-  async accessToken(forceNew = false, protocol: TokenProtocol = this.protocol): Promise<{accessToken: string; expiresAt: number; cached: boolean; protocol: TokenProtocol}> {
+  async accessToken(
+    forceNew = false,
+    protocol: TokenProtocol = this.protocol,
+  ): Promise<{accessToken: string; expiresAt: number; cached: boolean; protocol: TokenProtocol}> {
     const credentials = credentialsOf(this.settings)
     const origin = tokenOrigin(this.settings, protocol)
     const key = TokenCache.keyFor({profile: this.settings.profile, origin, protocol, ...credentials})
@@ -157,9 +166,18 @@ export class CitrixClient {
   }
 
   /** The cached token of a protocol, if one is still valid: no request at all (`auth status --offline`). */
-  async cachedToken(protocol: TokenProtocol = this.protocol): Promise<{accessToken: string; expiresAt: number} | undefined> {
+  async cachedToken(
+    protocol: TokenProtocol = this.protocol,
+  ): Promise<{accessToken: string; expiresAt: number} | undefined> {
     const credentials = credentialsOf(this.settings)
-    return this.tokenCache.get(TokenCache.keyFor({profile: this.settings.profile, origin: tokenOrigin(this.settings, protocol), protocol, ...credentials}))
+    return this.tokenCache.get(
+      TokenCache.keyFor({
+        profile: this.settings.profile,
+        origin: tokenOrigin(this.settings, protocol),
+        protocol,
+        ...credentials,
+      }),
+    )
   }
 
   async call<T>(endpoint: Endpoint, options: CallOptions = {}): Promise<CitrixResponse<T>> {
@@ -188,7 +206,10 @@ export class CitrixClient {
    */
   async *pages<T>(endpoint: Endpoint, options: CallOptions & {limit?: number} = {}): AsyncGenerator<T[]> {
     const fetchPage = (continuationToken?: string): Promise<CitrixResponse<Page<T>>> => {
-      const page = this.call<Page<T>>(endpoint, {...options, query: {...options.query, limit: options.limit, continuationToken}})
+      const page = this.call<Page<T>>(endpoint, {
+        ...options,
+        query: {...options.query, limit: options.limit, continuationToken},
+      })
       page.catch(() => undefined) // a prefetch the caller never reaches must not be an unhandled rejection
       return page
     }
@@ -197,7 +218,8 @@ export class CitrixClient {
     let next: Promise<CitrixResponse<Page<T>>> | undefined = fetchPage()
     while (next) {
       const {body}: CitrixResponse<Page<T>> = await next
-      if (body !== undefined && (typeof body !== 'object' || body === null)) throw wrongTypeError(call, '(the page)', 'an object', body)
+      if (body !== undefined && (typeof body !== 'object' || body === null))
+        throw wrongTypeError(call, '(the page)', 'an object', body)
       // Read tolerantly (citrix-api.md): a bare array is a page of items with no token.
       const items: unknown = Array.isArray(body) ? body : (body?.items ?? [])
       if (!Array.isArray(items)) throw wrongTypeError(call, 'items', 'a list', items)
@@ -213,7 +235,12 @@ export class CitrixClient {
     return this.resolvedHttp
   }
 
-  private async sendMapped<T>(endpoint: Endpoint, url: URL, options: CallOptions, protocol: TokenProtocol): Promise<CitrixResponse<T>> {
+  private async sendMapped<T>(
+    endpoint: Endpoint,
+    url: URL,
+    options: CallOptions,
+    protocol: TokenProtocol,
+  ): Promise<CitrixResponse<T>> {
     try {
       return await this.send<T>(endpoint, url, options, protocol)
     } catch (error) {
@@ -222,7 +249,13 @@ export class CitrixClient {
   }
 
   /** `visited`: the URLs this call was redirected from, the original first. */
-  private async send<T>(endpoint: Endpoint, url: URL, options: CallOptions, protocol: TokenProtocol, visited: readonly URL[] = []): Promise<CitrixResponse<T>> {
+  private async send<T>(
+    endpoint: Endpoint,
+    url: URL,
+    options: CallOptions,
+    protocol: TokenProtocol,
+    visited: readonly URL[] = [],
+  ): Promise<CitrixResponse<T>> {
     const http = await this.httpClient()
     const response = await http(url, {
       method: endpoint.method,
@@ -233,13 +266,19 @@ export class CitrixClient {
       },
       json: options.json,
       followRedirect: false,
-      retry: options.idempotent ? {methods: [endpoint.method]} : options.retryRateLimited ? {methods: [endpoint.method], statusCodes: [429], errorCodes: []} : {},
+      retry: options.idempotent
+        ? {methods: [endpoint.method]}
+        : options.retryRateLimited
+          ? {methods: [endpoint.method], statusCodes: [429], errorCodes: []}
+          : {},
     })
     // [seen] A customer homed in another region gets 307 from the global host. nextHop allows that one
     // redirect to a region host over https, where the token belongs, and refuses any other 3xx (exit 8).
     if (isRedirectStatus(response.statusCode)) {
       const next = nextHop(response.statusCode, response.headers.location, [...visited, url])
-      this.warn(`Citrix Cloud redirected to ${next.host}: set the profile's region (ctx config set region …) to skip this.`)
+      this.warn(
+        `Citrix Cloud redirected to ${next.host}: set the profile's region (ctx config set region …) to skip this.`,
+      )
       return this.send<T>(endpoint, next, options, protocol, [...visited, url])
     }
     const contentType = response.headers['content-type']
@@ -250,5 +289,4 @@ export class CitrixClient {
       transactionId: transactionIdOf(response.headers),
     }
   }
-
 }

@@ -30,7 +30,10 @@ export interface ConnectorWire {
 }
 
 /** The short names users type (`--type`). */
-export const connectorKinds = {windows: 'Windows', appliance: 'Unified'} as const satisfies Record<string, ConnectorType>
+export const connectorKinds = {windows: 'Windows', appliance: 'Unified'} as const satisfies Record<
+  string,
+  ConnectorType
+>
 export type ConnectorKind = keyof typeof connectorKinds
 
 export interface Connector {
@@ -72,8 +75,13 @@ export function toConnector(wire: unknown): Connector {
 }
 
 /** [doc] GET /connectors answers a bare array (an `items` envelope is read too), filtered by `Location` and `ConnectorType`. */
-export async function listConnectors(client: CitrixClient, filter: {location?: string; type?: ConnectorType} = {}): Promise<Connector[]> {
-  const {body} = await client.call<unknown>(endpoints.listConnectors, {query: {Location: filter.location, ConnectorType: filter.type}})
+export async function listConnectors(
+  client: CitrixClient,
+  filter: {location?: string; type?: ConnectorType} = {},
+): Promise<Connector[]> {
+  const {body} = await client.call<unknown>(endpoints.listConnectors, {
+    query: {Location: filter.location, ConnectorType: filter.type},
+  })
   return listItems(endpoints.listConnectors, body, ['items', 'Items']).map(toConnector)
 }
 

@@ -163,7 +163,12 @@ export interface LicenseServerStatusWire {
 export interface PartnerDirectoryCustomerWire {
   customerId?: string | null
   type?: string | null
-  customerInformation?: {displayName?: string | null; orgId?: string | number | null; adminFullName?: string | null; adminEmail?: string | null} | null
+  customerInformation?: {
+    displayName?: string | null
+    orgId?: string | number | null
+    adminFullName?: string | null
+    adminEmail?: string | null
+  } | null
 }
 
 export interface PartnerOnPremCustomerWire {
@@ -406,7 +411,10 @@ function concurrentFigure(wire: ConcurrentFigureWire | null | undefined): Concur
 }
 
 function toConcurrentUsage(wire: ConcurrentSummaryWire): EnterpriseUsage {
-  const current = {...concurrentFigure(wire.currentCcu), total: typeof wire.currentCcu?.totalLicenseCount === 'number' ? wire.currentCcu.totalLicenseCount : null}
+  const current = {
+    ...concurrentFigure(wire.currentCcu),
+    total: typeof wire.currentCcu?.totalLicenseCount === 'number' ? wire.currentCcu.totalLicenseCount : null,
+  }
   const used = current.count ?? 0
   const available = current.total ?? 0
   return {
@@ -481,7 +489,13 @@ export function toPartnerOnPremFigures(month: string, wire: LicenseUsageDataWire
   for (const sku of skus) {
     for (const feature of sku?.features ?? []) {
       const edition = feature.featureDescription || feature.featureID || 'Unknown'
-      const row = byEdition.get(edition) ?? {edition, featureId: feature.featureID ?? '', totalUsers: 0, paidUsers: 0, freeUsers: 0}
+      const row = byEdition.get(edition) ?? {
+        edition,
+        featureId: feature.featureID ?? '',
+        totalUsers: 0,
+        paidUsers: 0,
+        freeUsers: 0,
+      }
       const count = num(feature.count)
       const free = num(feature.freeUsersCount)
       row.totalUsers += count
@@ -527,10 +541,12 @@ export function toLicenseServerHealth(wire: LicenseServerStatusWire): LicenseSer
   }
   const stale: string[] = []
   if (server.everReported === false) stale.push('never reported')
-  else if (server.phoningHome === false) stale.push(`not phoning home${server.lastPhoningHome ? ` since ${server.lastPhoningHome.slice(0, 10)}` : ''}`)
+  else if (server.phoningHome === false)
+    stale.push(`not phoning home${server.lastPhoningHome ? ` since ${server.lastPhoningHome.slice(0, 10)}` : ''}`)
   if (server.inBackOffice === false) stale.push('not in back office')
   if (server.expired === true) stale.push('expired')
-  else if (server.daysToExpire !== null && server.daysToExpire <= expiringWithinDays) stale.push(`expires in ${server.daysToExpire} days`)
+  else if (server.daysToExpire !== null && server.daysToExpire <= expiringWithinDays)
+    stale.push(`expires in ${server.daysToExpire} days`)
   if (server.compliant === false) stale.push('non-compliant')
   // Shown, but not what makes a server stale.
   const notes = [...(server.nonCspLicenses ? ['non-CSP licenses'] : []), ...(server.concurrent ? ['concurrent'] : [])]
@@ -586,9 +602,14 @@ export async function getCurrentUsageWire(client: CitrixClient, product: License
 const totalOnlyProducts: ReadonlySet<LicenseProduct> = new Set(['endpoint-management', 'secure-private-access'])
 
 /** [seen] Endpoint Management's or Secure Private Access's current usage, from cloudlicense.citrixworkspacesapi.net. */
-export async function getTotalUsage(client: CitrixClient, product: LicenseProduct, now = new Date()): Promise<EnterpriseUsage> {
+export async function getTotalUsage(
+  client: CitrixClient,
+  product: LicenseProduct,
+  now = new Date(),
+): Promise<EnterpriseUsage> {
   const {body} = await client.call<CloudLicenseUsageWire>(endpoints.cloudLicenseCurrentUsage, productParams(product))
-  if (!body || typeof body.totalUsageCount !== 'number') throw missingField('cloudlicenseusages current', 'totalUsageCount')
+  if (!body || typeof body.totalUsageCount !== 'number')
+    throw missingField('cloudlicenseusages current', 'totalUsageCount')
   return toTotalUsage(product, body, now)
 }
 
@@ -604,20 +625,27 @@ export async function getConcurrentUsage(client: CitrixClient): Promise<Enterpri
 
 /** A field ctx needs that Citrix left out: exit 8 naming the call and the field. */
 function missingField(call: string, field: string): UnavailableError {
-  return new UnavailableError(`Citrix Cloud's ${call} reply has no "${field}": ctx cannot read it.`, {hint: 'Run it again with --debug and report the reply (secrets are redacted).'})
+  return new UnavailableError(`Citrix Cloud's ${call} reply has no "${field}": ctx cannot read it.`, {
+    hint: 'Run it again with --debug and report the reply (secrets are redacted).',
+  })
 }
 
 /**
  * The current figures of a service. Citrix DaaS: user/device, or concurrent (`model`); without a
  * model, user/device first and concurrent when user/device answers 404 (a concurrent-only customer).
  */
-export async function getEnterpriseUsage(client: CitrixClient, product: LicenseProduct, model?: RequestedLicenseModel): Promise<EnterpriseUsage> {
+export async function getEnterpriseUsage(
+  client: CitrixClient,
+  product: LicenseProduct,
+  model?: RequestedLicenseModel,
+): Promise<EnterpriseUsage> {
   if (totalOnlyProducts.has(product)) return getTotalUsage(client, product)
   if (model === 'concurrent') return getConcurrentUsage(client)
   try {
     return toEnterpriseUsage(product, await getCurrentUsageWire(client, product))
   } catch (error) {
-    if (model === undefined && product === 'daas' && error instanceof CitrixApiError && error.status === 404) return getConcurrentUsage(client)
+    if (model === undefined && product === 'daas' && error instanceof CitrixApiError && error.status === 404)
+      return getConcurrentUsage(client)
     throw error
   }
 }
@@ -626,10 +654,18 @@ export async function getEnterpriseUsage(client: CitrixClient, product: LicenseP
  * [doc] Monthly usage from `start` to `end` (yyyy-MM) as Citrix sends it; an empty list when Citrix
  * answers 204 (no data). The rest of ctx uses `getUsageHistory`.
  */
-export async function getHistoricalUsageWire(client: CitrixClient, product: LicenseProduct, start: string, end: string): Promise<HistoricalUsageEntryWire[]> {
+export async function getHistoricalUsageWire(
+  client: CitrixClient,
+  product: LicenseProduct,
+  start: string,
+  end: string,
+): Promise<HistoricalUsageEntryWire[]> {
   const {status, body} = await client.call<HistoricalUsageWire>(endpoints.licenseHistoricalUsage, {
     params: productParams(product).params,
-    hints: {...productParams(product).hints, 400: 'Months are yyyy-MM, the first no later than the last, at most 12 months back.'},
+    hints: {
+      ...productParams(product).hints,
+      400: 'Months are yyyy-MM, the first no later than the last, at most 12 months back.',
+    },
     query: {startDate: start, endDate: end},
   })
   // [doc] The legacy xenAppXenDesktopHistoricalUsageList may come too: it is never read.
@@ -637,30 +673,62 @@ export async function getHistoricalUsageWire(client: CitrixClient, product: Lice
 }
 
 /** Monthly usage from `start` to `end` (yyyy-MM), oldest first; empty when Citrix has no data. */
-export async function getUsageHistory(client: CitrixClient, product: LicenseProduct, start: string, end: string): Promise<HistoryMonth[]> {
+export async function getUsageHistory(
+  client: CitrixClient,
+  product: LicenseProduct,
+  start: string,
+  end: string,
+): Promise<HistoryMonth[]> {
   return (await getHistoricalUsageWire(client, product, start, end)).map(toHistoryMonth)
 }
 
-export function listLicenseUsers(client: CitrixClient, product: LicenseProduct, limit = maxPageSize): AsyncGenerator<LicenseUser[]> {
-  return mapPages(client.pages<LicenseUserWire>(endpoints.licenseUsers, {...productParams(product), limit}), toLicenseUser)
+export function listLicenseUsers(
+  client: CitrixClient,
+  product: LicenseProduct,
+  limit = maxPageSize,
+): AsyncGenerator<LicenseUser[]> {
+  return mapPages(
+    client.pages<LicenseUserWire>(endpoints.licenseUsers, {...productParams(product), limit}),
+    toLicenseUser,
+  )
 }
 
-export function listLicenseDevices(client: CitrixClient, product: LicenseProduct, limit = maxPageSize): AsyncGenerator<LicenseDevice[]> {
-  return mapPages(client.pages<LicenseDeviceWire>(endpoints.licenseDevices, {...productParams(product), limit}), toLicenseDevice)
+export function listLicenseDevices(
+  client: CitrixClient,
+  product: LicenseProduct,
+  limit = maxPageSize,
+): AsyncGenerator<LicenseDevice[]> {
+  return mapPages(
+    client.pages<LicenseDeviceWire>(endpoints.licenseDevices, {...productParams(product), limit}),
+    toLicenseDevice,
+  )
 }
 
 /** One release call, of at most `maxReleaseBatch` ids. */
-export async function releaseLicenseBatch(client: CitrixClient, product: LicenseProduct, consumerIds: string[]): Promise<ReleaseBatchReply> {
+export async function releaseLicenseBatch(
+  client: CitrixClient,
+  product: LicenseProduct,
+  consumerIds: string[],
+): Promise<ReleaseBatchReply> {
   // A 429 is retried (Citrix released nothing then); any other failure is the caller's to count.
-  const {body} = await client.call<ReleaseReplyWire>(endpoints.licenseRelease, {...productParams(product), json: {consumerList: consumerIds}, retryRateLimited: true})
+  const {body} = await client.call<ReleaseReplyWire>(endpoints.licenseRelease, {
+    ...productParams(product),
+    json: {consumerList: consumerIds},
+    retryRateLimited: true,
+  })
   return {releasedCount: body?.releasedCount ?? 0, failed: body?.failed ?? []}
 }
 
-const monthHint = {400: 'Citrix keeps 12 months of partner history: pick a --month within the last 12 months (yyyy-MM).'}
+const monthHint = {
+  400: 'Citrix keeps 12 months of partner history: pick a --month within the last 12 months (yyyy-MM).',
+}
 
 /** [seen] The partner's License Usage Insights for a month: 204 or no SKUs is a month without data. */
 export async function getPartnerOnPremFigures(client: CitrixClient, month: string): Promise<PartnerOnPremFigures> {
-  const {body} = await client.call<LicenseUsageDataWire>(endpoints.licenseUsageData, {query: {date: month}, hints: monthHint})
+  const {body} = await client.call<LicenseUsageDataWire>(endpoints.licenseUsageData, {
+    query: {date: month},
+    hints: monthHint,
+  })
   return toPartnerOnPremFigures(month, body)
 }
 
@@ -675,10 +743,16 @@ export async function listLicenseServers(client: CitrixClient): Promise<LicenseS
  * directory; an empty map, and `onUnanswered` told why, when that call does not answer (it is the names
  * only, never the figures).
  */
-export async function getPartnerCustomerNames(client: CitrixClient, onUnanswered?: (error: unknown) => void): Promise<Map<string, string>> {
+export async function getPartnerCustomerNames(
+  client: CitrixClient,
+  onUnanswered?: (error: unknown) => void,
+): Promise<Map<string, string>> {
   const names = new Map<string, string>()
   try {
-    const {body} = await client.call<{items?: PartnerDirectoryCustomerWire[] | null; Items?: PartnerDirectoryCustomerWire[] | null}>(endpoints.partnerCustomerDirectory)
+    const {body} = await client.call<{
+      items?: PartnerDirectoryCustomerWire[] | null
+      Items?: PartnerDirectoryCustomerWire[] | null
+    }>(endpoints.partnerCustomerDirectory)
     for (const customer of body?.items ?? body?.Items ?? []) {
       const name = customer?.customerInformation?.displayName
       if (!name) continue
@@ -694,16 +768,33 @@ export async function getPartnerCustomerNames(client: CitrixClient, onUnanswered
 }
 
 export async function getPartnerDaasFigures(client: CitrixClient, month: string): Promise<PartnerDaasFigures> {
-  const {body} = await client.call<PartnerCloudSummaryWire>(endpoints.partnerCloudSummary, {query: {month}, hints: monthHint})
+  const {body} = await client.call<PartnerCloudSummaryWire>(endpoints.partnerCloudSummary, {
+    query: {month},
+    hints: monthHint,
+  })
   return toPartnerDaasFigures(body!)
 }
 
-export function listPartnerOnPremCustomers(client: CitrixClient, month: string, limit = maxPageSize): AsyncGenerator<PartnerOnPremCustomer[]> {
+export function listPartnerOnPremCustomers(
+  client: CitrixClient,
+  month: string,
+  limit = maxPageSize,
+): AsyncGenerator<PartnerOnPremCustomer[]> {
   const query: Query = {month}
-  return mapPages(client.pages<PartnerOnPremCustomerWire>(endpoints.partnerOnPremCustomers, {query, limit, hints: monthHint}), toPartnerOnPremCustomer)
+  return mapPages(
+    client.pages<PartnerOnPremCustomerWire>(endpoints.partnerOnPremCustomers, {query, limit, hints: monthHint}),
+    toPartnerOnPremCustomer,
+  )
 }
 
-export function listPartnerDaasCustomers(client: CitrixClient, month: string, limit = maxPageSize): AsyncGenerator<PartnerDaasCustomer[]> {
+export function listPartnerDaasCustomers(
+  client: CitrixClient,
+  month: string,
+  limit = maxPageSize,
+): AsyncGenerator<PartnerDaasCustomer[]> {
   const query: Query = {month}
-  return mapPages(client.pages<PartnerCloudCustomerWire>(endpoints.partnerCloudCustomers, {query, limit, hints: monthHint}), toPartnerDaasCustomer)
+  return mapPages(
+    client.pages<PartnerCloudCustomerWire>(endpoints.partnerCloudCustomers, {query, limit, hints: monthHint}),
+    toPartnerDaasCustomer,
+  )
 }

@@ -46,17 +46,23 @@ export class PagingGuard {
     const record = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {}
     const name = names.find((n) => record[n] !== undefined && record[n] !== null)
     const token: unknown = name === undefined ? undefined : record[name]
-    if (token !== undefined && typeof token !== 'string') throw wrongTypeError(this.call, name!, 'a string or null', token)
+    if (token !== undefined && typeof token !== 'string')
+      throw wrongTypeError(this.call, name!, 'a string or null', token)
     if (token === undefined || token === '') return undefined
-    if (this.seen.has(token)) throw endlessPagingError(this.call, `page ${this.pages} handed back a continuationToken it had handed out before`)
+    if (this.seen.has(token))
+      throw endlessPagingError(this.call, `page ${this.pages} handed back a continuationToken it had handed out before`)
     this.seen.add(token)
     this.emptyInARow = itemCount === 0 ? this.emptyInARow + 1 : 0
-    if (this.emptyInARow >= maxEmptyPagesInARow) throw endlessPagingError(this.call, `${this.emptyInARow} pages in a row had no items but a continuationToken`)
+    if (this.emptyInARow >= maxEmptyPagesInARow)
+      throw endlessPagingError(this.call, `${this.emptyInARow} pages in a row had no items but a continuationToken`)
     if (this.pages >= maxPagesPerList) throw endlessPagingError(this.call, `more than ${maxPagesPerList} pages`)
     this.pageSize ??= itemCount || undefined
     const count = statedCount(body)
     if (count !== undefined && this.pageSize && this.pages >= Math.ceil(count / this.pageSize) + 1) {
-      throw endlessPagingError(this.call, `page ${this.pages} still had a continuationToken, though ${count} items in pages of ${this.pageSize} need ${Math.ceil(count / this.pageSize)}`)
+      throw endlessPagingError(
+        this.call,
+        `page ${this.pages} still had a continuationToken, though ${count} items in pages of ${this.pageSize} need ${Math.ceil(count / this.pageSize)}`,
+      )
     }
     return token
   }

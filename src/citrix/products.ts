@@ -7,7 +7,8 @@ import {endpoints, type Endpoint} from './endpoints.js'
 import {removedOrGone} from './removal.js'
 import {asRecord, callName, listItems, optionalString, optionalTime, requiredString} from './wire.js'
 
-export type ProductService = 'ConnectorAppliance' | 'FederatedAuthenticationService' | 'LicenseServer' | 'VirtualAppsAndDesktops'
+export type ProductService =
+  'ConnectorAppliance' | 'FederatedAuthenticationService' | 'LicenseServer' | 'VirtualAppsAndDesktops'
 
 export interface DeviceProperty {
   property: string
@@ -81,7 +82,12 @@ export interface PendingRegistration {
 export function deviceProperty(info: unknown, name: string): string {
   const properties = asRecord(info)?.properties
   if (!Array.isArray(properties)) return ''
-  return optionalString(properties.find((p) => optionalString(p, 'property') === name), 'value') ?? ''
+  return (
+    optionalString(
+      properties.find((p) => optionalString(p, 'property') === name),
+      'value',
+    ) ?? ''
+  )
 }
 
 /** The product's label: its own `product` property, else the service's label, else the service as sent. */
@@ -93,7 +99,10 @@ export function serviceLabel(service: string): string {
  * Reads one registration tolerantly: only the instance id is needed (to remove it). An unknown
  * `service` is kept as it is; a missing time is null. `endpoint`: the call it came from, for the error.
  */
-export function toRegisteredProduct(wire: unknown, endpoint: Endpoint = endpoints.listRegisteredProducts): RegisteredProduct {
+export function toRegisteredProduct(
+  wire: unknown,
+  endpoint: Endpoint = endpoints.listRegisteredProducts,
+): RegisteredProduct {
   const service = optionalString(wire, 'service') ?? ''
   const info = asRecord(wire)?.deviceInfo
   return {
@@ -126,7 +135,8 @@ export function normaliseCode(input: string): string {
   return input.replace(/[\s-]+/g, '').toUpperCase()
 }
 
-const codeGone = 'The code is unknown or has expired: ask the product for a new code (codes last 15 minutes) and run again.'
+const codeGone =
+  'The code is unknown or has expired: ask the product for a new code (codes last 15 minutes) and run again.'
 const codeUsed = 'The code was used already, so its product is registered: see `ctx product list`.'
 
 /** [seen] The envelopes the list may come in; a bare array is read too. */
@@ -149,17 +159,27 @@ export async function* listRegisteredProducts(client: CitrixClient): AsyncGenera
 }
 
 export async function lookUpRegistrationCode(client: CitrixClient, code: string): Promise<PendingRegistration> {
-  const {body} = await client.call<RegistrationCodeWire>(endpoints.lookUpRegistrationCode, {params: {code}, hints: {404: codeGone, 409: codeUsed}})
+  const {body} = await client.call<RegistrationCodeWire>(endpoints.lookUpRegistrationCode, {
+    params: {code},
+    hints: {404: codeGone, 409: codeUsed},
+  })
   return toPendingRegistration(body!)
 }
 
 /** `hints` replaces the default advice for 404 and 409 (an appliance's code calls for other next steps). */
-export async function registerProduct(client: CitrixClient, code: string, hints = {404: codeGone, 409: codeUsed}): Promise<RegisteredProduct> {
+export async function registerProduct(
+  client: CitrixClient,
+  code: string,
+  hints = {404: codeGone, 409: codeUsed},
+): Promise<RegisteredProduct> {
   const {body} = await client.call<unknown>(endpoints.registerProduct, {json: {code}, hints})
   return toRegisteredProduct(body, endpoints.registerProduct)
 }
 
 /** 'not-found' when Citrix no longer knows the registration: removing it again is not a failure. */
-export async function removeRegisteredProduct(client: CitrixClient, instanceId: string): Promise<'removed' | 'not-found'> {
+export async function removeRegisteredProduct(
+  client: CitrixClient,
+  instanceId: string,
+): Promise<'removed' | 'not-found'> {
   return removedOrGone(() => client.call(endpoints.removeRegisteredProduct, {params: {instanceId}}))
 }

@@ -10,10 +10,13 @@ import {globalApiHost, regionHosts} from './regions.js'
 // Gov is not among them: no redirect to or from Gov was observed.
 export const redirectTargets: ReadonlySet<string> = new Set([
   globalApiHost,
-  ...Object.entries(regionHosts).filter(([region]) => region !== 'gov').map(([, hosts]) => hosts.apiHost),
+  ...Object.entries(regionHosts)
+    .filter(([region]) => region !== 'gov')
+    .map(([, hosts]) => hosts.apiHost),
 ])
 
-const redirectHint = "Set the profile's region (`ctx config set region …` or CTX_REGION) to call the home region directly; check --api-url and any proxy too."
+const redirectHint =
+  "Set the profile's region (`ctx config set region …` or CTX_REGION) to call the home region directly; check --api-url and any proxy too."
 
 /** got returns a 3xx as an answer when `followRedirect` is false (304 included): none of them is a result. */
 export function isRedirectStatus(status: number): boolean {
@@ -53,13 +56,17 @@ export function nextHop(status: number, location: string | undefined, visited: r
     throw refuse(`${call}, a redirect to ${to.host} where it had already been: a redirect loop, ctx stopped.`)
   }
   if (visited.length > 1) {
-    throw refuse(`${call}, a second redirect (to ${to.host}) after ${visited[0]!.host} sent it there: ctx follows one redirect only.`)
+    throw refuse(
+      `${call}, a second redirect (to ${to.host}) after ${visited[0]!.host} sent it there: ctx follows one redirect only.`,
+    )
   }
   if (status !== 307) {
     throw refuse(`${call}, a redirect to ${to.host}: ctx follows only a 307, to a Citrix Cloud region host over https.`)
   }
   if (to.protocol !== 'https:' || !redirectTargets.has(to.host)) {
-    throw refuse(`${call}, a redirect to ${to.protocol}//${to.host}, which is not a Citrix Cloud region host over https: ctx does not send the token there.`)
+    throw refuse(
+      `${call}, a redirect to ${to.protocol}//${to.host}, which is not a Citrix Cloud region host over https: ctx does not send the token there.`,
+    )
   }
   return to
 }

@@ -40,8 +40,7 @@ export const applianceHostLabel = '{appliance-host}'
 
 /** A row of the endpoint table as it is in one region. */
 export type ResolvedEndpoint =
-  | {known: true; host: string; path: string; mark: Mark; protocol: TokenProtocol | 'appliance'}
-  | {known: false}
+  {known: true; host: string; path: string; mark: Mark; protocol: TokenProtocol | 'appliance'} | {known: false}
 
 /** The host of a host kind in a region (unset: the global alias); undefined when not known there. */
 export function hostFor(kind: HostKind, region: Region | undefined): string | undefined {
@@ -60,7 +59,9 @@ export function resolveEndpoint(endpoint: Endpoint, region: Region | undefined):
     return host ? {known: true, host, path: variant.path, mark: variant.mark, protocol: 'cws'} : {known: false}
   }
   const host = hostFor(endpoint.host, region)
-  return host ? {known: true, host, path: endpoint.path, mark: endpoint.mark, protocol: endpoint.protocol} : {known: false}
+  return host
+    ? {known: true, host, path: endpoint.path, mark: endpoint.mark, protocol: endpoint.protocol}
+    : {known: false}
 }
 
 /** The token protocol of a region's own calls (auth login and status): cws in Gov, OAuth elsewhere. */

@@ -24,7 +24,13 @@ export interface ResourceLocation {
 
 /** Read tolerantly: a `null` or missing flag or time zone is false or empty, not an error. */
 export function toResourceLocation(wire: ResourceLocationWire): ResourceLocation {
-  return {id: wire.id, name: wire.name, internalOnly: wire.internalOnly ?? false, timeZone: wire.timeZone ?? '', readOnly: wire.readOnly ?? false}
+  return {
+    id: wire.id,
+    name: wire.name,
+    internalOnly: wire.internalOnly ?? false,
+    timeZone: wire.timeZone ?? '',
+    readOnly: wire.readOnly ?? false,
+  }
 }
 
 export async function listResourceLocations(client: CitrixClient): Promise<ResourceLocation[]> {
@@ -41,19 +47,28 @@ export interface ResourceLocationFields {
 
 function locationFrom(body: ResourceLocationWire | undefined, call: string): ResourceLocation {
   if (!body || typeof body !== 'object' || typeof body.id !== 'string' || !body.id) {
-    throw new UnavailableError(`Citrix Cloud answered ${call} without the field "id".`, {hint: 'Check with `ctx resource-location list` whether the change was made.'})
+    throw new UnavailableError(`Citrix Cloud answered ${call} without the field "id".`, {
+      hint: 'Check with `ctx resource-location list` whether the change was made.',
+    })
   }
   return toResourceLocation(body)
 }
 
 /** [doc] POST /resourcelocations (`name` required) → 200 the new location with its id. */
-export async function createResourceLocation(client: CitrixClient, fields: ResourceLocationFields & {name: string}): Promise<ResourceLocation> {
+export async function createResourceLocation(
+  client: CitrixClient,
+  fields: ResourceLocationFields & {name: string},
+): Promise<ResourceLocation> {
   const {body} = await client.call<ResourceLocationWire>(endpoints.createResourceLocation, {json: fields})
   return locationFrom(body, 'POST /resourcelocations')
 }
 
 /** [doc] PUT /resourcelocations/{id} → 200 the location as it now is. */
-export async function updateResourceLocation(client: CitrixClient, id: string, fields: ResourceLocationFields): Promise<ResourceLocation> {
+export async function updateResourceLocation(
+  client: CitrixClient,
+  id: string,
+  fields: ResourceLocationFields,
+): Promise<ResourceLocation> {
   const {body} = await client.call<ResourceLocationWire>(endpoints.updateResourceLocation, {params: {id}, json: fields})
   return locationFrom(body, 'PUT /resourcelocations/{id}')
 }
@@ -62,6 +77,10 @@ export async function updateResourceLocation(client: CitrixClient, id: string, f
  * [doc] DELETE /resourcelocations/{id} → 204; 404 means it is gone already. Citrix answers 400 while
  * connectors remain in it (terraform-provider-citrix #123, #132).
  */
-export async function deleteResourceLocation(client: CitrixClient, id: string, hints?: Partial<Record<number, string>>): Promise<'removed' | 'not-found'> {
+export async function deleteResourceLocation(
+  client: CitrixClient,
+  id: string,
+  hints?: Partial<Record<number, string>>,
+): Promise<'removed' | 'not-found'> {
   return removedOrGone(() => client.call(endpoints.deleteResourceLocation, {params: {id}, hints}))
 }

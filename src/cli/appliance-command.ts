@@ -12,10 +12,21 @@ export const passwordEnv = 'CTX_APPLIANCE_PASSWORD'
  */
 export abstract class ApplianceCommand<T extends typeof Command> extends BaseCommand<T> {
   static applianceFlags = {
-    host: Flags.string({description: 'the appliance address, addr[:port] (port 443 unless given; with --sandbox, the first sandbox appliance)', env: 'CTX_APPLIANCE_HOST'}),
-    fingerprint: Flags.string({description: "trust the appliance's certificate with this SHA-256 fingerprint (sha256:AB:CD:…)"}),
-    'ca-cert': Flags.string({description: "PEM file of the CA that signed the appliance's certificate (or the certificate itself)"}),
-    insecure: Flags.boolean({description: 'do not check the certificate at all (warns every time)', exclusive: ['fingerprint', 'ca-cert']}),
+    host: Flags.string({
+      description:
+        'the appliance address, addr[:port] (port 443 unless given; with --sandbox, the first sandbox appliance)',
+      env: 'CTX_APPLIANCE_HOST',
+    }),
+    fingerprint: Flags.string({
+      description: "trust the appliance's certificate with this SHA-256 fingerprint (sha256:AB:CD:…)",
+    }),
+    'ca-cert': Flags.string({
+      description: "PEM file of the CA that signed the appliance's certificate (or the certificate itself)",
+    }),
+    insecure: Flags.boolean({
+      description: 'do not check the certificate at all (warns every time)',
+      exclusive: ['fingerprint', 'ca-cert'],
+    }),
     trust: Flags.boolean({description: 'on a terminal, offer to trust a changed certificate'}),
   }
 
@@ -39,7 +50,9 @@ export abstract class ApplianceCommand<T extends typeof Command> extends BaseCom
       if (process.env[passwordEnv]) return process.env[passwordEnv]
       const {promptSecret} = await import('../output/prompt.js')
       const key = this.applianceAddress.key
-      const message = first ? `The appliance ${key} has no admin password yet: choose one` : `Admin password of the appliance ${key}`
+      const message = first
+        ? `The appliance ${key} has no admin password yet: choose one`
+        : `Admin password of the appliance ${key}`
       const need = first ? `A first admin password for ${key} (it has none yet)` : `The admin password of ${key}`
       return promptSecret({message, need, flag: passwordEnv, hint: this.passwordHint()})
     })()
@@ -52,7 +65,11 @@ export abstract class ApplianceCommand<T extends typeof Command> extends BaseCom
     const password = await this.appliancePassword(true)
     const {canPrompt, promptSecret} = await import('../output/prompt.js')
     this.note(`The appliance ${this.applianceAddress.key} has no admin password yet: setting its first one.`)
-    if (typed && canPrompt() && (await promptSecret({message: 'Type the new admin password again', flag: passwordEnv})) !== password) {
+    if (
+      typed &&
+      canPrompt() &&
+      (await promptSecret({message: 'Type the new admin password again', flag: passwordEnv})) !== password
+    ) {
       throw new UsageError('The two passwords differ; no password was set.', {hint: 'Run the command again.'})
     }
     return password
@@ -60,8 +77,17 @@ export abstract class ApplianceCommand<T extends typeof Command> extends BaseCom
 
   /** A client for the appliance (services/appliance/connect.ts), with the prompts of a terminal. */
   protected async appliance(): Promise<ApplianceClient> {
-    const flags = this.flags as {host?: string; fingerprint?: string; 'ca-cert'?: string; insecure: boolean; trust: boolean}
-    const [{connectAppliance}, {canPrompt, promptConfirm, promptText}] = await Promise.all([import('../services/appliance/connect.js'), import('../output/prompt.js')])
+    const flags = this.flags as {
+      host?: string
+      fingerprint?: string
+      'ca-cert'?: string
+      insecure: boolean
+      trust: boolean
+    }
+    const [{connectAppliance}, {canPrompt, promptConfirm, promptText}] = await Promise.all([
+      import('../services/appliance/connect.js'),
+      import('../output/prompt.js'),
+    ])
     const settings = await this.settings() // with --sandbox, starts the embedded sandbox and its appliances when none runs
     const {client, address, pinned} = await connectAppliance({
       host: flags.host,
@@ -80,8 +106,14 @@ export abstract class ApplianceCommand<T extends typeof Command> extends BaseCom
       firstPassword: () => this.firstAppliancePassword(),
     })
     this.address = address
-    if (flags.insecure) this.warn(`--insecure: the certificate of ${address.key} is NOT checked; anyone on the way can read the admin password and token.`)
-    if (pinned) this.note(`Trusted the certificate ${pinned.fingerprint} of ${address.key} (pinned in profile "${settings.profile}").`)
+    if (flags.insecure)
+      this.warn(
+        `--insecure: the certificate of ${address.key} is NOT checked; anyone on the way can read the admin password and token.`,
+      )
+    if (pinned)
+      this.note(
+        `Trusted the certificate ${pinned.fingerprint} of ${address.key} (pinned in profile "${settings.profile}").`,
+      )
     return client
   }
 }

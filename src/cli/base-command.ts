@@ -13,7 +13,9 @@ import {exitWhenDrained} from './exit.js'
 import {plainParseError} from './parse-errors.js'
 import {withProfile} from './profile-hints.js'
 
-export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof BaseCommand)['baseFlags'] & T['flags']>
+export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<
+  (typeof BaseCommand)['baseFlags'] & T['flags']
+>
 export type BaseArgs<T extends typeof Command> = Interfaces.InferredArgs<T['args']>
 
 /** What every error becomes on its way out: one line, a hint, an exit code (and JSON under --json). */
@@ -41,7 +43,8 @@ export function reportFor(error: unknown, command?: string): ErrorReport {
   if (error instanceof CtxError) {
     const report: ErrorReport = {exitCode: error.exitCode, message: error.message, hint: error.hint}
     const api = error as CtxError & {status?: number; detail?: string; transactionId?: string}
-    if (api.status !== undefined) Object.assign(report, {status: api.status, detail: api.detail, transactionId: api.transactionId})
+    if (api.status !== undefined)
+      Object.assign(report, {status: api.status, detail: api.detail, transactionId: api.transactionId})
     return report
   }
   const oclifExit = (error as {oclif?: {exit?: number}}).oclif?.exit
@@ -71,13 +74,30 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
 
   static baseFlags = {
     profile: Flags.string({description: 'profile to use (env CTX_PROFILE; default "default")', helpGroup: 'GLOBAL'}),
-    debug: Flags.boolean({description: 'log HTTP requests and answers to stderr, secrets redacted', helpGroup: 'GLOBAL'}),
-    'no-color': Flags.boolean({description: 'no colour (also NO_COLOR; off anyway when not a terminal)', helpGroup: 'GLOBAL'}),
+    debug: Flags.boolean({
+      description: 'log HTTP requests and answers to stderr, secrets redacted',
+      helpGroup: 'GLOBAL',
+    }),
+    'no-color': Flags.boolean({
+      description: 'no colour (also NO_COLOR; off anyway when not a terminal)',
+      helpGroup: 'GLOBAL',
+    }),
     sandbox: Flags.boolean({description: 'run against the built-in sandbox (env CTX_SANDBOX=1)', helpGroup: 'GLOBAL'}),
-    'api-url': Flags.string({description: 'send every Citrix Cloud call to this origin (env CTX_API_URL)', helpGroup: 'GLOBAL'}),
+    'api-url': Flags.string({
+      description: 'send every Citrix Cloud call to this origin (env CTX_API_URL)',
+      helpGroup: 'GLOBAL',
+    }),
     'ca-bundle': Flags.string({description: 'PEM file of extra trusted CAs (env CTX_CA_BUNDLE)', helpGroup: 'GLOBAL'}),
-    'max-retries': Flags.integer({description: 'retries on 429, 5xx and network errors (default 4)', min: 0, max: 20, helpGroup: 'GLOBAL'}),
-    'rate-limit': Flags.string({description: 'Citrix Cloud requests a second, pinned (env CTX_RATE_LIMIT; default: learned)', helpGroup: 'GLOBAL'}),
+    'max-retries': Flags.integer({
+      description: 'retries on 429, 5xx and network errors (default 4)',
+      min: 0,
+      max: 20,
+      helpGroup: 'GLOBAL',
+    }),
+    'rate-limit': Flags.string({
+      description: 'Citrix Cloud requests a second, pinned (env CTX_RATE_LIMIT; default: learned)',
+      helpGroup: 'GLOBAL',
+    }),
   }
 
   protected flags!: BaseFlags<T>
@@ -174,7 +194,13 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   /** Data on stdout, through the same funnel as the notes. */
   override log(message = '', ...args: unknown[]): void {
     // Into a pipe or a file, a bare CR is data (inside a quoted CSV field); on a terminal it is not kept.
-    super.log(terminalText(format(message, ...args), {keepNewlines: true, keepColor: true, keepCarriageReturns: !process.stdout.isTTY}))
+    super.log(
+      terminalText(format(message, ...args), {
+        keepNewlines: true,
+        keepColor: true,
+        keepCarriageReturns: !process.stdout.isTTY,
+      }),
+    )
   }
 
   override warn(input: string | Error): string | Error {
@@ -189,7 +215,9 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
 
   protected override toErrorJson(error: unknown): unknown {
     const {exitCode, message, hint, status, detail, transactionId} = reportFor(error, this.commandName)
-    return {error: {exitCode, message, hint: hint && withProfile(hint, this.namedProfile), status, detail, transactionId}}
+    return {
+      error: {exitCode, message, hint: hint && withProfile(hint, this.namedProfile), status, detail, transactionId},
+    }
   }
 
   protected override async catch(error: Error & {exitCode?: number}): Promise<unknown> {
@@ -199,10 +227,12 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
       this.logJson(this.toErrorJson(error))
     } else {
       process.stderr.write(`${paint.error('Error:')} ${oneLine(report.message)}\n`)
-      if (report.hint) process.stderr.write(`${paint.dim('Hint:')} ${oneLine(withProfile(report.hint, this.namedProfile))}\n`)
+      if (report.hint)
+        process.stderr.write(`${paint.dim('Hint:')} ${oneLine(withProfile(report.hint, this.namedProfile))}\n`)
     }
     // The stack is for a bug (exit 1); an expected error (bad input, 404, …) is fully said by its line and hint.
-    if (report.exitCode === 1 && (this.flags?.debug || process.argv.includes('--debug'))) process.stderr.write(`${forTerminal(error.stack ?? '')}\n`)
+    if (report.exitCode === 1 && (this.flags?.debug || process.argv.includes('--debug')))
+      process.stderr.write(`${forTerminal(error.stack ?? '')}\n`)
     throw new Errors.ExitError(report.exitCode)
   }
 

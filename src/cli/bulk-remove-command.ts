@@ -13,9 +13,14 @@ export class BulkRemovalError extends PartialFailureError {
     // A failure that another run will not get past (a 403) gets its own fix first, not just "run it again".
     const fixes = report[removalFixes]
     const again = 'Run the same command again: what is gone already is reported as not found, and the rest is retried.'
-    super(`${failed.length} of ${report.items.length} could not be removed: ${failed.map((i) => `${i.id} (${i.name}): ${i.error}`).join('; ')}`, {
-      hint: fixes?.length ? `${fixes.join(' ')} Then run the same command again: what is gone already is reported as not found.` : again,
-    })
+    super(
+      `${failed.length} of ${report.items.length} could not be removed: ${failed.map((i) => `${i.id} (${i.name}): ${i.error}`).join('; ')}`,
+      {
+        hint: fixes?.length
+          ? `${fixes.join(' ')} Then run the same command again: what is gone already is reported as not found.`
+          : again,
+      },
+    )
   }
 }
 
@@ -27,7 +32,9 @@ export abstract class BulkRemoveCommand<T extends typeof Command> extends BaseCo
   static strict = false
   // Widened, so that a command with its own argument (`resource-location delete <location>`) shares the rest.
   // ignoreStdin: oclif would otherwise take piped stdin as the ids; only `-` reads them (stdin may be --hosts-from's).
-  static args: Interfaces.ArgInput = {ids: Args.string({description: 'ids to remove; `-` reads them from stdin', ignoreStdin: true})}
+  static args: Interfaces.ArgInput = {
+    ids: Args.string({description: 'ids to remove; `-` reads them from stdin', ignoreStdin: true}),
+  }
   static removalFlags = {
     'dry-run': Flags.boolean({description: 'list what would be removed, and change nothing'}),
     yes: Flags.boolean({char: 'y', description: 'remove without asking to confirm (needed without a terminal)'}),
@@ -40,14 +47,22 @@ export abstract class BulkRemoveCommand<T extends typeof Command> extends BaseCo
   protected async selectedIds(filtersGiven: boolean, filterNames: string): Promise<string[]> {
     // Parsed again for the variadic ids (the base command keeps only named args); inherited statics must be passed by name.
     const ctor = this.ctor as typeof BulkRemoveCommand
-    const {argv} = await this.parse({flags: ctor.flags, baseFlags: ctor.baseFlags, args: ctor.args, strict: false, enableJsonFlag: true})
+    const {argv} = await this.parse({
+      flags: ctor.flags,
+      baseFlags: ctor.baseFlags,
+      args: ctor.args,
+      strict: false,
+      enableJsonFlag: true,
+    })
     const args = argv as string[]
     const {idsFrom} = await import('../services/selection.js')
     const stdin = args.includes('-') ? await (await import('../util/stdin.js')).readStdin() : undefined
     const ids = idsFrom(args, stdin)
     if (ids.length > 0 && filtersGiven) throw new UsageError(`Give ids or filters (${filterNames}), not both.`)
     if (ids.length === 0 && !filtersGiven) {
-      throw new UsageError('Nothing selected to remove.', {hint: `Give ids (or - to read them from stdin), or filters such as ${filterNames}.`})
+      throw new UsageError('Nothing selected to remove.', {
+        hint: `Give ids (or - to read them from stdin), or filters such as ${filterNames}.`,
+      })
     }
     return ids
   }
@@ -81,7 +96,10 @@ export abstract class BulkRemoveCommand<T extends typeof Command> extends BaseCo
 
   /** The per-item report on stdout, a summary on stderr, exit 10 when anything failed. */
   protected async finish(report: RemovalReport, noun: string, listCommand: string): Promise<RemovalReport> {
-    const [{removalSummary, removalWarnings, renderRemovalReport}, {stopError}] = await Promise.all([import('../output/removal.js'), import('../services/bulk-remove.js')])
+    const [{removalSummary, removalWarnings, renderRemovalReport}, {stopError}] = await Promise.all([
+      import('../output/removal.js'),
+      import('../services/bulk-remove.js'),
+    ])
     if (!report.dryRun && !report.confirmed) {
       this.note('Nothing was removed.')
     } else if (report.items.length === 0) {

@@ -5,7 +5,13 @@ import type {Got} from 'got'
 
 import type {CitrixClient} from '../citrix/client.js'
 import {configDir, dataDir} from '../config/paths.js'
-import {defaultMaxRetries, profileNameFrom, resolveSettings, type SettingFlags, type Settings} from '../config/settings.js'
+import {
+  defaultMaxRetries,
+  profileNameFrom,
+  resolveSettings,
+  type SettingFlags,
+  type Settings,
+} from '../config/settings.js'
 import {ConfigStore} from '../config/store.js'
 import type {TokenCache} from '../config/token-cache.js'
 import {sandboxProfile} from '../sandbox/constants.js'
@@ -74,12 +80,14 @@ export class CommandContext {
 
   /** Settings with flag > environment > profile > default; with --sandbox, the embedded sandbox's. */
   settings(): Promise<Settings> {
-    this.resolvedSettings ??= (this.sandboxMode ? this.sandboxSettings() : this.profileSettings()).then(async (settings) => {
-      // A secret from the profile or the keychain is known to the redaction as the environment's are.
-      const {registerSecret} = await import('../http/redact.js')
-      registerSecret(settings.clientSecret)
-      return settings
-    })
+    this.resolvedSettings ??= (this.sandboxMode ? this.sandboxSettings() : this.profileSettings()).then(
+      async (settings) => {
+        // A secret from the profile or the keychain is known to the redaction as the environment's are.
+        const {registerSecret} = await import('../http/redact.js')
+        registerSecret(settings.clientSecret)
+        return settings
+      },
+    )
     return this.resolvedSettings
   }
 
@@ -102,7 +110,9 @@ export class CommandContext {
 
   /** The command's got instance: the settings' CA bundle and retries, --debug's redacted log. */
   http(): Promise<Got> {
-    this.httpClient ??= this.settings().then((settings) => this.newHttp({caBundle: settings.caBundle, rateLimit: settings.rateLimit}))
+    this.httpClient ??= this.settings().then((settings) =>
+      this.newHttp({caBundle: settings.caBundle, rateLimit: settings.rateLimit}),
+    )
     return this.httpClient
   }
 
@@ -136,13 +146,17 @@ export class CommandContext {
 
   /** Citrix Cloud tokens per profile, origin and client, in the data dir. */
   tokenCache(): Promise<TokenCache> {
-    this.tokens ??= import('../config/token-cache.js').then(({TokenCache}) => new TokenCache(undefined, {warn: this.options.warn}))
+    this.tokens ??= import('../config/token-cache.js').then(
+      ({TokenCache}) => new TokenCache(undefined, {warn: this.options.warn}),
+    )
     return this.tokens
   }
 
   /** Appliance tokens (15 minutes each) per profile and appliance, in the data dir. */
   applianceTokenCache(): Promise<TokenCache> {
-    this.applianceTokens ??= import('../config/token-cache.js').then(({TokenCache}) => new TokenCache(join(dataDir(this.env), 'appliance-tokens.json'), {warn: this.options.warn}))
+    this.applianceTokens ??= import('../config/token-cache.js').then(
+      ({TokenCache}) => new TokenCache(join(dataDir(this.env), 'appliance-tokens.json'), {warn: this.options.warn}),
+    )
     return this.applianceTokens
   }
 

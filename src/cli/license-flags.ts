@@ -17,13 +17,19 @@ export const productFlag = Flags.string({
 export const monthFlag = Flags.custom<string>({
   description: 'month of the partner figures, yyyy-MM (default: this month; at most 12 months back)',
   parse: async (input) => {
-    if (!parseMonth(input.trim())) throw new UsageError(`--month "${input}" is not a month.`, {hint: 'Give it as yyyy-MM, such as 2026-10.'})
+    if (!parseMonth(input.trim()))
+      throw new UsageError(`--month "${input}" is not a month.`, {hint: 'Give it as yyyy-MM, such as 2026-10.'})
     return input.trim()
   },
 })()
 
 export const historyFlags = {
-  months: Flags.integer({description: 'the last N months, this one included (1–12, default 12)', min: 1, max: 12, exclusive: ['from']}),
+  months: Flags.integer({
+    description: 'the last N months, this one included (1–12, default 12)',
+    min: 1,
+    max: 12,
+    exclusive: ['from'],
+  }),
   from: Flags.string({description: 'first month, yyyy-MM (at most 12 months back)'}),
   to: Flags.string({description: 'last month, yyyy-MM (default: this month)', dependsOn: ['from']}),
 }
@@ -37,13 +43,26 @@ export function flagGiven(argv: string[], name: string): boolean {
 /** A flag that does not apply is exit 2 naming the conflict, never silently ignored. */
 export function refuseFlags(argv: string[], names: string[], where: string, hint: string): void {
   const given = names.filter((name) => flagGiven(argv, name)).map((name) => `--${name}`)
-  if (given.length > 0) throw new UsageError(`${given.join(' and ')} ${given.length > 1 ? 'do' : 'does'} not apply to ${where}.`, {hint})
+  if (given.length > 0)
+    throw new UsageError(`${given.join(' and ')} ${given.length > 1 ? 'do' : 'does'} not apply to ${where}.`, {hint})
 }
 
 /** --product is the enterprise view's; --month the partner views'. */
 export function refuseViewConflicts(argv: string[], view: LicenseView): void {
-  if (view === 'enterprise') refuseFlags(argv, ['month'], 'the enterprise view', 'Drop --month (it picks the month of the partner figures), or add --view partner-onprem|partner-daas.')
-  else refuseFlags(argv, ['product'], `the ${view} view`, 'Drop --product (it picks a service of the enterprise view), or add --view enterprise.')
+  if (view === 'enterprise')
+    refuseFlags(
+      argv,
+      ['month'],
+      'the enterprise view',
+      'Drop --month (it picks the month of the partner figures), or add --view partner-onprem|partner-daas.',
+    )
+  else
+    refuseFlags(
+      argv,
+      ['product'],
+      `the ${view} view`,
+      'Drop --product (it picks a service of the enterprise view), or add --view enterprise.',
+    )
 }
 
 export const asProduct = (value: string): LicenseProduct => value as LicenseProduct

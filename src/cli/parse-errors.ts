@@ -7,7 +7,10 @@ const rewrites: Array<[RegExp, (match: RegExpMatchArray) => string]> = [
   [/^Missing required flag:?\s*(?:--)?([\w-]+).*$/, (m) => `needs --${m[1]}`],
   [/^Expected --([\w-]+)=(.*) to be one of: (.+)$/, (m) => `takes one of ${m[3]} for --${m[1]}, not "${m[2]}"`],
   [/^Expected (.*) to be one of: (.+)$/, (m) => `takes one of ${m[2]}, not "${m[1]}"`],
-  [/^--([\w-]+)=\S* cannot also be provided when using --([\w-]+)$/, (m) => `cannot take --${m[1]} and --${m[2]} together`],
+  [
+    /^--([\w-]+)=\S* cannot also be provided when using --([\w-]+)$/,
+    (m) => `cannot take --${m[1]} and --${m[2]} together`,
+  ],
   [/^All of the following must be provided when using --([\w-]+): (.+)$/, (m) => `needs ${m[2]} with --${m[1]}`],
   [/^Parsing --([\w-]+)\s+Expected (an? .+?) but received: (.*)$/, (m) => `needs ${m[2]} for --${m[1]}, not "${m[3]}"`],
   [/^Flag --([\w-]+) expects a value$/, (m) => `needs a value for --${m[1]}`],
@@ -37,7 +40,8 @@ function reasonsOf(message: string): string[] {
   for (const line of lines) {
     const previous = joined.at(-1)
     if (previous && /^Parsing --[\w-]+$/.test(previous)) joined[joined.length - 1] = `${previous} ${line}`
-    else if (previous && /^Missing \d+ required args?:/.test(previous)) joined[joined.length - 1] = `${previous}\n${line}`
+    else if (previous && /^Missing \d+ required args?:/.test(previous))
+      joined[joined.length - 1] = `${previous}\n${line}`
     else joined.push(line)
   }
   return joined

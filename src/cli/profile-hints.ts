@@ -7,5 +7,7 @@ const plainName = /^[\w.@-]+$/
 export function withProfile(text: string, profile: string | undefined): string {
   if (!profile) return text
   const flag = `--profile ${plainName.test(profile) ? profile : `'${profile.replaceAll("'", "'\\''")}'`}`
-  return text.replaceAll(/`(ctx [^`]*)`/g, (quoted, command: string) => (/(^|\s)--(profile|sandbox)\b/.test(command) ? quoted : `\`${command} ${flag}\``))
+  return text.replaceAll(/`(ctx [^`]*)`/g, (quoted, command: string) =>
+    /(^|\s)--(profile|sandbox)\b/.test(command) ? quoted : `\`${command} ${flag}\``,
+  )
 }

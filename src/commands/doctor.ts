@@ -13,9 +13,14 @@ const shown: Record<CheckStatus, (text: string) => string> = {pass: paint.ok, wa
 
 export default class Doctor extends BaseCommand<typeof Doctor> {
   static summary = 'Check config, credentials, proxy, CA bundle, the API host, a token and the clock.'
-  static description = 'Each check passes, warns or fails with a hint. Exits 0 when nothing failed, else with the exit code of the first failure.'
+  static description =
+    'Each check passes, warns or fails with a hint. Exits 0 when nothing failed, else with the exit code of the first failure.'
   static reportsConfig = true
-  static examples = ['<%= config.bin %> doctor', '<%= config.bin %> doctor --profile prod --json', '<%= config.bin %> doctor --sandbox']
+  static examples = [
+    '<%= config.bin %> doctor',
+    '<%= config.bin %> doctor --profile prod --json',
+    '<%= config.bin %> doctor --sandbox',
+  ]
 
   async run(): Promise<DoctorResult> {
     const checks = await runDoctorChecks({

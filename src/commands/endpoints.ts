@@ -17,14 +17,21 @@ const columns: Array<Column<EndpointRow>> = [
 
 export default class Endpoints extends BaseCommand<typeof Endpoints> {
   static summary = "Every Citrix host and path ctx calls, for the profile's region (firewalls, proxies)."
-  static description = 'Mark: doc (published by Citrix), seen (observed in real traffic) or model (ctx\'s own model). Token: oauth (client_credentials at the region\'s API host), cws (JSON body at trust.citrixworkspacesapi.net, or .us in Gov) or appliance.'
-  static examples = ['<%= config.bin %> endpoints', 'CTX_REGION=gov <%= config.bin %> endpoints --json', '<%= config.bin %> endpoints --csv > firewall.csv']
+  static description =
+    "Mark: doc (published by Citrix), seen (observed in real traffic) or model (ctx's own model). Token: oauth (client_credentials at the region's API host), cws (JSON body at trust.citrixworkspacesapi.net, or .us in Gov) or appliance."
+  static examples = [
+    '<%= config.bin %> endpoints',
+    'CTX_REGION=gov <%= config.bin %> endpoints --json',
+    '<%= config.bin %> endpoints --csv > firewall.csv',
+  ]
   static flags = {...listFlags}
 
   async run(): Promise<EndpointsResult> {
     const settings = await this.settings()
     const table = listEndpoints({region: settings.region, apiUrl: settings.apiUrl})
-    this.log(renderList(columns, table.endpoints, {csv: this.flags.csv, wide: this.flags.wide, note: (m) => this.note(m)}))
+    this.log(
+      renderList(columns, table.endpoints, {csv: this.flags.csv, wide: this.flags.wide, note: (m) => this.note(m)}),
+    )
     if (table.apiUrl) this.note(`--api-url is set: every one of these hosts maps to ${table.apiUrl}, paths kept.`)
     return table
   }

@@ -45,10 +45,13 @@ function acquire(file: string, {waitMs, staleMs}: Required<ConfigLockOptions>): 
       const code = (error as NodeJS.ErrnoException).code
       if (code !== 'ELOCKED') throw configNotWritable(file, error)
       if (Date.now() >= deadline) {
-        throw new ConfigError(`Another ctx kept the config file ${file} locked for ${Math.round(waitMs / 1000)} s; nothing was saved.`, {
-          hint: `Try again. If no other ctx is running, remove ${lockPath}.`,
-          cause: error,
-        })
+        throw new ConfigError(
+          `Another ctx kept the config file ${file} locked for ${Math.round(waitMs / 1000)} s; nothing was saved.`,
+          {
+            hint: `Try again. If no other ctx is running, remove ${lockPath}.`,
+            cause: error,
+          },
+        )
       }
       // A short random pause, so that waiting processes do not all retry at the same moment.
       sleepSync(5 + Math.random() * 20)

@@ -12,10 +12,15 @@ export const settingKeys = {
   'customer-id': {description: 'Citrix Cloud customer id'},
   'client-id': {description: 'API client id'},
   'client-secret': {description: 'API client secret (kept in the OS keychain when one answers)', secret: true},
-  region: {description: 'Citrix Cloud region (gov: Citrix Cloud Government); unset means the global api.cloud.com', allowed: regions},
+  region: {
+    description: 'Citrix Cloud region (gov: Citrix Cloud Government); unset means the global api.cloud.com',
+    allowed: regions,
+  },
   'api-url': {description: 'send every Citrix Cloud call to this origin instead (sandbox, tests, a mock)'},
   'ca-bundle': {description: 'PEM file of extra trusted CAs (a corporate proxy that re-signs TLS)'},
-  'rate-limit': {description: 'Citrix Cloud requests a second for this customer, pinned; unset: learned from the answers'},
+  'rate-limit': {
+    description: 'Citrix Cloud requests a second for this customer, pinned; unset: learned from the answers',
+  },
   'license-view': {
     description: 'default view of `ctx license summary`',
     allowed: ['enterprise', 'partner-onprem', 'partner-daas'],

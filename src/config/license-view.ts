@@ -14,7 +14,9 @@ export type LicenseView = (typeof licenseViews)[number]
 
 /** The views with partner customers. */
 export type PartnerView = Exclude<LicenseView, 'enterprise'>
-export const partnerViews: readonly PartnerView[] = licenseViews.filter((view): view is PartnerView => view !== 'enterprise')
+export const partnerViews: readonly PartnerView[] = licenseViews.filter(
+  (view): view is PartnerView => view !== 'enterprise',
+)
 
 /** The view of `ctx license …`: flag > CTX_LICENSE_VIEW > the profile's `license-view` > enterprise. */
 export function resolveLicenseView(
@@ -24,11 +26,18 @@ export function resolveLicenseView(
   const env = options.env ?? process.env
   const profile = options.profile ?? env.CTX_PROFILE ?? defaultProfile
   const fromEnv = flag === undefined && env.CTX_LICENSE_VIEW !== undefined
-  const value = flag ?? env.CTX_LICENSE_VIEW ?? stringValue((options.store ?? (() => ConfigStore.open()))().profile(profile), 'license-view')
+  const value =
+    flag ??
+    env.CTX_LICENSE_VIEW ??
+    stringValue((options.store ?? (() => ConfigStore.open()))().profile(profile), 'license-view')
   if (value === undefined) return 'enterprise'
   if (!(licenseViews as readonly string[]).includes(value)) {
     // The hint names where the bad value came from: the variable, the flag, or the profile's setting.
-    const where = fromEnv ? `Set CTX_LICENSE_VIEW to one of: ${licenseViews.join(', ')} (or unset it).` : flag === undefined ? `Use one of: ${licenseViews.join(', ')} (ctx config set license-view …).` : `Use one of: ${licenseViews.join(', ')}.`
+    const where = fromEnv
+      ? `Set CTX_LICENSE_VIEW to one of: ${licenseViews.join(', ')} (or unset it).`
+      : flag === undefined
+        ? `Use one of: ${licenseViews.join(', ')} (ctx config set license-view …).`
+        : `Use one of: ${licenseViews.join(', ')}.`
     throw new UsageError(`Unknown license view "${value}"${fromEnv ? ' in CTX_LICENSE_VIEW' : ''}.`, {hint: where})
   }
   return value as LicenseView

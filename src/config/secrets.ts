@@ -29,12 +29,18 @@ export interface PlacedSecret {
  * for the profile inside the 0600 config file. Saves nothing in the profile: the caller merges
  * `values` into its own change, so that a login is one write.
  */
-export async function placeSecret(profile: string, key: string, secret: string, env: NodeJS.ProcessEnv = process.env): Promise<PlacedSecret> {
+export async function placeSecret(
+  profile: string,
+  key: string,
+  secret: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<PlacedSecret> {
   if (keychainAllowed(env)) {
     try {
       const entry = await keychainEntry(accountFor(profile, key))
       entry.setPassword(secret)
-      if (entry.getPassword() === secret) return {location: 'keychain', values: {[key]: undefined, [`${key}-location`]: 'keychain'}}
+      if (entry.getPassword() === secret)
+        return {location: 'keychain', values: {[key]: undefined, [`${key}-location`]: 'keychain'}}
     } catch {
       // No keychain on this machine (a server, a container, CI): the file is the fallback.
     }

@@ -53,7 +53,12 @@ export interface SettingInForce {
 }
 
 /** The value in force of one setting, and where it comes from: flag > environment > profile > default. */
-export function settingInForce(key: SettingName, profileValue: string | undefined, flags: SettingFlags = {}, env: NodeJS.ProcessEnv = process.env): SettingInForce {
+export function settingInForce(
+  key: SettingName,
+  profileValue: string | undefined,
+  flags: SettingFlags = {},
+  env: NodeJS.ProcessEnv = process.env,
+): SettingInForce {
   const overrides = settingOverrides[key]
   const flagValue = overrides.flag ? flags[overrides.flag] : undefined
   if (flagValue !== undefined) return {value: String(flagValue), source: 'flag', from: `--${overrides.flag}`}
@@ -95,13 +100,22 @@ export async function resolveSettings(
   const name = profileNameFrom(flags, env)
   const stored = store.profile(name)
 
-  const customerId = pick(undefined, firstOf(env, ['CTX_CUSTOMER_ID', 'CITRIX_CUSTOMER_ID']), stringValue(stored, 'customer-id'))
-  const clientId = pick(undefined, firstOf(env, ['CTX_CLIENT_ID', 'CITRIX_CLIENT_ID']), stringValue(stored, 'client-id'))
+  const customerId = pick(
+    undefined,
+    firstOf(env, ['CTX_CUSTOMER_ID', 'CITRIX_CUSTOMER_ID']),
+    stringValue(stored, 'customer-id'),
+  )
+  const clientId = pick(
+    undefined,
+    firstOf(env, ['CTX_CLIENT_ID', 'CITRIX_CLIENT_ID']),
+    stringValue(stored, 'client-id'),
+  )
   const regionText = pick(undefined, env.CTX_REGION, stringValue(stored, 'region'))
   const apiUrl = pick(flags['api-url'], env.CTX_API_URL, stringValue(stored, 'api-url'))
   const caBundle = pick(flags['ca-bundle'], env.CTX_CA_BUNDLE, stringValue(stored, 'ca-bundle'))
   const rateLimitText = pick(flags['rate-limit'], env.CTX_RATE_LIMIT || undefined, stringValue(stored, 'rate-limit'))
-  const rateLimitFrom = flags['rate-limit'] !== undefined ? '--rate-limit' : env.CTX_RATE_LIMIT ? 'CTX_RATE_LIMIT' : `profile ${name}`
+  const rateLimitFrom =
+    flags['rate-limit'] !== undefined ? '--rate-limit' : env.CTX_RATE_LIMIT ? 'CTX_RATE_LIMIT' : `profile ${name}`
 
   const envSecret = firstOf(env, ['CTX_CLIENT_SECRET', 'CITRIX_CLIENT_SECRET'])
   const clientSecret = envSecret ?? (await readSecret(store, name, 'client-secret'))
@@ -126,7 +140,9 @@ export function parseRateLimit(value: string | undefined, from: string): number 
   if (value === undefined || value === '') return undefined
   const perSecond = Number(value.trim().replace(/\/s$/, ''))
   if (Number.isFinite(perSecond) && perSecond > 0 && perSecond <= 10_000) return perSecond
-  throw new UsageError(`"${value}" (from ${from}) is not a rate limit.`, {hint: 'Give requests a second, such as 10 or 2.5.'})
+  throw new UsageError(`"${value}" (from ${from}) is not a rate limit.`, {
+    hint: 'Give requests a second, such as 10 or 2.5.',
+  })
 }
 
 export function normaliseApiUrl(value: string): string {
@@ -134,7 +150,9 @@ export function normaliseApiUrl(value: string): string {
   try {
     url = new URL(value)
   } catch {
-    throw new UsageError(`"${value}" is not a URL.`, {hint: 'Give an origin such as https://api.cloud.com or http://127.0.0.1:4780.'})
+    throw new UsageError(`"${value}" is not a URL.`, {
+      hint: 'Give an origin such as https://api.cloud.com or http://127.0.0.1:4780.',
+    })
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new UsageError(`"${value}" is not an http(s) URL.`)

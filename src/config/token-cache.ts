@@ -30,9 +30,23 @@ export class TokenCache {
    * The secret is part of the (hashed) key: a changed secret must not reuse a token the old one got.
    * The profile leads in clear, so that `ctx auth logout` can drop a profile's tokens.
    */
-  static keyFor(parts: {profile: string; origin: string; protocol?: string; customerId: string; clientId: string; clientSecret: string}): string {
+  static keyFor(parts: {
+    profile: string
+    origin: string
+    protocol?: string
+    customerId: string
+    clientId: string
+    clientSecret: string
+  }): string {
     // Under --api-url both protocols share one origin: the protocol keeps their tokens apart.
-    const fields = [parts.profile, parts.origin, parts.customerId, parts.clientId, parts.clientSecret, ...(parts.protocol && parts.protocol !== 'oauth' ? [parts.protocol] : [])]
+    const fields = [
+      parts.profile,
+      parts.origin,
+      parts.customerId,
+      parts.clientId,
+      parts.clientSecret,
+      ...(parts.protocol && parts.protocol !== 'oauth' ? [parts.protocol] : []),
+    ]
     const hash = createHash('sha256').update(fields.join('\n')).digest('hex')
     return `${encodeURIComponent(parts.profile)}:${hash}`
   }
@@ -53,7 +67,9 @@ export class TokenCache {
     try {
       await writeJsonAtomic(this.path, all)
     } catch (error) {
-      this.options.warn?.(`The token cache ${this.path} cannot be written: ${localIoReason(error)}. The token is used for this run only.`)
+      this.options.warn?.(
+        `The token cache ${this.path} cannot be written: ${localIoReason(error)}. The token is used for this run only.`,
+      )
     }
   }
 

@@ -16,7 +16,11 @@ export interface CitrixErrorEnvelope {
 }
 
 const textOf = (value: unknown): string | undefined =>
-  typeof value === 'string' && value !== '' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined
+  typeof value === 'string' && value !== ''
+    ? value
+    : typeof value === 'number' || typeof value === 'boolean'
+      ? String(value)
+      : undefined
 
 /** The envelope of an error body; anything that is not a JSON object reads as an empty one. */
 export function parseErrorEnvelope(body: string | undefined): CitrixErrorEnvelope {

@@ -38,7 +38,8 @@ export interface RetryNotice {
 
 /** `503, retrying in 4 s, 2 of 4`: the line a retry shows on stderr. */
 export function retryLine(retry: RetryNotice): string {
-  const wait = retry.delayMs >= 1000 ? `${Math.round(retry.delayMs / 1000)} s` : `${(retry.delayMs / 1000).toFixed(1)} s`
+  const wait =
+    retry.delayMs >= 1000 ? `${Math.round(retry.delayMs / 1000)} s` : `${(retry.delayMs / 1000).toFixed(1)} s`
   const host = URL.canParse(retry.url) ? ` from ${new URL(retry.url).host}` : ''
   return `${retry.reason}${host}, retrying in ${wait}, ${retry.attempt} of ${retry.limit}`
 }
@@ -53,11 +54,20 @@ export const idleSocketTimeoutMs = 30_000
 export const requestTimeoutMs = 120_000
 
 /** got's timeouts: CTX_REQUEST_TIMEOUT_MS caps every one of them (the tests use a short one). */
-export function timeoutsFor(limitMs = requestTimeoutMs): {connect: number; response: number; socket: number; request: number} {
+export function timeoutsFor(limitMs = requestTimeoutMs): {
+  connect: number
+  response: number
+  socket: number
+  request: number
+} {
   const cap = (ms: number) => Math.min(ms, limitMs)
-  return {connect: cap(connectTimeoutMs), response: cap(responseTimeoutMs), socket: cap(idleSocketTimeoutMs), request: limitMs}
+  return {
+    connect: cap(connectTimeoutMs),
+    response: cap(responseTimeoutMs),
+    socket: cap(idleSocketTimeoutMs),
+    request: limitMs,
+  }
 }
-
 
 // [doc] Citrix: 429 and 503 say "try again"; 500 is retried for idempotent calls only.
 export const retryStatusCodes = [429, 500, 502, 503, 504]
@@ -95,7 +105,7 @@ export function readCaBundle(path: string): string[] {
   return [...rootCertificates, ...certificates]
 }
 
-function bodyOf(options: Pick<Options, "json" | "form" | "body">): string {
+function bodyOf(options: Pick<Options, 'json' | 'form' | 'body'>): string {
   if (options.json !== undefined) return JSON.stringify(options.json)
   if (options.form !== undefined) return new URLSearchParams(options.form as Record<string, string>).toString()
   return typeof options.body === 'string' ? options.body : ''
@@ -167,7 +177,8 @@ export function createHttpClient(options: HttpOptions): Got {
       beforeRequest: [
         async (request) => {
           const budget = budgetOf(request.headers)
-          for (let wait = budget.reserve(); wait > 0; wait = budget.reserve()) await new Promise((resolve) => setTimeout(resolve, wait))
+          for (let wait = budget.reserve(); wait > 0; wait = budget.reserve())
+            await new Promise((resolve) => setTimeout(resolve, wait))
           request.headers['citrix-transactionid'] ??= randomUUID()
           const url = new URL(String(request.url))
           const agent = proxyAgentFor(url, certificateAuthority ? {ca: certificateAuthority} : {})
@@ -193,7 +204,8 @@ export function createHttpClient(options: HttpOptions): Got {
             const ms = Date.now() - (started.get(response.request.options as object) ?? Date.now())
             log(`← ${response.statusCode} ${response.url} (${ms} ms)`)
             log(`  headers ${JSON.stringify(redactHeaders(response.headers))}`)
-            const body = Buffer.isBuffer(response.body) || typeof response.body === 'string' ? String(response.body) : ''
+            const body =
+              Buffer.isBuffer(response.body) || typeof response.body === 'string' ? String(response.body) : ''
             if (body) log(`  body ${redactBody(body)}`)
           }
           return response

@@ -40,24 +40,33 @@ export function parseJsonReply<T>(text: string, call: string, contentType: strin
   try {
     return JSON.parse(text) as T
   } catch {
-    throw new UnavailableError(`${call} was answered with a body that is not JSON (content type ${contentType || 'none'}): "${bodyExcerpt(text)}"`, {
-      hint: 'A proxy, a captive portal or a fake server may be answering in its place: check the network, the region and --api-url.',
-    })
+    throw new UnavailableError(
+      `${call} was answered with a body that is not JSON (content type ${contentType || 'none'}): "${bodyExcerpt(text)}"`,
+      {
+        hint: 'A proxy, a captive portal or a fake server may be answering in its place: check the network, the region and --api-url.',
+      },
+    )
   }
 }
 
 /** A body larger than maxReplyBytes: exit 8 naming the call, nothing more buffered. */
 export function replyTooLargeError(call: string, bytes?: number): UnavailableError {
   const size = bytes === undefined ? '' : ` (${Math.round(bytes / 1024 / 1024)} MB so far)`
-  return new UnavailableError(`${call} was answered with a body larger than ${maxReplyBytes / 1024 / 1024} MB${size}: ctx reads no more of it.`, {
-    hint: 'No Citrix reply is this large: a proxy or a fake server may be answering in its place. Check the region and --api-url.',
-  })
+  return new UnavailableError(
+    `${call} was answered with a body larger than ${maxReplyBytes / 1024 / 1024} MB${size}: ctx reads no more of it.`,
+    {
+      hint: 'No Citrix reply is this large: a proxy or a fake server may be answering in its place. Check the region and --api-url.',
+    },
+  )
 }
 
 /** Where a reply is needed and a field has the wrong type: exit 8 naming the call and the field. */
 export function wrongTypeError(call: string, field: string, expected: string, value: unknown): UnavailableError {
   const got = value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value
-  return new UnavailableError(`${call} was answered with a field "${field}" of the wrong type: ${expected} expected, ${got} found.`, {
-    hint: 'The reply does not follow the Citrix contract: a proxy or a fake server may be answering in its place, or the API changed.',
-  })
+  return new UnavailableError(
+    `${call} was answered with a field "${field}" of the wrong type: ${expected} expected, ${got} found.`,
+    {
+      hint: 'The reply does not follow the Citrix contract: a proxy or a fake server may be answering in its place, or the API changed.',
+    },
+  )
 }

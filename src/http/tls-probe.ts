@@ -19,9 +19,18 @@ function pemOf(der: Buffer): string {
  * Opens a TLS connection only to read the certificate a server presents (nothing is sent), so that
  * ctx can show its fingerprint and compare it with the pinned one before trusting it.
  */
-export function presentedCertificate(hostname: string, port: number, timeoutMs = 10_000): Promise<PresentedCertificate> {
+export function presentedCertificate(
+  hostname: string,
+  port: number,
+  timeoutMs = 10_000,
+): Promise<PresentedCertificate> {
   return new Promise((resolve, reject) => {
-    const socket = connect({host: hostname, port, rejectUnauthorized: false, ...(isIP(hostname) ? {} : {servername: hostname})})
+    const socket = connect({
+      host: hostname,
+      port,
+      rejectUnauthorized: false,
+      ...(isIP(hostname) ? {} : {servername: hostname}),
+    })
     socket.setTimeout(timeoutMs, () => socket.destroy(Object.assign(new Error('timed out'), {code: 'ETIMEDOUT'})))
     socket.once('secureConnect', () => {
       const certificate = socket.getPeerCertificate()
@@ -29,6 +38,8 @@ export function presentedCertificate(hostname: string, port: number, timeoutMs =
       if (!certificate?.raw) reject(new Error(`${hostname}:${port} presented no certificate`))
       else resolve({pem: pemOf(certificate.raw), fingerprint: fingerprintOfDer(certificate.raw)})
     })
-    socket.once('error', (error: NodeJS.ErrnoException) => reject(networkErrorFrom(error, `https://${isIP(hostname) === 6 ? `[${hostname}]` : hostname}:${port}`)))
+    socket.once('error', (error: NodeJS.ErrnoException) =>
+      reject(networkErrorFrom(error, `https://${isIP(hostname) === 6 ? `[${hostname}]` : hostname}:${port}`)),
+    )
   })
 }

@@ -9,7 +9,8 @@ export function userAgent(): string {
   let version = '0.0.0'
   try {
     // src/http and dist/http are both two folders below package.json.
-    version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}).version
+    version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string})
+      .version
   } catch {
     // A package without its package.json still sends a User-Agent.
   }

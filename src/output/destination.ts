@@ -58,19 +58,30 @@ async function statOrUndefined(path: string, how: (path: string) => Promise<Stat
 export async function checkOutTarget(out: string | undefined): Promise<OutTarget> {
   if (out === undefined || out === '-') return {kind: 'stdout'}
   const target = await statOrUndefined(out, stat)
-  if (target?.isDirectory()) throw new UsageError(`--out ${out} is a folder.`, {hint: 'Name a file, such as users.csv in that folder.'})
+  if (target?.isDirectory())
+    throw new UsageError(`--out ${out} is a folder.`, {hint: 'Name a file, such as users.csv in that folder.'})
   if (target && (target.isFIFO() || target.isCharacterDevice())) return {kind: 'stream', path: out}
-  if (target && !target.isFile()) throw new UsageError(`--out ${out} is neither a file nor a pipe.`, {hint: 'Name a file.'})
+  if (target && !target.isFile())
+    throw new UsageError(`--out ${out} is neither a file nor a pipe.`, {hint: 'Name a file.'})
   const link = await statOrUndefined(out, lstat)
   if (link?.isSymbolicLink()) {
-    if (!target) throw new UsageError(`--out ${out} is a symbolic link to a file that does not exist.`, {hint: 'Name the file itself.'})
-    throw new UsageError(`--out ${out} is a symbolic link: ctx replaces a file whole, which would replace the link itself.`, {
-      hint: `Name the file it points to: ${await realpath(out)}`,
-    })
+    if (!target)
+      throw new UsageError(`--out ${out} is a symbolic link to a file that does not exist.`, {
+        hint: 'Name the file itself.',
+      })
+    throw new UsageError(
+      `--out ${out} is a symbolic link: ctx replaces a file whole, which would replace the link itself.`,
+      {
+        hint: `Name the file it points to: ${await realpath(out)}`,
+      },
+    )
   }
   const folder = dirname(out)
   const parent = await statOrUndefined(folder, stat)
-  if (!parent) throw new UsageError(`Cannot write ${out}: the folder ${folder} does not exist.`, {hint: 'Create it first, or name another folder.'})
+  if (!parent)
+    throw new UsageError(`Cannot write ${out}: the folder ${folder} does not exist.`, {
+      hint: 'Create it first, or name another folder.',
+    })
   if (!parent.isDirectory()) throw new UsageError(`Cannot write ${out}: ${folder} is not a folder.`)
   try {
     await access(folder, constants.W_OK)
@@ -100,7 +111,13 @@ export async function writeWhole(target: OutTarget, text: string, options: {mode
 }
 
 export function stdoutDestination(stream: Writable = process.stdout): Destination {
-  return {stream, failed: new Promise<never>(() => {}), commit: async () => {}, discard: async () => {}, discardNow() {}}
+  return {
+    stream,
+    failed: new Promise<never>(() => {}),
+    commit: async () => {},
+    discard: async () => {},
+    discardNow() {},
+  }
 }
 
 /** Rejects with the stream's first error, as a LocalIoError when the machine is at fault. */
@@ -215,7 +232,9 @@ export async function fileDestination(path: string, options: {mode?: number} = {
     await rm(temporary, {force: true})
     const cause = (error as Error).cause ?? error
     if ((cause as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new UsageError(`Cannot write ${path}: the folder does not exist.`, {hint: 'Check that the folder exists and is writable.'})
+      throw new UsageError(`Cannot write ${path}: the folder does not exist.`, {
+        hint: 'Check that the folder exists and is writable.',
+      })
     }
     throw asLocalIoError(cause, `Cannot write ${path}`)
   }

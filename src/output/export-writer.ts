@@ -76,7 +76,11 @@ function jsonWriter<Row>(columns: Array<ExportColumn<Row>>, sink: Writable): Row
 }
 
 /** exceljs's streaming WorkbookWriter: each row is committed (written out) as it comes. */
-async function xlsxWriter<Row>(columns: Array<ExportColumn<Row>>, sink: Writable, options: WriterOptions): Promise<RowWriter<Row>> {
+async function xlsxWriter<Row>(
+  columns: Array<ExportColumn<Row>>,
+  sink: Writable,
+  options: WriterOptions,
+): Promise<RowWriter<Row>> {
   const {default: ExcelJS} = await import('exceljs')
   // exceljs ends the stream it writes to; a pass-through keeps the destination open for its owner.
   const zip = new PassThrough()
@@ -100,7 +104,12 @@ async function xlsxWriter<Row>(columns: Array<ExportColumn<Row>>, sink: Writable
   }
 }
 
-export async function createRowWriter<Row>(format: ExportFormat, columns: Array<ExportColumn<Row>>, sink: Writable, options: WriterOptions = {}): Promise<RowWriter<Row>> {
+export async function createRowWriter<Row>(
+  format: ExportFormat,
+  columns: Array<ExportColumn<Row>>,
+  sink: Writable,
+  options: WriterOptions = {},
+): Promise<RowWriter<Row>> {
   if (format === 'csv') return csvWriter(columns, sink, options)
   if (format === 'ndjson') return ndjsonWriter(columns, sink)
   if (format === 'json') return jsonWriter(columns, sink)

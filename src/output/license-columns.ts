@@ -1,4 +1,11 @@
-import type {HistoryMonth, LicenseDevice, LicenseUser, PartnerCustomer, PartnerDaasCustomer, PartnerOnPremCustomer} from '../citrix/licensing.js'
+import type {
+  HistoryMonth,
+  LicenseDevice,
+  LicenseUser,
+  PartnerCustomer,
+  PartnerDaasCustomer,
+  PartnerOnPremCustomer,
+} from '../citrix/licensing.js'
 import type {PartnerView} from '../config/license-view.js'
 import type {ExportColumn} from './export-writer.js'
 import {formatCount} from './numbers.js'
@@ -11,8 +18,21 @@ function fields<Row>(...names: Array<keyof Row & string>): Array<ExportColumn<Ro
   return names.map((name) => ({header: name, value: (row: Row) => row[name] as string | number | null}))
 }
 
-export const userColumns = fields<LicenseUser>('userId', 'userName', 'licenseAssignedDate', 'lastLoginDate', 'licenseStatus')
-export const deviceColumns = fields<LicenseDevice>('deviceId', 'deviceName', 'enrollmentStatus', 'licenseAssignedDate', 'lastLoginDate', 'licenseStatus')
+export const userColumns = fields<LicenseUser>(
+  'userId',
+  'userName',
+  'licenseAssignedDate',
+  'lastLoginDate',
+  'licenseStatus',
+)
+export const deviceColumns = fields<LicenseDevice>(
+  'deviceId',
+  'deviceName',
+  'enrollmentStatus',
+  'licenseAssignedDate',
+  'lastLoginDate',
+  'licenseStatus',
+)
 export const historyColumns = fields<HistoryMonth>(
   'month',
   'totalAvailableLicenseCount',
@@ -23,11 +43,25 @@ export const historyColumns = fields<HistoryMonth>(
   'deviceNewAssignedCount',
   'deviceReleasedCount',
 )
-const onPremCustomerColumns = fields<PartnerOnPremCustomer>('accountId', 'accountName', 'totalUsers', 'paidUsers', 'freeUsers')
-const daasCustomerColumns = fields<PartnerDaasCustomer>('customerName', 'orgId', 'totalLicenses', 'totalUsers', 'overage')
+const onPremCustomerColumns = fields<PartnerOnPremCustomer>(
+  'accountId',
+  'accountName',
+  'totalUsers',
+  'paidUsers',
+  'freeUsers',
+)
+const daasCustomerColumns = fields<PartnerDaasCustomer>(
+  'customerName',
+  'orgId',
+  'totalLicenses',
+  'totalUsers',
+  'overage',
+)
 
 export function partnerCustomerColumns(view: PartnerView): Array<ExportColumn<PartnerCustomer>> {
-  return (view === 'partner-onprem' ? onPremCustomerColumns : daasCustomerColumns) as Array<ExportColumn<PartnerCustomer>>
+  return (view === 'partner-onprem' ? onPremCustomerColumns : daasCustomerColumns) as Array<
+    ExportColumn<PartnerCustomer>
+  >
 }
 
 /** Headings for a person: the table shows these, CSV and JSON the field names. */

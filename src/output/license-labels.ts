@@ -1,4 +1,11 @@
-import {editionNames, type ConcurrentFigure, type ConcurrentFigures, type EnterpriseUsage, type PartnerDaasFigures, type PartnerOnPremFigures} from '../citrix/licensing.js'
+import {
+  editionNames,
+  type ConcurrentFigure,
+  type ConcurrentFigures,
+  type EnterpriseUsage,
+  type PartnerDaasFigures,
+  type PartnerOnPremFigures,
+} from '../citrix/licensing.js'
 import type {LicenseView, PartnerView} from '../config/license-view.js'
 import type {SeriesLabels} from './charts/usage-month.js'
 
@@ -27,12 +34,16 @@ export const licenseModelLabels: Record<EnterpriseUsage['licenseModel'], string>
 export const noSplitText = 'not reported (Citrix gives no user/device split for this service)'
 
 const when = (time: string | null) => (time ? ` (${time.slice(0, 16).replace('T', ' ')} UTC)` : '')
-const countOf = (figure: ConcurrentFigure) => (figure.count === null ? 'not reported' : `${figure.count}${when(figure.time)}`)
+const countOf = (figure: ConcurrentFigure) =>
+  figure.count === null ? 'not reported' : `${figure.count}${when(figure.time)}`
 
 /** The concurrent figures: now (of how many), and the 24-hour, month and all-time peaks. */
 export function concurrentFigures(figures: ConcurrentFigures): LabelledFigure[] {
   return [
-    {label: 'Concurrent now', value: `${countOf(figures.current)}${figures.current.total === null ? '' : ` of ${figures.current.total}`}`},
+    {
+      label: 'Concurrent now',
+      value: `${countOf(figures.current)}${figures.current.total === null ? '' : ` of ${figures.current.total}`}`,
+    },
     {label: 'Peak, last 24 hours', value: countOf(figures.last24HoursPeak)},
     {label: 'Peak this month', value: countOf(figures.monthPeak)},
     {label: 'All-time peak', value: countOf(figures.allTimePeak)},
@@ -41,9 +52,20 @@ export function concurrentFigures(figures: ConcurrentFigures): LabelledFigure[] 
 
 export function enterpriseFigures(usage: EnterpriseUsage): LabelledFigure[] {
   const service = usage.productEdition ? `${usage.productName} (${usage.productEdition})` : usage.productName
-  const model = {label: 'License model', value: licenseModelLabels[usage.licenseModel] + (usage.citrixLicenseModel && usage.licenseModel === 'total' ? ` (${usage.citrixLicenseModel})` : '')}
+  const model = {
+    label: 'License model',
+    value:
+      licenseModelLabels[usage.licenseModel] +
+      (usage.citrixLicenseModel && usage.licenseModel === 'total' ? ` (${usage.citrixLicenseModel})` : ''),
+  }
   if (usage.concurrent) {
-    return [{label: 'Service', value: service}, model, ...concurrentFigures(usage.concurrent), {label: 'Available', value: usage.available}, {label: 'Remaining', value: usage.remaining}]
+    return [
+      {label: 'Service', value: service},
+      model,
+      ...concurrentFigures(usage.concurrent),
+      {label: 'Available', value: usage.available},
+      {label: 'Remaining', value: usage.remaining},
+    ]
   }
   const split: LabelledFigure[] = usage.userDeviceSplit
     ? [
@@ -63,14 +85,21 @@ export function enterpriseFigures(usage: EnterpriseUsage): LabelledFigure[] {
 }
 
 export function partnerOnPremFigures(figures: PartnerOnPremFigures): LabelledFigure[] {
-  if (!figures.hasData) return [{label: 'Month', value: figures.month}, {label: 'Usage data', value: 'none for this month (Citrix reports no SKUs)'}]
+  if (!figures.hasData)
+    return [
+      {label: 'Month', value: figures.month},
+      {label: 'Usage data', value: 'none for this month (Citrix reports no SKUs)'},
+    ]
   return [
     {label: 'Month', value: figures.month},
     {label: 'Users', value: figures.totalUsers},
     {label: 'Paid users', value: figures.paidUsers},
     {label: 'Free users', value: figures.freeUsers},
     {label: 'License servers', value: figures.licenseServers},
-    ...figures.editions.map((e) => ({label: editionNames[e.edition] ?? e.edition, value: `${e.totalUsers} users (${e.paidUsers} paid, ${e.freeUsers} free)`})),
+    ...figures.editions.map((e) => ({
+      label: editionNames[e.edition] ?? e.edition,
+      value: `${e.totalUsers} users (${e.paidUsers} paid, ${e.freeUsers} free)`,
+    })),
   ]
 }
 

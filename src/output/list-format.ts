@@ -19,7 +19,12 @@ export function renderList<Row>(columns: Array<Column<Row>>, rows: Row[], option
   return renderTable(columns, rows, {
     width: options.wide ? Number.POSITIVE_INFINITY : undefined,
     onNarrowed({width, shortened, dropped}) {
-      const what = [dropped.length > 0 ? `${dropped.join(', ')} hidden` : '', shortened.length > 0 ? `${shortened.join(', ')} shortened` : ''].filter(Boolean).join('; ')
+      const what = [
+        dropped.length > 0 ? `${dropped.join(', ')} hidden` : '',
+        shortened.length > 0 ? `${shortened.join(', ')} shortened` : '',
+      ]
+        .filter(Boolean)
+        .join('; ')
       options.note?.(`Fitted to ${width} columns (${what}): --wide for the whole table, --json or --csv for the data.`)
     },
   })

@@ -45,31 +45,60 @@ const itemColumns: Array<Column<RemovalItem>> = [
 ]
 
 /** The columns that decide (status, last contact with its age), for the items that carry them. */
-function decidingColumns<T extends {id: string}>(items: RemovalItem[], detailOf: (row: T) => RemovalItem | undefined, now: Date): Array<Column<T>> {
+function decidingColumns<T extends {id: string}>(
+  items: RemovalItem[],
+  detailOf: (row: T) => RemovalItem | undefined,
+  now: Date,
+): Array<Column<T>> {
   return [
-    ...(items.some((i) => i.status !== undefined) ? [{header: 'Status', value: (row: T) => (detailOf(row) ? detailOf(row)!.status || 'unknown' : '')}] : []),
+    ...(items.some((i) => i.status !== undefined)
+      ? [{header: 'Status', value: (row: T) => (detailOf(row) ? detailOf(row)!.status || 'unknown' : '')}]
+      : []),
     ...(items.some((i) => i.lastContactAt !== undefined)
-      ? [{header: 'Last contact', value: (row: T) => (detailOf(row) ? (detailOf(row)!.lastContactAt ? formatWhen(detailOf(row)!.lastContactAt!, now) : 'unknown') : '')}]
+      ? [
+          {
+            header: 'Last contact',
+            value: (row: T) =>
+              detailOf(row)
+                ? detailOf(row)!.lastContactAt
+                  ? formatWhen(detailOf(row)!.lastContactAt!, now)
+                  : 'unknown'
+                : '',
+          },
+        ]
       : []),
   ]
 }
 
 /** `Warning: cc-01.tokyo is the last connector of resource location Tokyo`: a line per warning of an item. */
 export function removalWarnings(items: RemovalItem[]): string[] {
-  return items.flatMap((i) => (i.warnings ?? []).map((warning) => `${paint.warn('Warning:')} ${i.name || i.id} ${warning}.`))
+  return items.flatMap((i) =>
+    (i.warnings ?? []).map((warning) => `${paint.warn('Warning:')} ${i.name || i.id} ${warning}.`),
+  )
 }
 
 /** The exact list a confirmation asks about, with the status and last contact of items that carry them, then their warnings. */
 export function renderRemovalPlan(items: RemovalItem[], now = new Date()): string {
   const [name, product, id] = itemColumns as [Column<RemovalItem>, Column<RemovalItem>, Column<RemovalItem>]
-  return [renderTable([name, product, ...decidingColumns<RemovalItem>(items, (i) => i, now), id], items), ...removalWarnings(items)].join('\n')
+  return [
+    renderTable([name, product, ...decidingColumns<RemovalItem>(items, (i) => i, now), id], items),
+    ...removalWarnings(items),
+  ].join('\n')
 }
 
 /** One row per item: what happened to it, and why when it failed; a dry run's (given its plan) with the status and last contact too. */
 export function renderRemovalReport(report: RemovalReport, plan: RemovalItem[] = [], now = new Date()): string {
-  const [name, product, id] = itemColumns as unknown as [Column<RemovalOutcome>, Column<RemovalOutcome>, Column<RemovalOutcome>]
+  const [name, product, id] = itemColumns as unknown as [
+    Column<RemovalOutcome>,
+    Column<RemovalOutcome>,
+    Column<RemovalOutcome>,
+  ]
   const columns: Array<Column<RemovalOutcome>> = [
-    {header: 'Result', value: (o) => resultLabels[o.result] ?? o.result, paint: (o) => (o.result === 'failed' || o.result === 'unknown' ? paint.error : undefined)},
+    {
+      header: 'Result',
+      value: (o) => resultLabels[o.result] ?? o.result,
+      paint: (o) => (o.result === 'failed' || o.result === 'unknown' ? paint.error : undefined),
+    },
     name,
     product,
     ...decidingColumns<RemovalOutcome>(plan, (o) => plan.find((i) => i.id === o.id), now),
@@ -86,6 +115,9 @@ export function removalSummary(report: RemovalReport, noun: string): string {
   }
   const notStarted = report.items.filter((i) => i.result === 'not-started').length
   const unknown = report.items.filter((i) => i.result === 'unknown').length
-  const stopped = notStarted || unknown ? `, not started ${notStarted}${unknown ? `, unknown ${unknown} (in flight when stopped)` : ''}` : ''
+  const stopped =
+    notStarted || unknown
+      ? `, not started ${notStarted}${unknown ? `, unknown ${unknown} (in flight when stopped)` : ''}`
+      : ''
   return `Removed ${report.removed}, not found ${report.notFound}, failed ${report.failed}${stopped}.`
 }

@@ -41,7 +41,10 @@ export interface TableOptions {
  * The width a table must fit: the terminal's columns, or `COLUMNS` when set (tests, `COLUMNS=80 ctx … | less`).
  * A pipe or file with no `COLUMNS` gets the whole table (as az does): a script must not lose columns.
  */
-export function terminalWidth(stream: {isTTY?: boolean; columns?: number} = process.stdout, env: NodeJS.ProcessEnv = process.env): number {
+export function terminalWidth(
+  stream: {isTTY?: boolean; columns?: number} = process.stdout,
+  env: NodeJS.ProcessEnv = process.env,
+): number {
   const fromEnv = Number.parseInt(env.COLUMNS ?? '', 10)
   if (stream.isTTY && stream.columns && stream.columns > 0) return stream.columns
   return Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : Number.POSITIVE_INFINITY
@@ -52,7 +55,8 @@ const colorCodes = /\u001B\[[0-9;]*m/g
 
 /** Columns a character takes on a terminal: 2 for East Asian wide and emoji, 0 for combining marks. */
 function charWidth(code: number): number {
-  if ((code >= 0x300 && code <= 0x36f) || (code >= 0x200b && code <= 0x200f) || (code >= 0xfe00 && code <= 0xfe0f)) return 0
+  if ((code >= 0x300 && code <= 0x36f) || (code >= 0x200b && code <= 0x200f) || (code >= 0xfe00 && code <= 0xfe0f))
+    return 0
   if (
     (code >= 0x1100 && code <= 0x115f) ||
     (code >= 0x2e80 && code <= 0xa4cf && code !== 0x303f) ||
@@ -138,7 +142,8 @@ function fit<Row>(columns: Array<Column<Row>>, natural: number[], limit: number)
   // Then the columns that always stay but may shrink give what they can.
   for (const [index, column] of columns.entries()) {
     if (excess() <= 0) return widths
-    if (!column.priority && column.shrink !== undefined) widths[index] = Math.max(least(column), widths[index]! - excess())
+    if (!column.priority && column.shrink !== undefined)
+      widths[index] = Math.max(least(column), widths[index]! - excess())
   }
   // Then the shortened ones go too, least useful first (past that, the terminal wraps the rest).
   for (const {index} of order) {
@@ -163,7 +168,8 @@ export function renderTable<Row>(allColumns: Array<Column<Row>>, rows: Row[], op
   const columns = allColumns.filter((c) => !c.csvOnly)
   const cells = rows.map((row) => columns.map((c) => cellText(c.value(row))))
   const natural = columns.map((c) => displayWidth(c.header))
-  for (const line of cells) line.forEach((text, index) => (natural[index] = Math.max(natural[index]!, displayWidth(text))))
+  for (const line of cells)
+    line.forEach((text, index) => (natural[index] = Math.max(natural[index]!, displayWidth(text))))
   const limit = options.width ?? terminalWidth()
   const widths = tableWidth(natural) > limit ? fit(columns, natural, limit) : natural
   const kept = columns.flatMap((_, index) => (widths[index] === undefined ? [] : [index]))
@@ -176,15 +182,22 @@ export function renderTable<Row>(allColumns: Array<Column<Row>>, rows: Row[], op
     })
   }
   const width = (index: number) => widths[index]!
-  const rule = (left: string, middle: string, right: string) => left + kept.map((index) => '─'.repeat(width(index) + 2)).join(middle) + right
-  const line = (texts: string[]) => '│' + texts.map((text, k) => ` ${text}${' '.repeat(Math.max(width(kept[k]!) - displayWidth(text), 0))} `).join('│') + '│'
+  const rule = (left: string, middle: string, right: string) =>
+    left + kept.map((index) => '─'.repeat(width(index) + 2)).join(middle) + right
+  const line = (texts: string[]) =>
+    '│' +
+    texts.map((text, k) => ` ${text}${' '.repeat(Math.max(width(kept[k]!) - displayWidth(text), 0))} `).join('│') +
+    '│'
   const head = line(kept.map((index) => (colorEnabled() ? paint.bold(columns[index]!.header) : columns[index]!.header)))
   const body: string[] = []
   for (const [rowIndex, row] of rows.entries()) {
     // A wrapping column may need several lines; every other cell is cut to its width, then coloured.
     const parts = kept.map((index) => {
       const text = cells[rowIndex]![index]!
-      const fitted = columns[index]!.wrap && displayWidth(text) > width(index) ? wrapText(text, width(index)) : [truncate(text, width(index))]
+      const fitted =
+        columns[index]!.wrap && displayWidth(text) > width(index)
+          ? wrapText(text, width(index))
+          : [truncate(text, width(index))]
       const colour = colorEnabled() ? columns[index]!.paint?.(row) : undefined
       return colour ? fitted.map((part) => colour(part)) : fitted
     })
@@ -197,5 +210,10 @@ export function renderTable<Row>(allColumns: Array<Column<Row>>, rows: Row[], op
 /** Label: value lines, the labels aligned; a value keeps ctx's own colour, nothing else. */
 export function renderFields(fields: Array<[string, string | number | undefined]>): string {
   const width = Math.max(...fields.map(([label]) => label.length))
-  return fields.map(([label, value]) => `${label.padEnd(width)}  ${value === undefined ? '-' : terminalText(String(value), {keepColor: true})}`).join('\n')
+  return fields
+    .map(
+      ([label, value]) =>
+        `${label.padEnd(width)}  ${value === undefined ? '-' : terminalText(String(value), {keepColor: true})}`,
+    )
+    .join('\n')
 }

@@ -8,7 +8,10 @@ export interface TimeOptions {
 
 /** The zone's short name at that time: `CET`, `EST`, `UTC`, else `GMT+5:30`. */
 function zoneName(date: Date, timeZone: string | undefined): string {
-  const named = (locale: string) => new Intl.DateTimeFormat(locale, {timeZone, timeZoneName: 'short'}).formatToParts(date).find((p) => p.type === 'timeZoneName')?.value ?? ''
+  const named = (locale: string) =>
+    new Intl.DateTimeFormat(locale, {timeZone, timeZoneName: 'short'})
+      .formatToParts(date)
+      .find((p) => p.type === 'timeZoneName')?.value ?? ''
   const us = named('en-US')
   const name = /^GMT[+-]/.test(us) ? named('en-GB') : us
   return name === 'GMT' && (timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone) === 'UTC' ? 'UTC' : name
@@ -17,7 +20,15 @@ function zoneName(date: Date, timeZone: string | undefined): string {
 /** `2026-08-01 11:30 CEST`: the local minute and its zone. */
 export function formatTime(time: Date, options: TimeOptions = {}): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {timeZone: options.timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23'})
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: options.timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
       .formatToParts(time)
       .map((p) => [p.type, p.value]),
   )
@@ -29,7 +40,12 @@ export function formatAge(milliseconds: number): string {
   const ahead = milliseconds < 0
   const span = Math.abs(milliseconds)
   if (span < 60_000) return 'now'
-  const amount = span < 3_600_000 ? `${Math.floor(span / 60_000)} min` : span < 86_400_000 ? `${Math.floor(span / 3_600_000)} h` : `${Math.floor(span / 86_400_000).toLocaleString('en-US')} d`
+  const amount =
+    span < 3_600_000
+      ? `${Math.floor(span / 60_000)} min`
+      : span < 86_400_000
+        ? `${Math.floor(span / 3_600_000)} h`
+        : `${Math.floor(span / 86_400_000).toLocaleString('en-US')} d`
   return ahead ? `in ${amount}` : `${amount} ago`
 }
 

@@ -36,7 +36,11 @@ export interface RunningSandbox extends SandboxRuntime {
 export async function startSandbox(options: SandboxOptions): Promise<RunningSandbox> {
   const store = new SandboxStore(options.dataDir)
   const state = await store.open(defaultSettings(options.settings), {reset: options.reset})
-  const runtime: SandboxRuntime = {store, faults: new FaultInjector(options.faults, state.settings.seed), log: new RequestLog()}
+  const runtime: SandboxRuntime = {
+    store,
+    faults: new FaultInjector(options.faults, state.settings.seed),
+    log: new RequestLog(),
+  }
   const routes = [...cloudRoutes, ...controlRoutes(runtime)]
   const handle = createRequestHandler(routes, runtime)
   const server = createServer((request, response) => void handle(request, response))

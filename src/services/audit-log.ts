@@ -46,7 +46,7 @@ export function appendAuditSync(entry: AuditEntry, path = auditLogPath()): void 
       const {size} = fstatSync(fd)
       const data = size > 0 && !endsWithNewline(fd, size) ? Buffer.concat([Buffer.from('\n'), line]) : line
       try {
-        for (let written = 0; written < data.length; ) written += writeSync(fd, data, written)
+        for (let written = 0; written < data.length;) written += writeSync(fd, data, written)
       } catch (error) {
         // Take back the part that went through, unless another ctx appended meanwhile.
         const now = fstatSync(fd).size

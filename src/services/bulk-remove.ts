@@ -125,14 +125,18 @@ export class AuditLogError extends LocalIoError {
     cause: unknown,
     unrecorded: RemovalOutcome[],
   ) {
-    super(`${(cause as Error).message} Removal stopped: ${stoppedSummary(report)}; not recorded there: ${unrecordedIds(unrecorded)}.`, {
-      hint: 'Make the data folder writable (or free some space), then run the same command again to finish.',
-      cause,
-    })
+    super(
+      `${(cause as Error).message} Removal stopped: ${stoppedSummary(report)}; not recorded there: ${unrecordedIds(unrecorded)}.`,
+      {
+        hint: 'Make the data folder writable (or free some space), then run the same command again to finish.',
+        cause,
+      },
+    )
   }
 }
 
-const unrecordedIds = (unrecorded: RemovalOutcome[]) => unrecorded.map((o) => `${o.id} (${o.result})`).join(', ') || 'none'
+const unrecordedIds = (unrecorded: RemovalOutcome[]) =>
+  unrecorded.map((o) => `${o.id} (${o.result})`).join(', ') || 'none'
 
 function stoppedSummary(report: RemovalReport): string {
   const count = (result: RemovalResult) => report.items.filter((i) => i.result === result).length
@@ -147,10 +151,18 @@ function reportOf(dryRun: boolean, confirmed: boolean, items: RemovalOutcome[]):
 }
 
 export async function bulkRemove<T extends RemovalItem>(options: BulkRemoveOptions<T>): Promise<RemovalReport> {
-  const missing: RemovalOutcome[] = (options.missing ?? []).map((id) => ({id, name: '', product: '', result: 'not-found'}))
+  const missing: RemovalOutcome[] = (options.missing ?? []).map((id) => ({
+    id,
+    name: '',
+    product: '',
+    result: 'not-found',
+  }))
   const plain = (item: T): RemovalItem => ({id: item.id, name: item.name, product: item.product})
   if (options.dryRun) {
-    const report = reportOf(true, false, [...options.selected.map((i) => ({...plain(i), result: 'would-remove' as const})), ...missing])
+    const report = reportOf(true, false, [
+      ...options.selected.map((i) => ({...plain(i), result: 'would-remove' as const})),
+      ...missing,
+    ])
     report[removalPlan] = options.selected
     return report
   }
@@ -172,7 +184,17 @@ export async function bulkRemove<T extends RemovalItem>(options: BulkRemoveOptio
     const time = (options.now?.() ?? new Date()).toISOString()
     const {id, name: hostname, product, result, error} = outcome
     try {
-      append({time, action: 'remove', kind: options.kind, ...options.audit, id, hostname, product, result: result as AuditEntry['result'], ...(error ? {error} : {})})
+      append({
+        time,
+        action: 'remove',
+        kind: options.kind,
+        ...options.audit,
+        id,
+        hostname,
+        product,
+        result: result as AuditEntry['result'],
+        ...(error ? {error} : {}),
+      })
     } catch (failure) {
       auditFailure ??= failure
       unrecorded.push(outcome)
@@ -197,7 +219,12 @@ export async function bulkRemove<T extends RemovalItem>(options: BulkRemoveOptio
     options.onProgress?.(++done, options.selected.length)
   }
   const giveUp = () => {
-    for (const item of inFlight) finished(item, {...plain(item), result: 'unknown', error: 'in flight when ctx was stopped: Citrix Cloud may or may not have removed it'})
+    for (const item of inFlight)
+      finished(item, {
+        ...plain(item),
+        result: 'unknown',
+        error: 'in flight when ctx was stopped: Citrix Cloud may or may not have removed it',
+      })
     inFlight.clear()
   }
   // A second Ctrl-C ends the process at once: the removals in flight are still recorded, as unknown.
@@ -213,19 +240,33 @@ export async function bulkRemove<T extends RemovalItem>(options: BulkRemoveOptio
     process.removeListener('exit', giveUp)
   }
 
-  const items = [...options.selected.map((item) => outcomes.get(item) ?? {...plain(item), result: 'not-started' as const}), ...missing]
+  const items = [
+    ...options.selected.map((item) => outcomes.get(item) ?? {...plain(item), result: 'not-started' as const}),
+    ...missing,
+  ]
   const report = reportOf(false, true, items)
   if (fixes.size > 0) report[removalFixes] = [...fixes]
   const reason = options.signal?.reason
   if (options.signal?.aborted) {
-    const auditNote = auditFailure === undefined ? '' : ` ${(auditFailure as Error).message} Not recorded there: ${unrecordedIds(unrecorded)}.`
-    report[removalStopped] = new RemovalInterruptedError(report, reason instanceof InterruptedError ? reason : new InterruptedError(), auditNote)
+    const auditNote =
+      auditFailure === undefined
+        ? ''
+        : ` ${(auditFailure as Error).message} Not recorded there: ${unrecordedIds(unrecorded)}.`
+    report[removalStopped] = new RemovalInterruptedError(
+      report,
+      reason instanceof InterruptedError ? reason : new InterruptedError(),
+      auditNote,
+    )
   } else if (auditFailure !== undefined) report[removalStopped] = new AuditLogError(report, auditFailure, unrecorded)
   return report
 }
 
 /** Resolves when `work` is done, or `waitMs` after the signal aborts, whichever comes first. */
-async function untilDoneOrGivenUp(work: Promise<unknown>, signal: AbortSignal | undefined, waitMs: number): Promise<void> {
+async function untilDoneOrGivenUp(
+  work: Promise<unknown>,
+  signal: AbortSignal | undefined,
+  waitMs: number,
+): Promise<void> {
   let timer: NodeJS.Timeout | undefined
   let onAbort: (() => void) | undefined
   const givenUp = new Promise<void>((resolve) => {

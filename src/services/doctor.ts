@@ -45,7 +45,8 @@ function hintInsideDoctor(hint: string | undefined): string | undefined {
 }
 
 function fail(name: string, error: unknown): DoctorCheck {
-  if (error instanceof CtxError) return {name, status: 'fail', message: error.message, hint: hintInsideDoctor(error.hint), exitCode: error.exitCode}
+  if (error instanceof CtxError)
+    return {name, status: 'fail', message: error.message, hint: hintInsideDoctor(error.hint), exitCode: error.exitCode}
   return {name, status: 'fail', message: (error as Error).message, exitCode: ExitCode.bug}
 }
 
@@ -70,11 +71,23 @@ async function checkCaBundle(path: string | undefined): Promise<DoctorCheck> {
     try {
       readCaBundle(path)
     } catch (error) {
-      return {name: 'CA bundle', status: 'fail', message: (error as Error).message, hint: 'Pass a PEM file (-----BEGIN CERTIFICATE----- blocks) with --ca-bundle or CTX_CA_BUNDLE.', exitCode: ExitCode.config}
+      return {
+        name: 'CA bundle',
+        status: 'fail',
+        message: (error as Error).message,
+        hint: 'Pass a PEM file (-----BEGIN CERTIFICATE----- blocks) with --ca-bundle or CTX_CA_BUNDLE.',
+        exitCode: ExitCode.config,
+      }
     }
     return pass('CA bundle', `${path} is readable (${pem.match(/-----BEGIN CERTIFICATE-----/g)!.length} certificates)`)
   } catch (error) {
-    return {name: 'CA bundle', status: 'fail', message: `${path} cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, hint: 'Fix --ca-bundle or CTX_CA_BUNDLE.', exitCode: ExitCode.config}
+    return {
+      name: 'CA bundle',
+      status: 'fail',
+      message: `${path} cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      hint: 'Fix --ca-bundle or CTX_CA_BUNDLE.',
+      exitCode: ExitCode.config,
+    }
   }
 }
 
@@ -85,18 +98,35 @@ function checkProxy(origin: string, env: NodeJS.ProcessEnv): DoctorCheck {
   try {
     new URL(proxy)
   } catch {
-    return {name: 'Proxy', status: 'fail', message: `the proxy "${shownProxy(proxy)}" is not a URL`, hint: 'Fix HTTPS_PROXY / HTTP_PROXY (http://host:port).', exitCode: ExitCode.config}
+    return {
+      name: 'Proxy',
+      status: 'fail',
+      message: `the proxy "${shownProxy(proxy)}" is not a URL`,
+      hint: 'Fix HTTPS_PROXY / HTTP_PROXY (http://host:port).',
+      exitCode: ExitCode.config,
+    }
   }
   return pass('Proxy', `${new URL(origin).host} through ${shownProxy(proxy)}`)
 }
 
 /** Any HTTP answer from the API origin counts: the network, proxy and TLS all worked. */
-async function checkReachable(http: Got, origin: string, now: () => number): Promise<{check: DoctorCheck; serverDate?: number; localDate?: number}> {
+async function checkReachable(
+  http: Got,
+  origin: string,
+  now: () => number,
+): Promise<{check: DoctorCheck; serverDate?: number; localDate?: number}> {
   const started = now()
   try {
     const response = await http.get(`${origin}/`, {throwHttpErrors: false, retry: {limit: 0}, followRedirect: false})
     const serverDate = response.headers.date ? Date.parse(response.headers.date) : undefined
-    return {check: pass('API host', `${new URL(origin).host} answered (HTTP ${response.statusCode}) in ${now() - started} ms`), serverDate, localDate: now()}
+    return {
+      check: pass(
+        'API host',
+        `${new URL(origin).host} answered (HTTP ${response.statusCode}) in ${now() - started} ms`,
+      ),
+      serverDate,
+      localDate: now(),
+    }
   } catch (error) {
     return {check: fail('API host', networkErrorFrom(error as {code?: string; message: string}, origin))}
   }
@@ -116,7 +146,11 @@ async function checkHosts(http: Got, settings: Settings, now: () => number): Pro
       const proxy = proxyFor(new URL(origin))
       const via = `${settings.apiUrl ? ` at ${new URL(origin).host}` : ''}${proxy ? ` through ${shownProxy(proxy)}` : ''}`
       try {
-        const response = await http.get(`${origin}/`, {throwHttpErrors: false, retry: {limit: 0}, followRedirect: false})
+        const response = await http.get(`${origin}/`, {
+          throwHttpErrors: false,
+          retry: {limit: 0},
+          followRedirect: false,
+        })
         return pass(`Host ${host}`, `answered${via} (HTTP ${response.statusCode}) in ${now() - started} ms`)
       } catch (error) {
         return fail(`Host ${host}`, networkErrorFrom(error as {code?: string; message: string}, origin))
@@ -132,7 +166,11 @@ function checkClock(serverDate: number | undefined, localDate: number | undefine
   const skewMs = localDate - serverDate
   const seconds = Math.round(Math.abs(skewMs) / 1000)
   if (Math.abs(skewMs) > maxClockSkewMs) {
-    return warn('Clock', `${seconds} s ${skewMs > 0 ? 'ahead of' : 'behind'} the API host`, 'Sync the clock (NTP): tokens may look expired too early or too late.')
+    return warn(
+      'Clock',
+      `${seconds} s ${skewMs > 0 ? 'ahead of' : 'behind'} the API host`,
+      'Sync the clock (NTP): tokens may look expired too early or too late.',
+    )
   }
   return pass('Clock', `within ${seconds} s of the API host`)
 }
@@ -156,7 +194,12 @@ export async function runDoctorChecks(options: DoctorOptions): Promise<DoctorChe
   let credentialsOk = false
   try {
     const {customerId, clientId} = credentialsOf(settings)
-    checks.push(pass('Credentials', `customer ${customerId}, client ${clientId}, secret from ${settings.secretSource ?? 'nowhere'} (profile ${settings.profile})`))
+    checks.push(
+      pass(
+        'Credentials',
+        `customer ${customerId}, client ${clientId}, secret from ${settings.secretSource ?? 'nowhere'} (profile ${settings.profile})`,
+      ),
+    )
     credentialsOk = true
   } catch (error) {
     checks.push(fail('Credentials', error))
@@ -177,7 +220,13 @@ export async function runDoctorChecks(options: DoctorOptions): Promise<DoctorChe
       checks.push(fail('Token', error))
     }
   } else {
-    checks.push(warn('Token', 'not requested', credentialsOk ? 'The API host must answer first.' : 'Credentials are needed first.'))
+    checks.push(
+      warn(
+        'Token',
+        'not requested',
+        credentialsOk ? 'The API host must answer first.' : 'Credentials are needed first.',
+      ),
+    )
   }
   checks.push(checkClock(reachable.serverDate, reachable.localDate))
   return checks

@@ -27,8 +27,22 @@ export function listEndpoints(options: {region?: Region; apiUrl?: string}): Endp
   const rows = Object.entries(endpoints).map(([name, endpoint]): EndpointRow => {
     const resolved = resolveEndpoint(endpoint, options.region)
     return resolved.known
-      ? {name, method: endpoint.method, host: resolved.host, path: resolved.path, protocol: resolved.protocol, mark: resolved.mark}
-      : {name, method: endpoint.method, host: null, path: endpoint.path, protocol: endpoint.protocol, mark: endpoint.mark}
+      ? {
+          name,
+          method: endpoint.method,
+          host: resolved.host,
+          path: resolved.path,
+          protocol: resolved.protocol,
+          mark: resolved.mark,
+        }
+      : {
+          name,
+          method: endpoint.method,
+          host: null,
+          path: endpoint.path,
+          protocol: endpoint.protocol,
+          mark: endpoint.mark,
+        }
   })
   return {region: options.region ?? null, apiUrl: options.apiUrl ?? null, endpoints: rows}
 }

@@ -6,7 +6,11 @@ import {UsageError} from '../errors.js'
 // only `*`, `?` and `[…]` are read, case-insensitively, and anything else that a glob library would
 // read as syntax (parentheses, braces, `|`, `\`) is refused with exit 2.
 
-type Token = {kind: 'star'} | {kind: 'any'} | {kind: 'char'; char: string} | {kind: 'class'; negated: boolean; test: (char: string) => boolean}
+type Token =
+  | {kind: 'star'}
+  | {kind: 'any'}
+  | {kind: 'char'; char: string}
+  | {kind: 'class'; negated: boolean; test: (char: string) => boolean}
 
 /** The longest pattern read: host-name globs are short. */
 export const maxGlobLength = 256
@@ -42,9 +46,10 @@ function parseClass(glob: string, start: number): {token: Token; end: number} {
 function parse(glob: string): Token[] {
   if (glob.length > maxGlobLength) throw refuse(glob.slice(0, 40) + '…', `longer than ${maxGlobLength} characters`)
   const tokens: Token[] = []
-  for (let index = 0; index < glob.length; ) {
+  for (let index = 0; index < glob.length;) {
     const char = glob[index]!
-    if ('(){}|\\'.includes(char)) throw refuse(glob, `"${char}" is glob syntax ctx does not read (no extglobs, braces or escapes)`)
+    if ('(){}|\\'.includes(char))
+      throw refuse(glob, `"${char}" is glob syntax ctx does not read (no extglobs, braces or escapes)`)
     if (char === '*') {
       if (tokens.at(-1)?.kind !== 'star') tokens.push({kind: 'star'}) // ** is *
       index++

@@ -9,10 +9,14 @@ import {compileGlob} from './glob.js'
 export function parseDuration(text: string, flag = '--stale'): number {
   const value = /^\s*\d+(\.\d+)?\s*[a-z]+\s*$/i.test(text) ? ms(text as ms.StringValue) : undefined
   if (/^\s*\d+(\.\d+)?\s*$/.test(text)) {
-    throw new UsageError(`${flag} "${text}" has no unit.`, {hint: `Give a number and a unit, such as ${text.trim()}s, ${text.trim()}m or ${text.trim()}h.`})
+    throw new UsageError(`${flag} "${text}" has no unit.`, {
+      hint: `Give a number and a unit, such as ${text.trim()}s, ${text.trim()}m or ${text.trim()}h.`,
+    })
   }
   if (value === undefined || !Number.isFinite(value) || value <= 0) {
-    throw new UsageError(`${flag} "${text}" is not a duration.`, {hint: 'Give a number and a unit, such as 30d, 12h or 2w.'})
+    throw new UsageError(`${flag} "${text}" is not a duration.`, {
+      hint: 'Give a number and a unit, such as 30d, 12h or 2w.',
+    })
   }
   return value
 }
@@ -34,7 +38,9 @@ export function parseDateOrDuration(text: string, flag: string, now: Date): Date
   } else if (/^\s*\d+(\.\d+)?\s*[a-z]+\s*$/i.test(text)) {
     return new Date(now.getTime() - parseDuration(text, flag))
   }
-  throw new UsageError(`${flag} "${text}" is neither a date nor a duration.`, {hint: 'Give a date such as 2026-01-31, or a duration such as 180d.'})
+  throw new UsageError(`${flag} "${text}" is neither a date nor a duration.`, {
+    hint: 'Give a date such as 2026-01-31, or a duration such as 180d.',
+  })
 }
 
 /** A host name as a list or Citrix may spell it: any case, with or without the root's trailing dot. */
@@ -87,7 +93,10 @@ export interface Selectable {
 export function matchesFilters(filters: SelectionFilters, now: Date): (item: Selectable) => boolean {
   const staleMs = filters.stale === undefined ? undefined : parseDuration(filters.stale)
   const nameMatches = filters.name === undefined ? undefined : nameMatcher(filters.name)
-  const registeredBefore = filters.registeredBefore === undefined ? undefined : parseDateOrDuration(filters.registeredBefore, '--registered-before', now).getTime()
+  const registeredBefore =
+    filters.registeredBefore === undefined
+      ? undefined
+      : parseDateOrDuration(filters.registeredBefore, '--registered-before', now).getTime()
   const onList = filters.hosts === undefined ? undefined : hostListMatcher(filters.hosts)
   return (item) => {
     if (nameMatches && !nameMatches(item.name)) return false

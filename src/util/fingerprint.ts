@@ -12,7 +12,11 @@ export function fingerprintOfDer(der: Buffer): string {
 
 /** Any spelling (with or without `sha256:`, colons, any case) → the canonical `sha256:AB:CD:…`; undefined if not a SHA-256. */
 export function normaliseFingerprint(text: string): string | undefined {
-  const hex = text.trim().replace(/^sha-?256:/i, '').replace(/[\s:]/g, '').toUpperCase()
+  const hex = text
+    .trim()
+    .replace(/^sha-?256:/i, '')
+    .replace(/[\s:]/g, '')
+    .toUpperCase()
   if (!/^[0-9A-F]{64}$/.test(hex)) return undefined
   return `sha256:${hex.match(/../g)!.join(':')}`
 }

@@ -37,7 +37,7 @@ export function localIoCode(error: unknown): string | undefined {
 /** "no space left on the device (ENOSPC)": the reason without the temporary file's name the system's message carries. */
 export function localIoReason(error: unknown): string {
   const code = localIoCode(error)
-  return code ? `${reasons[code]} (${code})` : (error as Error)?.message ?? String(error)
+  return code ? `${reasons[code]} (${code})` : ((error as Error)?.message ?? String(error))
 }
 
 /**

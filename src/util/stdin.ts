@@ -15,7 +15,9 @@ export async function readStdin(stream: NodeJS.ReadableStream = process.stdin): 
 export async function readStdinSecret(stream: NodeJS.ReadableStream = process.stdin, flag?: string): Promise<string> {
   const secret = (await readStdin(stream)).split(/\r?\n/)[0] ?? ''
   if (secret.trim() === '') {
-    throw new UsageError(`${flag ? `${flag} was given but stdin` : 'Stdin'} is empty.`, {hint: `Pipe the secret in: \`printf %s "$SECRET" | ctx … ${flag ?? ''}\`.`})
+    throw new UsageError(`${flag ? `${flag} was given but stdin` : 'Stdin'} is empty.`, {
+      hint: `Pipe the secret in: \`printf %s "$SECRET" | ctx … ${flag ?? ''}\`.`,
+    })
   }
   return secret
 }

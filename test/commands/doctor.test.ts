@@ -39,7 +39,10 @@ describe('ctx doctor', () => {
   })
 
   it('prints the hint of a check that warns', async () => {
-    nock(testApi).get('/').times(6).reply(404, {}, {date: new Date(Date.now() + 5 * 60_000).toUTCString()})
+    nock(testApi)
+      .get('/')
+      .times(6)
+      .reply(404, {}, {date: new Date(Date.now() + 5 * 60_000).toUTCString()})
     mockToken()
     const {stderr} = await runCommand(['doctor'])
     assert.match(stderr, /Clock: Sync the clock/)

@@ -21,7 +21,10 @@ describe('ctx endpoints', () => {
   it('gives the Gov table as JSON, saying which calls have no host there', async () => {
     process.env.CTX_REGION = 'gov'
     const {stdout} = await runCommand(['endpoints', '--json'])
-    const table = JSON.parse(stdout) as {region: string; endpoints: Array<{name: string; host: string | null; protocol: string}>}
+    const table = JSON.parse(stdout) as {
+      region: string
+      endpoints: Array<{name: string; host: string | null; protocol: string}>
+    }
     assert.equal(table.region, 'gov')
     assert.equal(table.endpoints.find((e) => e.name === 'licenseUsageData')?.host, null)
     assert.ok(table.endpoints.filter((e) => e.host && e.protocol !== 'appliance').every((e) => e.protocol === 'cws'))

@@ -9,7 +9,8 @@ describe('ctx help', () => {
   it('ends the root help with the exit-code table', async () => {
     const {stdout} = await runCommand(['help'])
     assert.match(stdout, /EXIT CODES/)
-    for (const [code, meaning] of exitCodeMeanings) assert.ok(stdout.includes(`${code}  ${meaning}`), `missing exit code ${code}`)
+    for (const [code, meaning] of exitCodeMeanings)
+      assert.ok(stdout.includes(`${code}  ${meaning}`), `missing exit code ${code}`)
   })
 
   it('shows a command’s own help without the table', async () => {

@@ -37,6 +37,9 @@ describe('e2e: no accidental commands', () => {
   it('a parse error reads as one line naming the command and the flag', async () => {
     const result = await runBin(['license', 'export', 'users', '--format', 'bogus'])
     assert.equal(result.code, 2)
-    assert.equal(result.stderr, 'Error: ctx license export takes one of csv, json, ndjson, xlsx for --format, not "bogus".\nHint: See ctx license export --help.\n')
+    assert.equal(
+      result.stderr,
+      'Error: ctx license export takes one of csv, json, ndjson, xlsx for --format, not "bogus".\nHint: See ctx license export --help.\n',
+    )
   })
 })

@@ -20,7 +20,10 @@ describe('e2e: ctx appliance register --wait when codes and tokens expire', () =
   it('exits 9 when the code expires while waiting', async () => {
     sandbox = await startTestSandbox({settings: {pollingIntervalSeconds: 1, codeTtlSeconds: 2}})
     const host = await trustAndLogin(sandbox)
-    const result = await runBin(['appliance', 'register', '--host', host, '--name', 'ca-01', '--resource-location', 'Headquarters', '--wait'], {env: sandbox.env})
+    const result = await runBin(
+      ['appliance', 'register', '--host', host, '--name', 'ca-01', '--resource-location', 'Headquarters', '--wait'],
+      {env: sandbox.env},
+    )
     assert.equal(result.code, 9)
     assert.match(result.stderr, /The code [A-Z0-9]{8} expired at .* before it was registered/)
   })
@@ -28,7 +31,10 @@ describe('e2e: ctx appliance register --wait when codes and tokens expire', () =
   it('renews the appliance token when it expires mid-wait, with no error', async () => {
     sandbox = await startTestSandbox({settings: {pollingIntervalSeconds: 1, tokenTtlSeconds: 2}})
     const host = await trustAndLogin(sandbox)
-    const running = runBin(['appliance', 'register', '--host', host, '--name', 'ca-01', '--resource-location', 'Headquarters', '--wait'], {env: {...sandbox.env, CTX_APPLIANCE_PASSWORD: adminPassword}})
+    const running = runBin(
+      ['appliance', 'register', '--host', host, '--name', 'ca-01', '--resource-location', 'Headquarters', '--wait'],
+      {env: {...sandbox.env, CTX_APPLIANCE_PASSWORD: adminPassword}},
+    )
     const expired = () => sandbox!.log.all().some((r) => r.url === '/registration' && r.status === 401)
     await eventually(async () => (expired() ? true : undefined))
     await acceptInConsole(sandbox, (await sandbox.store.read()).appliances[0]!.pendingCode!)
@@ -37,6 +43,9 @@ describe('e2e: ctx appliance register --wait when codes and tokens expire', () =
     assert.doesNotMatch(result.stderr, /Error/)
     const log = sandbox.log.all()
     const firstRefusal = log.findIndex((r) => r.url === '/registration' && r.status === 401)
-    assert.ok(log.slice(firstRefusal).some((r) => r.url === '/$login' && r.status === 200), 'a new login after the token expired')
+    assert.ok(
+      log.slice(firstRefusal).some((r) => r.url === '/$login' && r.status === 200),
+      'a new login after the token expired',
+    )
   })
 })

@@ -22,14 +22,32 @@ describe('e2e: ctx appliance register into a new resource location (--create-loc
   })
 
   it('creates the location, then registers the appliance into it in one command, with no console', async () => {
-    const result = await runBin(['appliance', 'register', '--host', host, '--name', 'ca-12.corp.example', '--resource-location', 'Branch 12', '--create-location', '--accept'], {env: sandbox.env})
+    const result = await runBin(
+      [
+        'appliance',
+        'register',
+        '--host',
+        host,
+        '--name',
+        'ca-12.corp.example',
+        '--resource-location',
+        'Branch 12',
+        '--create-location',
+        '--accept',
+      ],
+      {env: sandbox.env},
+    )
     assert.equal(result.code, 0, result.stderr)
     assert.match(result.stdout, /is registered with Citrix Cloud as ca-12\.corp\.example/)
     assert.match(result.stderr, /Created the resource location "Branch 12"/)
     const state = await sandbox.store.read()
     const location = state.resourceLocations.find((l) => l.name === 'Branch 12')
     assert.ok(location, 'the location was created')
-    assert.ok(state.connectors.some((c) => c.fqdn === 'ca-12.corp.example' && c.connectorType === 'Unified' && c.location === location.id))
+    assert.ok(
+      state.connectors.some(
+        (c) => c.fqdn === 'ca-12.corp.example' && c.connectorType === 'Unified' && c.location === location.id,
+      ),
+    )
     assert.equal(sandbox.log.all().filter((r) => r.method === 'POST' && r.url === '/resourcelocations').length, 1)
   })
 })

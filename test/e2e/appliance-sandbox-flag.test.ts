@@ -20,13 +20,27 @@ describe('e2e: ctx appliance with --sandbox (the sandbox inside the command)', (
   after(() => temp.restore())
 
   it('starts the simulated appliance in-process at its address, with the same certificate', async () => {
-    const result = await runBin(['appliance', 'login', '--sandbox', '--host', appliance.host, '--fingerprint', appliance.fingerprint, '--password-stdin'], {env: {CTX_CONFIG_DIR: temp.dir}, input: adminPassword})
+    const result = await runBin(
+      [
+        'appliance',
+        'login',
+        '--sandbox',
+        '--host',
+        appliance.host,
+        '--fingerprint',
+        appliance.fingerprint,
+        '--password-stdin',
+      ],
+      {env: {CTX_CONFIG_DIR: temp.dir}, input: adminPassword},
+    )
     assert.equal(result.code, 0, result.stderr)
     assert.match(result.stderr, /Set the first admin password/)
   })
 
   it('finds the first sandbox appliance when --host is missing, trusting the certificate the sandbox made', async () => {
-    const result = await runBin(['appliance', 'status', '--sandbox', '--json'], {env: {CTX_CONFIG_DIR: temp.dir, CTX_APPLIANCE_PASSWORD: adminPassword}})
+    const result = await runBin(['appliance', 'status', '--sandbox', '--json'], {
+      env: {CTX_CONFIG_DIR: temp.dir, CTX_APPLIANCE_PASSWORD: adminPassword},
+    })
     assert.equal(result.code, 0, result.stderr)
     assert.deepEqual(JSON.parse(result.stdout), {host: appliance.host, status: 'Unregistered'})
   })

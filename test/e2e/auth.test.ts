@@ -12,7 +12,21 @@ describe('e2e: ctx auth against the sandbox', () => {
   let sandbox: TestSandbox
   let env: Record<string, string>
   const login = (secret: string, extra: string[] = []) =>
-    runBin(['auth', 'login', '--customer-id', sandboxCredentials.customerId, '--client-id', sandboxCredentials.clientId, '--client-secret-stdin', '--api-url', sandbox.url, ...extra], {env, input: `${secret}\n`})
+    runBin(
+      [
+        'auth',
+        'login',
+        '--customer-id',
+        sandboxCredentials.customerId,
+        '--client-id',
+        sandboxCredentials.clientId,
+        '--client-secret-stdin',
+        '--api-url',
+        sandbox.url,
+        ...extra,
+      ],
+      {env, input: `${secret}\n`},
+    )
 
   before(async () => {
     temp = useTempConfig()
@@ -40,7 +54,12 @@ describe('e2e: ctx auth against the sandbox', () => {
   it('status then shows the saved profile and a valid token', async () => {
     const result = await runBin(['auth', 'status', '--json'], {env})
     assert.equal(result.code, 0, result.stderr)
-    const status = JSON.parse(result.stdout) as {profile: string; apiUrl: string; secretSource: string; tokenValidUntil: string}
+    const status = JSON.parse(result.stdout) as {
+      profile: string
+      apiUrl: string
+      secretSource: string
+      tokenValidUntil: string
+    }
     assert.deepEqual([status.profile, status.apiUrl, status.secretSource], ['default', sandbox.url, 'file'])
     assert.ok(Date.parse(status.tokenValidUntil) > Date.now())
   })
@@ -49,7 +68,10 @@ describe('e2e: ctx auth against the sandbox', () => {
     const result = await runBin(['resource-location', 'list', '--debug'], {env})
     assert.equal(result.code, 0, result.stderr)
     assert.match(result.stderr, /GET http:\/\/127\.0\.0\.1:\d+\/resourcelocations/)
-    assert.ok(!(result.stdout + result.stderr).includes(sandboxCredentials.clientSecret), 'the secret is in the debug output')
+    assert.ok(
+      !(result.stdout + result.stderr).includes(sandboxCredentials.clientSecret),
+      'the secret is in the debug output',
+    )
     assert.match(result.stderr, /\[redacted\]/)
   })
 

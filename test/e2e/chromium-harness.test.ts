@@ -22,18 +22,27 @@ describe('the headless Chromium harness', () => {
     const page = join(dir, 'leaky.html')
     writeFileSync(page, `<!doctype html><html><body>${externalImages}</body></html>`)
     const run = await dumpDom(page)
-    assert.deepEqual(run.pageRequests.sort(), ['GET http://example.test/pixel.png', 'GET https://secure.example.test/pixel.png'])
+    assert.deepEqual(run.pageRequests.sort(), [
+      'GET http://example.test/pixel.png',
+      'GET https://secure.example.test/pixel.png',
+    ])
     assert.ok(run.proxied.includes('GET http://example.test/pixel.png'))
     assert.ok(run.proxied.includes('CONNECT secure.example.test:443'))
   })
 
   it('sees no request from a page whose content security policy is the report’s', async () => {
     const page = join(dir, 'guarded.html')
-    writeFileSync(page, `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}"></head><body>${externalImages}</body></html>`)
+    writeFileSync(
+      page,
+      `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}"></head><body>${externalImages}</body></html>`,
+    )
     assert.deepEqual((await dumpDom(page)).pageRequests, [])
   })
 
   it('fails naming the install command when there is no chromium', () => {
-    assert.throws(() => findChromium(['/nonexistent/chromium']), /Chromium not found \(looked for \/nonexistent\/chromium\).*apt-get install -y chromium/)
+    assert.throws(
+      () => findChromium(['/nonexistent/chromium']),
+      /Chromium not found \(looked for \/nonexistent\/chromium\).*apt-get install -y chromium/,
+    )
   })
 })

@@ -10,7 +10,9 @@ const root = fileURLToPath(new URL('../..', import.meta.url))
 describe('docs/commands.md, the command reference', () => {
   it('is what scripts/commands-doc.mjs writes from the built command definitions', async () => {
     // Exits 1 and says how to regenerate it when the file differs (a command, flag or example changed).
-    const result = await promisify(execFile)(process.execPath, ['scripts/commands-doc.mjs', '--check'], {cwd: root}).catch((error: {stderr: string}) => error)
+    const result = await promisify(execFile)(process.execPath, ['scripts/commands-doc.mjs', '--check'], {
+      cwd: root,
+    }).catch((error: {stderr: string}) => error)
     assert.equal(result.stderr, '')
   })
 })

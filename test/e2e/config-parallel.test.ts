@@ -25,7 +25,9 @@ async function inParallel<T>(items: string[], run: (item: string) => Promise<T>)
 }
 
 function savedProfiles(dir: string): Record<string, Record<string, unknown>> {
-  return (JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')) as {profiles: Record<string, Record<string, unknown>>}).profiles
+  return (
+    JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')) as {profiles: Record<string, Record<string, unknown>>}
+  ).profiles
 }
 
 function assertAllSucceeded(results: BinResult[]): void {
@@ -42,7 +44,9 @@ describe('e2e: parallel ctx runs writing config.json', function () {
   afterEach(() => temp.restore())
 
   it('keeps every profile of parallel `config set` runs on different profiles', async () => {
-    const results = await inParallel(profiles, (profile) => runBin(['config', 'set', 'region', 'eu', '--profile', profile]))
+    const results = await inParallel(profiles, (profile) =>
+      runBin(['config', 'set', 'region', 'eu', '--profile', profile]),
+    )
     assertAllSucceeded(results)
     const saved = savedProfiles(temp.dir)
     const lost = profiles.filter((profile) => saved[profile]?.region !== 'eu')
@@ -51,13 +55,31 @@ describe('e2e: parallel ctx runs writing config.json', function () {
 
   it('keeps the ids and the secret of every profile of parallel `auth login` runs', async () => {
     const results = await inParallel(profiles, (profile) =>
-      runBin(['auth', 'login', '--no-verify', '--customer-id', `customer-${profile}`, '--client-id', `client-${profile}`, '--client-secret-stdin', '--profile', profile], {input: `secret-${profile}\n`}),
+      runBin(
+        [
+          'auth',
+          'login',
+          '--no-verify',
+          '--customer-id',
+          `customer-${profile}`,
+          '--client-id',
+          `client-${profile}`,
+          '--client-secret-stdin',
+          '--profile',
+          profile,
+        ],
+        {input: `secret-${profile}\n`},
+      ),
     )
     assertAllSucceeded(results)
     const saved = savedProfiles(temp.dir)
     const incomplete = profiles.filter((profile) => {
       const stored = saved[profile]
-      return stored?.['customer-id'] !== `customer-${profile}` || stored['client-id'] !== `client-${profile}` || stored['client-secret'] !== `secret-${profile}`
+      return (
+        stored?.['customer-id'] !== `customer-${profile}` ||
+        stored['client-id'] !== `client-${profile}` ||
+        stored['client-secret'] !== `secret-${profile}`
+      )
     })
     assert.deepEqual(incomplete, [], `${incomplete.length} of ${profiles.length} profiles lost or incomplete`)
   })

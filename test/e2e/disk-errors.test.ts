@@ -22,10 +22,17 @@ const formats = ['csv', 'ndjson', 'json', 'xlsx'] as const
 const errorLines = (stderr: string) => stderr.split('\n').filter((line) => line.startsWith('Error:'))
 
 /** The ids of every registered product. */
-const productIds = async (sandbox: TestSandbox) => (await sandbox.store.read()).registeredProducts.map((p) => p.instanceID)
+const productIds = async (sandbox: TestSandbox) =>
+  (await sandbox.store.read()).registeredProducts.map((p) => p.instanceID)
 
 /** A bulk removal stopped by its audit log: the report came, no line is torn, and every removal made is recorded or named. */
-async function assertStoppedByAuditLog(result: {code: number | null; stdout: string; stderr: string}, sandbox: TestSandbox, auditPath: string, all: string[], reason: RegExp): Promise<void> {
+async function assertStoppedByAuditLog(
+  result: {code: number | null; stdout: string; stderr: string},
+  sandbox: TestSandbox,
+  auditPath: string,
+  all: string[],
+  reason: RegExp,
+): Promise<void> {
   assert.equal(result.code, 11, result.stderr)
   const [error, ...more] = errorLines(result.stderr)
   assert.deepEqual(more, [])
@@ -39,7 +46,11 @@ async function assertStoppedByAuditLog(result: {code: number | null; stdout: str
   const removed = all.filter((id) => !left.has(id))
   const recorded = new Set((await readAudit(auditPath)).map((e) => e.id))
   const named = new Set([...(error ?? '').matchAll(/([0-9a-f-]{36}) \(removed\)/g)].map((m) => m[1]))
-  assert.deepEqual(removed.filter((id) => !recorded.has(id) && !named.has(id)), [], 'every removal is in the log or named as not recorded')
+  assert.deepEqual(
+    removed.filter((id) => !recorded.has(id) && !named.has(id)),
+    [],
+    'every removal is in the log or named as not recorded',
+  )
   assert.ok(recorded.size > 0 && named.size > 0)
 }
 
@@ -71,9 +82,15 @@ describe('e2e: full and read-only disks', () => {
       it(`${format}: an export that outgrows the disk is one error line and exit 11, with the old file intact and no partial file`, async () => {
         const out = join(dir, `users.${format}`)
         writeFileSync(out, 'the previous export\n')
-        const result = await runWithFileSizeLimit(32, [binPath, 'license', 'export', 'users', '--format', format, '--out', out], {env: sandbox.env})
+        const result = await runWithFileSizeLimit(
+          32,
+          [binPath, 'license', 'export', 'users', '--format', format, '--out', out],
+          {env: sandbox.env},
+        )
         assert.equal(result.code, 11, result.stderr)
-        assert.deepEqual(errorLines(result.stderr), [`Error: Cannot write ${out}: the file is too large for the file system (EFBIG).`])
+        assert.deepEqual(errorLines(result.stderr), [
+          `Error: Cannot write ${out}: the file is too large for the file system (EFBIG).`,
+        ])
         assert.equal(readFileSync(out, 'utf8'), 'the previous export\n')
         assert.deepEqual(readdirSync(dir), [`users.${format}`])
       })
@@ -84,8 +101,18 @@ describe('e2e: full and read-only disks', () => {
       try {
         const dataDir = join(dir, 'data')
         const all = await productIds(products)
-        const result = await runWithFileSizeLimit(2, [binPath, 'product', 'remove', '-', '--yes', '--concurrency', '2'], {env: {...products.env, CTX_DATA_DIR: dataDir}, input: all.join('\n')})
-        await assertStoppedByAuditLog(result, products, join(dataDir, 'audit.jsonl'), all, /^Error: Cannot write the audit log .*: the file is too large for the file system \(EFBIG\)\. Removal stopped: /)
+        const result = await runWithFileSizeLimit(
+          2,
+          [binPath, 'product', 'remove', '-', '--yes', '--concurrency', '2'],
+          {env: {...products.env, CTX_DATA_DIR: dataDir}, input: all.join('\n')},
+        )
+        await assertStoppedByAuditLog(
+          result,
+          products,
+          join(dataDir, 'audit.jsonl'),
+          all,
+          /^Error: Cannot write the audit log .*: the file is too large for the file system \(EFBIG\)\. Removal stopped: /,
+        )
       } finally {
         await products.stop()
       }
@@ -102,9 +129,13 @@ describe('e2e: full and read-only disks', () => {
         const out = join(fs.dir, `users.${format}`)
         writeFileSync(out, 'the previous export\n')
         fs.fill()
-        const result = await runBin(['license', 'export', 'users', '--format', format, '--out', out], {env: sandbox.env})
+        const result = await runBin(['license', 'export', 'users', '--format', format, '--out', out], {
+          env: sandbox.env,
+        })
         assert.equal(result.code, 11, result.stderr)
-        assert.deepEqual(errorLines(result.stderr), [`Error: Cannot write ${out}: no space left on the device (ENOSPC).`])
+        assert.deepEqual(errorLines(result.stderr), [
+          `Error: Cannot write ${out}: no space left on the device (ENOSPC).`,
+        ])
         assert.equal(readFileSync(out, 'utf8'), 'the previous export\n')
         assert.deepEqual(readdirSync(fs.dir).sort(), ['filler', `users.${format}`])
       })
@@ -114,9 +145,13 @@ describe('e2e: full and read-only disks', () => {
       fs = tmpfsOrSkip(this, 64)
       fs.readOnly()
       sandbox.log.clear()
-      const result = await runBin(['license', 'export', 'users', '--out', join(fs.dir, 'users.csv')], {env: sandbox.env})
+      const result = await runBin(['license', 'export', 'users', '--out', join(fs.dir, 'users.csv')], {
+        env: sandbox.env,
+      })
       assert.equal(result.code, 11, result.stderr)
-      assert.deepEqual(errorLines(result.stderr), [`Error: Cannot write to the folder ${fs.dir}: read-only file system (EROFS).`])
+      assert.deepEqual(errorLines(result.stderr), [
+        `Error: Cannot write to the folder ${fs.dir}: read-only file system (EROFS).`,
+      ])
       assert.deepEqual(sandbox.log.all(), [])
     })
 
@@ -126,7 +161,10 @@ describe('e2e: full and read-only disks', () => {
       const result = await runBin(['product', 'list'], {env: {...sandbox.env, CTX_DATA_DIR: join(fs.dir, 'data')}})
       assert.equal(result.code, 0, result.stderr)
       assert.match(result.stdout, /Host name/)
-      assert.match(result.stderr, /^Warning: The token cache .*tokens\.json cannot be written: no space left on the device \(ENOSPC\)\. The token is used for this run only\.$/m)
+      assert.match(
+        result.stderr,
+        /^Warning: The token cache .*tokens\.json cannot be written: no space left on the device \(ENOSPC\)\. The token is used for this run only\.$/m,
+      )
       assert.deepEqual(readdirSync(join(fs.dir, 'data')), [], 'no temporary file left')
     })
 
@@ -138,7 +176,9 @@ describe('e2e: full and read-only disks', () => {
       const env = {CTX_CONFIG_DIR: fs.dir}
       const set: BinResult = await runBin(['config', 'set', 'region', 'us'], {env})
       assert.equal(set.code, 11, set.stderr)
-      assert.deepEqual(errorLines(set.stderr), [`Error: The config file ${join(fs.dir, 'config.json')} cannot be written: read-only file system (EROFS); nothing was saved.`])
+      assert.deepEqual(errorLines(set.stderr), [
+        `Error: The config file ${join(fs.dir, 'config.json')} cannot be written: read-only file system (EROFS); nothing was saved.`,
+      ])
       assert.equal(readFileSync(join(fs.dir, 'config.json'), 'utf8'), text)
       const list = await runBin(['config', 'list'], {env})
       assert.equal(list.code, 0, list.stderr)
@@ -155,8 +195,17 @@ describe('e2e: full and read-only disks', () => {
         assert.equal((await runBin(['product', 'list'], {env})).code, 0) // the token is cached before the disk fills
         fs.fill(4096) // one page left: about 16 lines of the audit log
         const all = await productIds(products)
-        const result = await runBin(['product', 'remove', '-', '--yes', '--concurrency', '2'], {env, input: all.join('\n')})
-        await assertStoppedByAuditLog(result, products, join(dataDir, 'audit.jsonl'), all, /^Error: Cannot write the audit log .*: no space left on the device \(ENOSPC\)\. Removal stopped: /)
+        const result = await runBin(['product', 'remove', '-', '--yes', '--concurrency', '2'], {
+          env,
+          input: all.join('\n'),
+        })
+        await assertStoppedByAuditLog(
+          result,
+          products,
+          join(dataDir, 'audit.jsonl'),
+          all,
+          /^Error: Cannot write the audit log .*: no space left on the device \(ENOSPC\)\. Removal stopped: /,
+        )
       } finally {
         await products.stop()
       }

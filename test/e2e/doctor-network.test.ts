@@ -34,7 +34,16 @@ describe('e2e: ctx doctor, proxy and CA bundle', () => {
     assert.equal(ok, true)
     // Seven checks, and one line per Citrix host, each mapped to the sandbox's one origin.
     assert.ok(checks.every((c) => c.status === 'pass'))
-    assert.deepEqual(checks.filter((c) => c.name.startsWith('Host ')).map((c) => c.name), ['Host cloudlicense.citrixworkspacesapi.net', 'Host licensing.citrixworkspacesapi.net', 'Host partner.citrixworkspacesapi.net', 'Host trust.citrixnetworkapi.net', 'Host trust.citrixworkspacesapi.net'])
+    assert.deepEqual(
+      checks.filter((c) => c.name.startsWith('Host ')).map((c) => c.name),
+      [
+        'Host cloudlicense.citrixworkspacesapi.net',
+        'Host licensing.citrixworkspacesapi.net',
+        'Host partner.citrixworkspacesapi.net',
+        'Host trust.citrixnetworkapi.net',
+        'Host trust.citrixworkspacesapi.net',
+      ],
+    )
   })
 
   it('exits 4 when the token check fails with a wrong secret', async () => {
@@ -46,16 +55,23 @@ describe('e2e: ctx doctor, proxy and CA bundle', () => {
 
   it('sends the calls of an http:// api-url through HTTP_PROXY', async () => {
     const apiUrl = `http://citrix-api.proxy-test.invalid:${sandbox.port}`
-    const result = await runBin(['resource-location', 'list', '--json'], {env: {...sandbox.env, CTX_API_URL: apiUrl, HTTP_PROXY: proxy.url, NO_PROXY: '', no_proxy: ''}})
+    const result = await runBin(['resource-location', 'list', '--json'], {
+      env: {...sandbox.env, CTX_API_URL: apiUrl, HTTP_PROXY: proxy.url, NO_PROXY: '', no_proxy: ''},
+    })
     assert.equal(result.code, 0, result.stdout + result.stderr)
     assert.ok(proxy.seen.includes(`citrix-api.proxy-test.invalid:${sandbox.port}`), proxy.seen.join(', '))
   })
 
   it('doctor names the proxy it goes through', async () => {
     const apiUrl = `http://citrix-api.proxy-test.invalid:${sandbox.port}`
-    const result = await runBin(['doctor', '--json'], {env: {...sandbox.env, CTX_API_URL: apiUrl, HTTP_PROXY: proxy.url, NO_PROXY: '', no_proxy: ''}})
+    const result = await runBin(['doctor', '--json'], {
+      env: {...sandbox.env, CTX_API_URL: apiUrl, HTTP_PROXY: proxy.url, NO_PROXY: '', no_proxy: ''},
+    })
     const {checks} = JSON.parse(result.stdout) as DoctorResult
-    assert.equal(checks.find((c) => c.name === 'Proxy')?.message, `citrix-api.proxy-test.invalid:${sandbox.port} through ${proxy.url}/`)
+    assert.equal(
+      checks.find((c) => c.name === 'Proxy')?.message,
+      `citrix-api.proxy-test.invalid:${sandbox.port} through ${proxy.url}/`,
+    )
     assert.equal(result.code, 0, result.stdout)
   })
 
@@ -63,7 +79,10 @@ describe('e2e: ctx doctor, proxy and CA bundle', () => {
     const path = join(temp.dir, 'no-such-ca.pem')
     const result = await runBin(['resource-location', 'list', '--ca-bundle', path], {env: sandbox.env})
     assert.equal(result.code, 3)
-    assert.match(result.stderr, new RegExp(`The CA bundle ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} cannot be read`))
+    assert.match(
+      result.stderr,
+      new RegExp(`The CA bundle ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} cannot be read`),
+    )
     assert.doesNotMatch(result.stderr, /\n\s+at /)
   })
 })

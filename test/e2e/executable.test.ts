@@ -14,7 +14,11 @@ import {adminPassword} from '../helpers/appliance-e2e.js'
 const root = fileURLToPath(new URL('../..', import.meta.url))
 const {version} = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {version: string}
 const release = join(root, 'release')
-const executables = {linux: join(release, `ctx-${version}-linux-x64`), windows: join(release, `ctx-${version}-win-x64.exe`), macos: join(release, `ctx-${version}-macos-x64`)}
+const executables = {
+  linux: join(release, `ctx-${version}-linux-x64`),
+  windows: join(release, `ctx-${version}-win-x64.exe`),
+  macos: join(release, `ctx-${version}-macos-x64`),
+}
 const fuse = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2'
 
 function notBuilt(path: string): string | undefined {
@@ -27,7 +31,10 @@ interface Run {
   stderr: string
 }
 
-const linuxMissing = process.platform === 'linux' && process.arch === 'x64' ? notBuilt(executables.linux) : 'the linux-x64 executable runs on linux-x64 only'
+const linuxMissing =
+  process.platform === 'linux' && process.arch === 'x64'
+    ? notBuilt(executables.linux)
+    : 'the linux-x64 executable runs on linux-x64 only'
 
 describe('e2e: the standalone linux-x64 executable, with no Node around', function () {
   if (linuxMissing) return void it.skip(`skipped: ${linuxMissing}`)
@@ -71,20 +78,25 @@ describe('e2e: the standalone linux-x64 executable, with no Node around', functi
 
   it('has neither node nor node_modules within reach', () => {
     assert.ok(!existsSync(join(temp, 'empty-bin', 'node')))
-    for (let dir = temp; dir !== join(dir, '..'); dir = join(dir, '..')) assert.ok(!existsSync(join(dir, 'node_modules')), `${dir}/node_modules`)
+    for (let dir = temp; dir !== join(dir, '..'); dir = join(dir, '..'))
+      assert.ok(!existsSync(join(dir, 'node_modules')), `${dir}/node_modules`)
   })
 
   it('prints its version: ctx, its platform and the Node inside it', async () => {
     const result = await runCtx(['--version'])
     assert.equal(result.code, 0, result.stderr)
-    assert.match(result.stdout, new RegExp(`^ctx/${version.replaceAll('.', '\\.')} linux-x64 node-v2\\d+\\.\\d+\\.\\d+\\n$`))
+    assert.match(
+      result.stdout,
+      new RegExp(`^ctx/${version.replaceAll('.', '\\.')} linux-x64 node-v2\\d+\\.\\d+\\.\\d+\\n$`),
+    )
     assert.equal(result.stderr, '')
   })
 
   it('prints the help, with ctx help class (the exit codes) and every topic', async () => {
     const result = await runCtx(['--help'])
     assert.equal(result.code, 0, result.stderr)
-    for (const topic of ['appliance', 'auth', 'license', 'sandbox', 'autocomplete']) assert.match(result.stdout, new RegExp(`^  ${topic}\\b`, 'm'))
+    for (const topic of ['appliance', 'auth', 'license', 'sandbox', 'autocomplete'])
+      assert.match(result.stdout, new RegExp(`^  ${topic}\\b`, 'm'))
     assert.match(result.stdout, /^EXIT CODES$/m)
     assert.equal(result.stderr, '')
   })
@@ -110,7 +122,16 @@ describe('e2e: the standalone linux-x64 executable, with no Node around', functi
     const csv = await runCtx(['license', 'export', 'users', '--format', 'csv', '--out', 'users.csv', '--sandbox'])
     assert.equal(csv.code, 0, csv.stderr)
     assert.ok(readFileSync(join(temp, 'users.csv'), 'utf8').split('\n').length > 100)
-    const xlsx = await runCtx(['license', 'export', 'history', '--format', 'xlsx', '--out', 'history.xlsx', '--sandbox'])
+    const xlsx = await runCtx([
+      'license',
+      'export',
+      'history',
+      '--format',
+      'xlsx',
+      '--out',
+      'history.xlsx',
+      '--sandbox',
+    ])
     assert.equal(xlsx.code, 0, xlsx.stderr)
     assert.equal(readFileSync(join(temp, 'history.xlsx')).subarray(0, 2).toString(), 'PK')
     assert.doesNotMatch(csv.stderr + xlsx.stderr, /Warning/)
@@ -127,18 +148,44 @@ describe('e2e: the standalone linux-x64 executable, with no Node around', functi
   it('registers a sandbox Connector Appliance in a seeded resource location', async () => {
     const login = await runCtx(['appliance', 'login', '--sandbox', '--password-stdin'], adminPassword)
     assert.equal(login.code, 0, login.stderr)
-    const result = await runCtx(['appliance', 'register', '--sandbox', '--name', 'ca-x', '--resource-location', 'Headquarters', '--accept', '--json'])
+    const result = await runCtx([
+      'appliance',
+      'register',
+      '--sandbox',
+      '--name',
+      'ca-x',
+      '--resource-location',
+      'Headquarters',
+      '--accept',
+      '--json',
+    ])
     assert.equal(result.code, 0, result.stderr)
     const registered = JSON.parse(result.stdout) as {name: string; status: string; accepted: boolean}
     assert.deepEqual([registered.name, registered.status, registered.accepted], ['ca-x', 'Registered', true])
   })
 
   it('says once that it cannot use the keychain, and keeps the secret in the 0600 file', async () => {
-    const result = await runCtx(['auth', 'login', '--customer-id', 'acme', '--client-id', 'id-1', '--client-secret-stdin', '--no-verify', '--profile', 'lab'], 'secret-1')
+    const result = await runCtx(
+      [
+        'auth',
+        'login',
+        '--customer-id',
+        'acme',
+        '--client-id',
+        'id-1',
+        '--client-secret-stdin',
+        '--no-verify',
+        '--profile',
+        'lab',
+      ],
+      'secret-1',
+    )
     assert.equal(result.code, 0, result.stderr)
     assert.equal(result.stderr.match(/cannot use the OS keychain/g)?.length, 1)
     assert.match(result.stderr, /kept in the config file/)
-    const config = JSON.parse(readFileSync(join(temp, 'config', 'config.json'), 'utf8')) as {profiles: Record<string, Record<string, string>>}
+    const config = JSON.parse(readFileSync(join(temp, 'config', 'config.json'), 'utf8')) as {
+      profiles: Record<string, Record<string, string>>
+    }
     assert.equal(config.profiles.lab?.['client-secret'], 'secret-1')
   })
 
@@ -161,13 +208,23 @@ describe('e2e: the standalone linux-x64 executable, with no Node around', functi
 })
 
 /** The load commands of a 64-bit little-endian Mach-O file: their type and, for segments, their name. */
-function machoLoadCommands(data: Buffer): {cpu: number; fileType: number; commands: Array<{cmd: number; segment?: string}>} {
+function machoLoadCommands(data: Buffer): {
+  cpu: number
+  fileType: number
+  commands: Array<{cmd: number; segment?: string}>
+} {
   assert.equal(data.readUInt32LE(0), 0xfeedfacf, 'a 64-bit Mach-O')
   const commands = []
   let offset = 32
   for (let i = 0; i < data.readUInt32LE(16); i++) {
     const cmd = data.readUInt32LE(offset)
-    const segment = cmd === 0x19 ? data.subarray(offset + 8, offset + 24).toString('latin1').replace(/\0+$/, '') : undefined
+    const segment =
+      cmd === 0x19
+        ? data
+            .subarray(offset + 8, offset + 24)
+            .toString('latin1')
+            .replace(/\0+$/, '')
+        : undefined
     commands.push({cmd, segment})
     offset += data.readUInt32LE(offset + 4)
   }
@@ -186,7 +243,10 @@ describe('the macOS and Windows executables (checked, not run: see the README)',
       assert.equal(cpu, 0x01000007, 'CPU_TYPE_X86_64')
       assert.equal(fileType, 2, 'MH_EXECUTE')
       assert.ok(commands.some((c) => c.segment === 'NODE_SEA'))
-      assert.ok(!commands.some((c) => c.cmd === 0x1d), 'no LC_CODE_SIGNATURE: the one of the official binary was removed')
+      assert.ok(
+        !commands.some((c) => c.cmd === 0x1d),
+        'no LC_CODE_SIGNATURE: the one of the official binary was removed',
+      )
       assert.ok(data.includes(`${fuse}:1`))
     })
 
@@ -201,7 +261,11 @@ describe('the macOS and Windows executables (checked, not run: see the README)',
       assert.equal(data.readUInt16LE(optional), 0x20b, 'PE32+')
       assert.equal(data.readUInt16LE(optional + 68), 3, 'console subsystem')
       // Data directory 4 (the certificate table) of a PE32+ optional header: empty once unsigned.
-      assert.equal(data.readUInt32LE(optional + 112 + 4 * 8 + 4), 0, 'no Authenticode signature: the one of the official binary was removed')
+      assert.equal(
+        data.readUInt32LE(optional + 112 + 4 * 8 + 4),
+        0,
+        'no Authenticode signature: the one of the official binary was removed',
+      )
       assert.ok(data.includes(`${fuse}:1`))
       assert.ok(data.includes(Buffer.from('NODE_SEA_BLOB', 'utf16le')), 'the NODE_SEA_BLOB resource')
     })

@@ -22,7 +22,13 @@ describe('e2e: a hostile server that redirects', () => {
 
   async function run(options: HostileOptions, args = ['resource-location', 'list']): Promise<BinResult> {
     server = await startHostileServer(options)
-    const env = {CTX_CONFIG_DIR: temp.dir, CTX_API_URL: server.url, CTX_CUSTOMER_ID: 'acme', CTX_CLIENT_ID: 'client-1', CTX_CLIENT_SECRET: secret}
+    const env = {
+      CTX_CONFIG_DIR: temp.dir,
+      CTX_API_URL: server.url,
+      CTX_CUSTOMER_ID: 'acme',
+      CTX_CLIENT_ID: 'client-1',
+      CTX_CLIENT_SECRET: secret,
+    }
     return runBin(args, {env})
   }
 
@@ -37,8 +43,15 @@ describe('e2e: a hostile server that redirects', () => {
 
   function assertAttackerGotNothing(): void {
     const reached = server!.requestsTo('attacker')
-    assert.deepEqual(reached.map((request) => `${request.method} ${request.url}`), [], 'a request reached the attacker origin')
-    assert.ok(!reached.some((request) => request.body.includes(secret) || request.headers.authorization), 'the attacker got a credential')
+    assert.deepEqual(
+      reached.map((request) => `${request.method} ${request.url}`),
+      [],
+      'a request reached the attacker origin',
+    )
+    assert.ok(
+      !reached.some((request) => request.body.includes(secret) || request.headers.authorization),
+      'the attacker got a credential',
+    )
   }
 
   for (const redirectStatus of [302, 307]) {
@@ -46,7 +59,10 @@ describe('e2e: a hostile server that redirects', () => {
       const result = await run({mode: 'token-redirect', redirectStatus})
       assertRefused(result, new URL(server!.url).host)
       assertAttackerGotNothing()
-      assert.ok(server!.requestsTo('api')[0]!.body.includes('client_secret='), 'the token request should have gone to the API origin')
+      assert.ok(
+        server!.requestsTo('api')[0]!.body.includes('client_secret='),
+        'the token request should have gone to the API origin',
+      )
     })
   }
 

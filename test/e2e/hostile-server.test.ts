@@ -4,7 +4,13 @@ import {join} from 'node:path'
 import {after, afterEach, before, describe, it} from 'mocha'
 
 import {useTempConfig} from '../helpers/env.js'
-import {captivePortalPage, hostileToken, startHostileServer, type HostileMode, type HostileServer} from '../helpers/hostile-server.js'
+import {
+  captivePortalPage,
+  hostileToken,
+  startHostileServer,
+  type HostileMode,
+  type HostileServer,
+} from '../helpers/hostile-server.js'
 import {runBin, type BinResult} from '../helpers/run-bin.js'
 
 // Issue 15, items 6 to 10 and 17: a fake Citrix API that sends escape sequences, pages for ever,
@@ -29,7 +35,15 @@ describe('e2e: a hostile server', function () {
   async function run(mode: HostileMode, args: string[], env: Record<string, string> = {}): Promise<BinResult> {
     server = await startHostileServer({mode})
     return runBin(args, {
-      env: {CTX_CONFIG_DIR: temp.dir, CTX_API_URL: server.url, CTX_CUSTOMER_ID: 'acme', CTX_CLIENT_ID: 'client-1', CTX_CLIENT_SECRET: secret, CTX_RETRY_BASE_MS: '1', ...env},
+      env: {
+        CTX_CONFIG_DIR: temp.dir,
+        CTX_API_URL: server.url,
+        CTX_CUSTOMER_ID: 'acme',
+        CTX_CLIENT_ID: 'client-1',
+        CTX_CLIENT_SECRET: secret,
+        CTX_RETRY_BASE_MS: '1',
+        ...env,
+      },
     })
   }
 
@@ -59,7 +73,7 @@ describe('e2e: a hostile server', function () {
     it('keeps them escaped in --json', async () => {
       const result = await run('escape-sequences', ['resource-location', 'list', '--json'])
       assert.equal(result.code, 0, result.stderr)
-      const names = (JSON.parse(result.stdout) as {resourceLocations?: Array<{name: string}>} | Array<{name: string}>)
+      const names = JSON.parse(result.stdout) as {resourceLocations?: Array<{name: string}>} | Array<{name: string}>
       assert.ok(JSON.stringify(names).includes('\\u001b]0;pwned-title'), result.stdout)
     })
   })
@@ -78,14 +92,25 @@ describe('e2e: a hostile server', function () {
       assert.equal(result.code, 8, result.stderr)
       assert.match(errorLine(result), /continuationToken it had handed out before/)
       assert.ok(!existsSync(out), 'the export was written')
-      assert.deepEqual(readdirSync(temp.dir).filter((name) => name.startsWith('users.csv')), [])
-      assert.ok(server!.requestsTo('api').length <= 4, server!.requestsTo('api').map((request) => request.url).join(' '))
+      assert.deepEqual(
+        readdirSync(temp.dir).filter((name) => name.startsWith('users.csv')),
+        [],
+      )
+      assert.ok(
+        server!.requestsTo('api').length <= 4,
+        server!
+          .requestsTo('api')
+          .map((request) => request.url)
+          .join(' '),
+      )
     })
   })
 
   it('ends a request whose body stalls: exit 8 within the request timeout (item 8)', async () => {
     const started = Date.now()
-    const result = await run('stall-mid-body', ['resource-location', 'list', '--max-retries', '0'], {CTX_REQUEST_TIMEOUT_MS: '500'})
+    const result = await run('stall-mid-body', ['resource-location', 'list', '--max-retries', '0'], {
+      CTX_REQUEST_TIMEOUT_MS: '500',
+    })
     assert.equal(result.code, 8, result.stderr)
     assert.match(errorLine(result), /stopped answering/)
     assert.ok(Date.now() - started < 10_000, `${Date.now() - started} ms`)
@@ -102,7 +127,10 @@ describe('e2e: a hostile server', function () {
       const result = await run('html-200', ['resource-location', 'list'])
       assert.equal(result.code, 8, result.stderr)
       const line = errorLine(result)
-      assert.match(line, /GET .*\/resourcelocations was answered with a body that is not JSON \(content type text\/html; charset=utf-8\)/)
+      assert.match(
+        line,
+        /GET .*\/resourcelocations was answered with a body that is not JSON \(content type text\/html; charset=utf-8\)/,
+      )
       assert.ok(line.includes(captivePortalPage.slice(0, 40)), line)
     })
 
@@ -137,7 +165,12 @@ describe('e2e: a hostile server', function () {
 
   it('license release retries a 429, counts a failed batch, reports everything and exits 10 (item 17)', async () => {
     const ids = Array.from({length: 250}, (_, i) => `user-${i}`)
-    const result = await run('rate-limit-release', ['license', 'release', '--yes', ...ids.flatMap((id) => ['--id', id])])
+    const result = await run('rate-limit-release', [
+      'license',
+      'release',
+      '--yes',
+      ...ids.flatMap((id) => ['--id', id]),
+    ])
     assert.equal(result.code, 10, result.stderr)
     assert.match(result.stderr, /Released 150, failed 100\./)
     assert.match(result.stderr, /user-100: batch 2 of 3 was not released: Citrix Cloud answered 503/)

@@ -26,14 +26,19 @@ describe('e2e: ctx license summary, history, customers and release against the s
   })
 
   it('says plainly that there is no history (204) and exits 0', async () => {
-    const result = await runBin(['license', 'history', '--product', 'secure-private-access', '--from', monthsAgo(9), '--to', monthsAgo(6)], {env: suite.sandbox.env})
+    const result = await runBin(
+      ['license', 'history', '--product', 'secure-private-access', '--from', monthsAgo(9), '--to', monthsAgo(6)],
+      {env: suite.sandbox.env},
+    )
     assert.equal(result.code, 0, result.stderr)
     assert.equal(result.stdout, '')
     assert.match(result.stderr, /No usage recorded for Citrix Secure Private Access/)
   })
 
   it("exits 2 with Citrix's message for a bad time format", async () => {
-    const result = await runBin(['license', 'history', '--from', '2026-1', '--to', monthsAgo(0)], {env: suite.sandbox.env})
+    const result = await runBin(['license', 'history', '--from', '2026-1', '--to', monthsAgo(0)], {
+      env: suite.sandbox.env,
+    })
     assert.equal(result.code, 2)
     assert.match(result.stderr, /Citrix Cloud answered 400: Invalid time format\./)
   })
@@ -65,13 +70,19 @@ describe('e2e: ctx license summary, history, customers and release against the s
   it('releases every expired license in batches of 100, and the summary counts them', async () => {
     const result = await runBin(['license', 'release', '--expired', '--yes', '--json'], {env: suite.sandbox.env})
     assert.equal(result.code, 0, result.stderr)
-    const {released, failed, items} = JSON.parse(result.stdout) as {released: number; failed: number; items: Array<{result: string}>}
+    const {released, failed, items} = JSON.parse(result.stdout) as {
+      released: number
+      failed: number
+      items: Array<{result: string}>
+    }
     assert.ok(released > 100)
     assert.equal(failed, 0)
     assert.ok(items.every((i) => i.result === 'released') && items.length === released)
     const posts = suite.sandbox.log.all().filter((r) => r.method === 'POST' && r.url.endsWith('/release'))
     assert.equal(posts.length, Math.ceil(released / 100))
-    const summary = JSON.parse((await runBin(['license', 'summary', '--json'], {env: suite.sandbox.env})).stdout) as {summary: {released: number; used: number}}
+    const summary = JSON.parse((await runBin(['license', 'summary', '--json'], {env: suite.sandbox.env})).stdout) as {
+      summary: {released: number; used: number}
+    }
     assert.deepEqual([summary.summary.released, summary.summary.used], [released, 4000 - released])
   })
 

@@ -6,10 +6,16 @@ import {binPath} from '../helpers/run-bin.js'
 import {useSandboxSuite} from '../helpers/sandbox.js'
 
 /** `ctx … | head -1` in bash: what head printed, ctx's stderr and ctx's own exit status. */
-function intoHead(args: string[], env: Record<string, string>): Promise<{stdout: string; stderr: string; ctxStatus: number}> {
+function intoHead(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{stdout: string; stderr: string; ctxStatus: number}> {
   return new Promise((resolve, reject) => {
     const script = `"${process.execPath}" "${binPath}" ${args.join(' ')} | head -1; echo "ctx-status:\${PIPESTATUS[0]}" >&2`
-    const child = spawn('bash', ['-c', script], {env: {...process.env, NO_COLOR: '1', ...env}, stdio: ['ignore', 'pipe', 'pipe']})
+    const child = spawn('bash', ['-c', script], {
+      env: {...process.env, NO_COLOR: '1', ...env},
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))

@@ -43,14 +43,24 @@ describe('e2e: ctx license export against the sandbox', () => {
     sandbox.faults.set({latencyMs: 20, retryAfterSeconds: 0})
     const out = join(dir, 'users.ndjson')
     let settled = false
-    const exporting = runBin(['license', 'export', 'users', '--format', 'ndjson', '--out', out], {env: sandbox.env}).finally(() => (settled = true))
+    const exporting = runBin(['license', 'export', 'users', '--format', 'ndjson', '--out', out], {
+      env: sandbox.env,
+    }).finally(() => (settled = true))
     await until(() => userRequests().length >= 3 || settled)
-    sandbox.faults.set({routes: [{path: usersPath, status: 503, count: 2}, {path: usersPath, status: 429, count: 1}]})
+    sandbox.faults.set({
+      routes: [
+        {path: usersPath, status: 503, count: 2},
+        {path: usersPath, status: 429, count: 1},
+      ],
+    })
     const result = await exporting
     assert.equal(result.code, 0, result.stderr)
     const statuses = userRequests().map((r) => r.status)
     assert.ok(statuses.includes(503) && statuses.includes(429), `faults struck mid-export: ${statuses.join(',')}`)
-    const expected = (await (await fetch(`${sandbox.url}/_sandbox/licensing/cvad/users/digest`)).json()) as {rows: number; sha256: string}
+    const expected = (await (await fetch(`${sandbox.url}/_sandbox/licensing/cvad/users/digest`)).json()) as {
+      rows: number
+      sha256: string
+    }
     assert.equal(expected.rows, 30_000)
     assert.equal(createHash('sha256').update(readFileSync(out)).digest('hex'), expected.sha256)
     assert.match(result.stderr, /Exported 30000 rows \(users\)/)
@@ -67,11 +77,16 @@ describe('e2e: ctx license export against the sandbox', () => {
     sandbox.faults.set({latencyMs: 300})
     const out = join(dir, 'users.csv')
     writeFileSync(out, 'the previous export\n')
-    const child = spawn(process.execPath, [binPath, 'license', 'export', 'users', '--out', out], {env: {...process.env, NO_COLOR: '1', ...sandbox.env}, stdio: ['pipe', 'pipe', 'pipe']})
+    const child = spawn(process.execPath, [binPath, 'license', 'export', 'users', '--out', out], {
+      env: {...process.env, NO_COLOR: '1', ...sandbox.env},
+      stdio: ['pipe', 'pipe', 'pipe'],
+    })
     let stderr = ''
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
     let settled = false
-    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code))).finally(() => (settled = true))
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code))).finally(
+      () => (settled = true),
+    )
     await until(() => userRequests().length >= 2 || settled)
     child.kill('SIGINT')
     assert.equal(await exited, 130, stderr)
@@ -80,18 +95,28 @@ describe('e2e: ctx license export against the sandbox', () => {
   })
 
   /** Starts an export of the users to `out`, slowed down by the sandbox; resolves once two pages were asked for. */
-  async function exportUnderWay(out: string): Promise<{child: ReturnType<typeof spawn>; exited: Promise<number | null>; stderr: () => string}> {
+  async function exportUnderWay(
+    out: string,
+  ): Promise<{child: ReturnType<typeof spawn>; exited: Promise<number | null>; stderr: () => string}> {
     sandbox.faults.set({latencyMs: 300})
-    const child = spawn(process.execPath, [binPath, 'license', 'export', 'users', '--out', out], {env: {...process.env, NO_COLOR: '1', ...sandbox.env}, stdio: ['pipe', 'pipe', 'pipe']})
+    const child = spawn(process.execPath, [binPath, 'license', 'export', 'users', '--out', out], {
+      env: {...process.env, NO_COLOR: '1', ...sandbox.env},
+      stdio: ['pipe', 'pipe', 'pipe'],
+    })
     let stderr = ''
     child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
     let settled = false
-    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code))).finally(() => (settled = true))
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code))).finally(
+      () => (settled = true),
+    )
     await until(() => userRequests().length >= 2 || settled)
     return {child, exited, stderr: () => stderr}
   }
 
-  for (const [signal, code] of [['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+  for (const [signal, code] of [
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const) {
     it(`exits ${code} on ${signal} mid-export, cleaning up as for Ctrl-C: the old file intact, no partial file`, async () => {
       const out = join(dir, 'users.csv')
       writeFileSync(out, 'the previous export\n')
@@ -103,7 +128,7 @@ describe('e2e: ctx license export against the sandbox', () => {
     })
   }
 
-  it('removes on the next run the partial file a killed export (SIGKILL) left, and keeps a running export\'s', async () => {
+  it("removes on the next run the partial file a killed export (SIGKILL) left, and keeps a running export's", async () => {
     const out = join(dir, 'users.csv')
     const {child, exited} = await exportUnderWay(out)
     child.kill('SIGKILL')
@@ -120,7 +145,10 @@ describe('e2e: ctx license export against the sandbox', () => {
 
   it('writes an xlsx file through a streaming writer', async () => {
     const out = join(dir, 'history.xlsx')
-    const result = await runBin(['license', 'export', 'history', '--months', '3', '--format', 'xlsx', '--out', out, '--json'], {env: sandbox.env})
+    const result = await runBin(
+      ['license', 'export', 'history', '--months', '3', '--format', 'xlsx', '--out', out, '--json'],
+      {env: sandbox.env},
+    )
     assert.equal(result.code, 0, result.stderr)
     assert.deepEqual(JSON.parse(result.stdout), {dataset: 'history', format: 'xlsx', rows: 3, out})
     const {default: ExcelJS} = await import('exceljs')
@@ -131,14 +159,21 @@ describe('e2e: ctx license export against the sandbox', () => {
 
   it('exports the devices as NDJSON matching the sandbox digest', async () => {
     const out = join(dir, 'devices.ndjson')
-    const result = await runBin(['license', 'export', 'devices', '--format', 'ndjson', '--out', out], {env: sandbox.env})
+    const result = await runBin(['license', 'export', 'devices', '--format', 'ndjson', '--out', out], {
+      env: sandbox.env,
+    })
     assert.equal(result.code, 0, result.stderr)
-    const expected = (await (await fetch(`${sandbox.url}/_sandbox/licensing/cvad/devices/digest`)).json()) as {rows: number; sha256: string}
+    const expected = (await (await fetch(`${sandbox.url}/_sandbox/licensing/cvad/devices/digest`)).json()) as {
+      rows: number
+      sha256: string
+    }
     assert.equal(createHash('sha256').update(readFileSync(out)).digest('hex'), expected.sha256)
   })
 
   it('exports the partner customers of a month as CSV with a byte order mark for Excel', async () => {
-    const result = await runBin(['license', 'export', 'customers', '--view', 'partner-onprem', '--excel'], {env: sandbox.env})
+    const result = await runBin(['license', 'export', 'customers', '--view', 'partner-onprem', '--excel'], {
+      env: sandbox.env,
+    })
     assert.equal(result.code, 0, result.stderr)
     assert.ok(result.stdout.startsWith('\uFEFFaccountId,accountName,totalUsers,paidUsers,freeUsers\r\n'))
     assert.equal(result.stdout.trim().split('\r\n').length, 41)

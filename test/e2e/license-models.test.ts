@@ -28,7 +28,10 @@ describe('e2e: license models against the sandbox (observed cloudlicense calls)'
     assert.equal(result.code, 0, result.stderr)
     assert.match(result.stdout, /by users and devices: not reported/)
     const urls = userDevice.log.all().map((r) => r.url)
-    assert.ok(urls.some((url) => url.endsWith('/cloudlicenseusages/products/xenmobile/current')), urls.join('\n'))
+    assert.ok(
+      urls.some((url) => url.endsWith('/cloudlicenseusages/products/xenmobile/current')),
+      urls.join('\n'),
+    )
     assert.ok(!urls.some((url) => url.includes('/xenmobile/ud/current')))
   })
 
@@ -44,7 +47,9 @@ describe('e2e: license models against the sandbox (observed cloudlicense calls)'
     assert.match(result.stderr, /Showing concurrent licenses/)
     assert.match(result.stdout, /Concurrent now\s+\d+ .* of \d+/)
     assert.match(result.stdout, /All-time peak\s+\d+/)
-    const json = JSON.parse((await runBin(['license', 'summary', '--json'], {env: concurrent.env})).stdout) as {summary: {licenseModel: string; concurrent: {allTimePeak: {count: number}; monthPeak: {count: number}}}}
+    const json = JSON.parse((await runBin(['license', 'summary', '--json'], {env: concurrent.env})).stdout) as {
+      summary: {licenseModel: string; concurrent: {allTimePeak: {count: number}; monthPeak: {count: number}}}
+    }
     assert.equal(json.summary.licenseModel, 'concurrent')
     assert.ok(json.summary.concurrent.allTimePeak.count >= json.summary.concurrent.monthPeak.count)
   })
@@ -65,7 +70,9 @@ describe('e2e: license models against the sandbox (observed cloudlicense calls)'
 
   it('says the same for license export history, leaving no file behind', async () => {
     const out = join(temp.dir, 'ccu-history.csv')
-    const result = await runBin(['license', 'export', 'history', '--months', '3', '--format', 'csv', '--out', out], {env: concurrent.env})
+    const result = await runBin(['license', 'export', 'history', '--months', '3', '--format', 'csv', '--out', out], {
+      env: concurrent.env,
+    })
     assert.equal(result.code, 6, result.stderr)
     assert.match(result.stderr, /licenses Citrix DaaS concurrently/)
     assert.ok(!existsSync(out))
@@ -82,7 +89,10 @@ describe('e2e: license models against the sandbox (observed cloudlicense calls)'
 
   it('says in the HTML report that Endpoint Management has no user/device split', async () => {
     const out = join(temp.dir, 'em.html')
-    const result = await runBin(['license', 'report', '--out', out, '--months', '2', '--product', 'endpoint-management'], {env: userDevice.env})
+    const result = await runBin(
+      ['license', 'report', '--out', out, '--months', '2', '--product', 'endpoint-management'],
+      {env: userDevice.env},
+    )
     assert.equal(result.code, 0, result.stderr)
     assert.match(readFileSync(out, 'utf8'), /not reported \(Citrix gives no user\/device split for this service\)/)
   })

@@ -11,7 +11,10 @@ describe('e2e: partner on-premises calls [seen] against the sandbox', () => {
   it('lists the partner license servers with their health', async () => {
     const result = await runBin(['license', 'servers', '--json'], {env: suite.sandbox.env})
     assert.equal(result.code, 0, result.stderr)
-    const {servers, total} = JSON.parse(result.stdout) as {total: number; servers: Array<{fqdn: string; stale: boolean; issues: string[]}>}
+    const {servers, total} = JSON.parse(result.stdout) as {
+      total: number
+      servers: Array<{fqdn: string; stale: boolean; issues: string[]}>
+    }
     assert.equal(servers.length, total)
     assert.ok(servers.some((s) => s.issues.includes('never reported')))
     assert.ok(servers.some((s) => !s.stale && s.issues.includes('non-CSP licenses')))
@@ -30,10 +33,21 @@ describe('e2e: partner on-premises calls [seen] against the sandbox', () => {
   it('sums License Usage Insights into the partner summary: editions, paid and free users, license servers', async () => {
     const result = await runBin(['license', 'summary', '--view', 'partner-onprem', '--json'], {env: suite.sandbox.env})
     assert.equal(result.code, 0, result.stderr)
-    const {summary} = JSON.parse(result.stdout) as {summary: {totalUsers: number; paidUsers: number; freeUsers: number; licenseServers: number; editions: Array<{edition: string}>}}
+    const {summary} = JSON.parse(result.stdout) as {
+      summary: {
+        totalUsers: number
+        paidUsers: number
+        freeUsers: number
+        licenseServers: number
+        editions: Array<{edition: string}>
+      }
+    }
     assert.equal(summary.totalUsers, summary.paidUsers + summary.freeUsers)
     assert.equal(summary.licenseServers, 9)
-    assert.deepEqual(summary.editions.map((e) => e.edition), ['Premium', 'Base', 'VDI Edition'])
+    assert.deepEqual(
+      summary.editions.map((e) => e.edition),
+      ['Premium', 'Base', 'VDI Edition'],
+    )
     const table = await runBin(['license', 'summary', '--view', 'partner-onprem'], {env: suite.sandbox.env})
     assert.match(table.stdout, /Citrix Virtual Desktops Standard\s+\d+ users \(\d+ paid, \d+ free\)/)
   })

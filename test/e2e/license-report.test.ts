@@ -50,7 +50,12 @@ describe('e2e: ctx license report against the sandbox, opened in headless Chromi
 
       it('says where it wrote the report, on stderr and in the --json result', () => {
         assert.equal(result.out, htmlFile)
-        assert.match(stderr, new RegExp(`Wrote the ${view} license report for \\d{4}-\\d{2} to \\d{4}-\\d{2} to .*license-report-${view}\\.html`))
+        assert.match(
+          stderr,
+          new RegExp(
+            `Wrote the ${view} license report for \\d{4}-\\d{2} to \\d{4}-\\d{2} to .*license-report-${view}\\.html`,
+          ),
+        )
       })
 
       it('draws twelve months in the chart', () => {
@@ -61,21 +66,34 @@ describe('e2e: ctx license report against the sandbox, opened in headless Chromi
       })
 
       it('shows the figures of ctx license summary', async () => {
-        const summary = JSON.parse((await runBin(['license', 'summary', '--view', view, '--json'], {env: sandbox.env})).stdout) as {summary: Record<string, number>}
-        assert.ok(opened.stdout.includes(`<dt>${label}</dt><dd>${formatCount(summary.summary[figure]!)}</dd>`), `${label} = ${summary.summary[figure]}`)
+        const summary = JSON.parse(
+          (await runBin(['license', 'summary', '--view', view, '--json'], {env: sandbox.env})).stdout,
+        ) as {summary: Record<string, number>}
+        assert.ok(
+          opened.stdout.includes(`<dt>${label}</dt><dd>${formatCount(summary.summary[figure]!)}</dd>`),
+          `${label} = ${summary.summary[figure]}`,
+        )
       })
 
-      it(partner ? 'lists the top ten customers by use, and by overage where the view has overage' : 'lists the next expiry and no customers', () => {
-        if (partner) {
-          const byUse = opened.stdout.slice(opened.stdout.indexOf('data-testid="top-by-use"'))
-          assert.equal(count(byUse.slice(0, byUse.indexOf('</section>')), /<td class="name">/g), 10)
-          assert.equal(result.topCustomersByUse, 10)
-          assert.equal(opened.stdout.includes('data-testid="top-by-overage"><h2>Top customers by overage</h2><table>'), view === 'partner-daas')
-        } else {
-          assert.match(opened.stdout, /data-testid="expiries"><h2>Next expiries<\/h2><table>/)
-          assert.ok(!opened.stdout.includes('data-testid="top-by-use"'))
-        }
-      })
+      it(
+        partner
+          ? 'lists the top ten customers by use, and by overage where the view has overage'
+          : 'lists the next expiry and no customers',
+        () => {
+          if (partner) {
+            const byUse = opened.stdout.slice(opened.stdout.indexOf('data-testid="top-by-use"'))
+            assert.equal(count(byUse.slice(0, byUse.indexOf('</section>')), /<td class="name">/g), 10)
+            assert.equal(result.topCustomersByUse, 10)
+            assert.equal(
+              opened.stdout.includes('data-testid="top-by-overage"><h2>Top customers by overage</h2><table>'),
+              view === 'partner-daas',
+            )
+          } else {
+            assert.match(opened.stdout, /data-testid="expiries"><h2>Next expiries<\/h2><table>/)
+            assert.ok(!opened.stdout.includes('data-testid="top-by-use"'))
+          }
+        },
+      )
 
       it('made no network request', () => {
         assert.deepEqual(opened.pageRequests, [])

@@ -22,7 +22,11 @@ const runs = 10
 function slowPipe(path: string, onText: (text: string) => void): {writeFd: number; closed: Promise<void>} {
   execFileSync('mkfifo', [path])
   // Opened for reading first (without blocking), else opening for writing would wait for a reader.
-  const reader = new Socket({fd: openSync(path, constants.O_RDONLY | constants.O_NONBLOCK), readable: true, writable: false})
+  const reader = new Socket({
+    fd: openSync(path, constants.O_RDONLY | constants.O_NONBLOCK),
+    readable: true,
+    writable: false,
+  })
   const writeFd = openSync(path, constants.O_WRONLY)
   reader.on('data', (chunk: Buffer) => {
     onText(chunk.toString())
@@ -49,7 +53,11 @@ describe('e2e: output into a slow pipe arrives whole on a non-zero exit', functi
     let stderr = ''
     const out = slowPipe(join(dir, `out-${count}`), (text) => (stdout += text))
     const err = slowPipe(join(dir, `err-${count}`), (text) => (stderr += text))
-    const child = spawn(process.execPath, [binPath, ...args], {env: {...process.env, NO_COLOR: '1', ...env}, stdio: ['ignore', out.writeFd, err.writeFd], timeout: 60_000})
+    const child = spawn(process.execPath, [binPath, ...args], {
+      env: {...process.env, NO_COLOR: '1', ...env},
+      stdio: ['ignore', out.writeFd, err.writeFd],
+      timeout: 60_000,
+    })
     // The child holds its own copies: the readers see the end when the child has gone.
     closeSync(out.writeFd)
     closeSync(err.writeFd)
@@ -63,7 +71,14 @@ describe('e2e: output into a slow pipe arrives whole on a non-zero exit', functi
 
   // Every removal fails at once (503, no retry), so each run ends with exit 10 and a long report of every item.
   const suite = useSandboxSuite({
-    start: () => startTestSandbox({settings: {sizes: {...defaultSizes, products}}, faults: {retryAfterSeconds: 0, routes: [{method: 'DELETE', path: '/root/trust/v1/registeredproducts', status: 503}]}}),
+    start: () =>
+      startTestSandbox({
+        settings: {sizes: {...defaultSizes, products}},
+        faults: {
+          retryAfterSeconds: 0,
+          routes: [{method: 'DELETE', path: '/root/trust/v1/registeredproducts', status: 503}],
+        },
+      }),
   })
   const removeAll = ['product', 'remove', '--stale', '1s', '--yes', '--max-retries', '0', '--concurrency', '16']
 
@@ -87,7 +102,11 @@ describe('e2e: output into a slow pipe arrives whole on a non-zero exit', functi
       assert.match(error, new RegExp(`^Error: ${products} of ${products} could not be removed: `))
       assert.equal(error.split('; ').length, products, `run ${run}: the error names every failed removal`)
       assert.match(result.stderr, /\nHint: Run the same command again.*\n$/, `run ${run}: the hint ends stderr`)
-      assert.equal(result.stdout.split('\n').filter((line) => line.includes(' FAILED ')).length, products, `run ${run}: the report names every item`)
+      assert.equal(
+        result.stdout.split('\n').filter((line) => line.includes(' FAILED ')).length,
+        products,
+        `run ${run}: the report names every item`,
+      )
     }
   })
 })

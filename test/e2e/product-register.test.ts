@@ -50,18 +50,25 @@ describe('e2e: ctx register against the sandbox', () => {
     assert.equal((await suite.sandbox.store.read()).registeredProducts.length, before)
   })
 
-  it("turns a sandbox appliance Registered when its code is registered, and lists it among the connectors", async () => {
+  it('turns a sandbox appliance Registered when its code is registered, and lists it among the connectors', async () => {
     const location = (await suite.sandbox.store.read()).resourceLocations[0]!
     const pending = await suite.sandbox.store.update((state) => {
       state.appliances.push({id: 'appliance-e2e', name: 'ca-e2e', resourceLocationId: location.id})
-      return issueCode(state, {service: 'ConnectorAppliance', hostname: 'ca-e2e.corp.example', applianceId: 'appliance-e2e'}, new Date())
+      return issueCode(
+        state,
+        {service: 'ConnectorAppliance', hostname: 'ca-e2e.corp.example', applianceId: 'appliance-e2e'},
+        new Date(),
+      )
     })
     const result = await runBin(['register', '--code', pending.code, '--yes', '--json'], {env: suite.sandbox.env})
     assert.equal(result.code, 0, result.stderr)
     const {product} = JSON.parse(result.stdout) as {product: {id: string}}
     const appliance = (await suite.sandbox.store.read()).appliances.find((a) => a.id === 'appliance-e2e')
     assert.equal(appliance?.instanceID, product.id)
-    const connectors = await runBin(['connector', 'list', '--resource-location', location.name, '--type', 'appliance', '--json'], {env: suite.sandbox.env})
+    const connectors = await runBin(
+      ['connector', 'list', '--resource-location', location.name, '--type', 'appliance', '--json'],
+      {env: suite.sandbox.env},
+    )
     const listed = (JSON.parse(connectors.stdout) as {connectors: Array<{fqdn: string; status: string}>}).connectors
     assert.ok(listed.some((c) => c.fqdn === 'ca-e2e.corp.example' && c.status === 'Connected'))
   })
@@ -71,7 +78,9 @@ describe('e2e: an expired code', () => {
   const suite = useSandboxSuite({each: true, start: () => startDataSandbox({settings: {codeTtlSeconds: 0}})})
 
   it('exits 6 saying to ask the product for a new code', async () => {
-    const issued = await runBin(['sandbox', 'issue-code', '--product', 'license-server', '--hostname', 'ls-old'], {env: suite.sandbox.env})
+    const issued = await runBin(['sandbox', 'issue-code', '--product', 'license-server', '--hostname', 'ls-old'], {
+      env: suite.sandbox.env,
+    })
     const result = await runBin(['register', '--code', issued.stdout.trim(), '--yes'], {env: suite.sandbox.env})
     assert.equal(result.code, 6)
     assert.match(result.stderr, /404: Registration code not found or expired/)

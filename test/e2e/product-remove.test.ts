@@ -9,7 +9,9 @@ import {useSandboxSuite, type TestSandbox} from '../helpers/sandbox.js'
 
 const staleIds = async (sandbox: TestSandbox, days = 30) => {
   const cutoff = Date.now() - days * 86_400_000
-  return (await sandbox.store.read()).registeredProducts.filter((p) => Date.parse(p.lastContactTime!) < cutoff).map((p) => p.instanceID)
+  return (await sandbox.store.read()).registeredProducts
+    .filter((p) => Date.parse(p.lastContactTime!) < cutoff)
+    .map((p) => p.instanceID)
 }
 
 describe('e2e: ctx product remove against the sandbox', () => {
@@ -17,7 +19,9 @@ describe('e2e: ctx product remove against the sandbox', () => {
 
   it('--dry-run lists the stale registrations and leaves the sandbox unchanged', async () => {
     const before = (await suite.sandbox.store.read()).registeredProducts
-    const result = await runBin(['product', 'remove', '--stale', '30d', '--dry-run', '--json'], {env: suite.sandbox.env})
+    const result = await runBin(['product', 'remove', '--stale', '30d', '--dry-run', '--json'], {
+      env: suite.sandbox.env,
+    })
     assert.equal(result.code, 0, result.stderr)
     const report = JSON.parse(result.stdout) as {dryRun: boolean; items: Array<{id: string; result: string}>}
     assert.equal(report.dryRun, true)
@@ -40,19 +44,35 @@ describe('e2e: ctx product remove against the sandbox', () => {
       const second = await runBin(['product', 'remove', '--stale', '30d', '--yes'], {env: suite.sandbox.env})
       assert.equal(second.code, 0, second.stderr)
     }
-    assert.ok(suite.sandbox.log.all().some((r) => r.status === 503), 'faults were injected')
+    assert.ok(
+      suite.sandbox.log.all().some((r) => r.status === 503),
+      'faults were injected',
+    )
     suite.sandbox.faults.set({failureRate: 0})
     assert.deepEqual(await staleIds(suite.sandbox), [])
   })
 
   it('exits 10 naming each failed removal, and running it again finishes the job', async () => {
     const stale = await staleIds(suite.sandbox)
-    suite.sandbox.faults.set({retryAfterSeconds: 0, routes: [{method: 'DELETE', path: '/root/trust/v1/registeredproducts', status: 503, count: 2}]})
-    const first = await runBin(['product', 'remove', '--stale', '30d', '--yes', '--max-retries', '0', '--concurrency', '1'], {env: suite.sandbox.env})
+    suite.sandbox.faults.set({
+      retryAfterSeconds: 0,
+      routes: [{method: 'DELETE', path: '/root/trust/v1/registeredproducts', status: 503, count: 2}],
+    })
+    const first = await runBin(
+      ['product', 'remove', '--stale', '30d', '--yes', '--max-retries', '0', '--concurrency', '1'],
+      {env: suite.sandbox.env},
+    )
     assert.equal(first.code, 10)
-    assert.match(first.stderr, new RegExp(`2 of ${stale.length} could not be removed: ${stale[0]} \\(.+\\): Citrix Cloud answered 503.*; ${stale[1]} \\(`))
+    assert.match(
+      first.stderr,
+      new RegExp(
+        `2 of ${stale.length} could not be removed: ${stale[0]} \\(.+\\): Citrix Cloud answered 503.*; ${stale[1]} \\(`,
+      ),
+    )
     assert.deepEqual(await staleIds(suite.sandbox), stale.slice(0, 2))
-    const second = await runBin(['product', 'remove', '--stale', '30d', '--yes', '--max-retries', '0'], {env: suite.sandbox.env})
+    const second = await runBin(['product', 'remove', '--stale', '30d', '--yes', '--max-retries', '0'], {
+      env: suite.sandbox.env,
+    })
     assert.equal(second.code, 0, second.stderr)
     assert.match(second.stderr, /Removed 2, not found 0, failed 0/)
     assert.deepEqual(await staleIds(suite.sandbox), [])
@@ -65,7 +85,8 @@ describe('e2e: ctx product remove against the sandbox', () => {
     const removed = await runBin(['product', 'remove', '-', '--yes'], {env: suite.sandbox.env, input: ids.join('\n')})
     assert.equal(removed.code, 0, removed.stderr)
     const history = await runBin(['product', 'history', '--json'], {env: suite.sandbox.env})
-    const entries = (JSON.parse(history.stdout) as {entries: Array<{id: string; result: string; customer: string}>}).entries
+    const entries = (JSON.parse(history.stdout) as {entries: Array<{id: string; result: string; customer: string}>})
+      .entries
     assert.deepEqual(entries.map((e) => e.id).sort(), [...ids].sort())
     assert.ok(entries.every((e) => e.result === 'removed' && e.customer === 'sandboxcustomer'))
   })
@@ -78,13 +99,19 @@ describe('e2e: ctx product remove against the sandbox', () => {
     assert.match(again.stdout, /not found/)
   })
 
-  for (const [signal, code, said] of [['SIGINT', 130, 'Interrupted'], ['SIGTERM', 143, 'Terminated \\(SIGTERM\\)']] as const) {
+  for (const [signal, code, said] of [
+    ['SIGINT', 130, 'Interrupted'],
+    ['SIGTERM', 143, 'Terminated \\(SIGTERM\\)'],
+  ] as const) {
     it(`on ${signal} mid-removal starts nothing new, records every removal made, prints the partial report and exits ${code}`, async () => {
       const {sandbox} = suite
       const all = (await sandbox.store.read()).registeredProducts.map((p) => p.instanceID)
       assert.equal((await runBin(['product', 'list'], {env: sandbox.env})).code, 0) // caches the token
       sandbox.faults.set({latencyMs: 300})
-      const child = spawn(process.execPath, [binPath, 'product', 'remove', '-', '--yes', '--concurrency', '2'], {env: {...process.env, NO_COLOR: '1', ...sandbox.env}, stdio: ['pipe', 'pipe', 'pipe']})
+      const child = spawn(process.execPath, [binPath, 'product', 'remove', '-', '--yes', '--concurrency', '2'], {
+        env: {...process.env, NO_COLOR: '1', ...sandbox.env},
+        stdio: ['pipe', 'pipe', 'pipe'],
+      })
       let stdout = ''
       let stderr = ''
       child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
@@ -102,11 +129,18 @@ describe('e2e: ctx product remove against the sandbox', () => {
       const removedOnServer = all.filter((id) => !left.has(id))
       assert.ok(removedOnServer.length >= 3 && left.size > 0, `${removedOnServer.length} removed, ${left.size} left`)
       const audited = (await readAudit(`${sandbox.env.CTX_DATA_DIR}/audit.jsonl`)).map((e) => [e.id, e.result])
-      assert.deepEqual(audited.map(([id]) => id).sort(), [...removedOnServer].sort(), 'every removal made is in the audit log')
+      assert.deepEqual(
+        audited.map(([id]) => id).sort(),
+        [...removedOnServer].sort(),
+        'every removal made is in the audit log',
+      )
       assert.ok(audited.every(([, result]) => result === 'removed'))
       assert.equal(stdout.match(/^│ removed /gm)?.length, removedOnServer.length, stdout)
       assert.equal(stdout.match(/^│ not started /gm)?.length, left.size, stdout)
-      assert.match(stderr, new RegExp(`^Error: ${said}: removed ${removedOnServer.length}, failed 0, not started ${left.size}\\.$`, 'm'))
+      assert.match(
+        stderr,
+        new RegExp(`^Error: ${said}: removed ${removedOnServer.length}, failed 0, not started ${left.size}\\.$`, 'm'),
+      )
     })
   }
 })

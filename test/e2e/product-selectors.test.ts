@@ -23,16 +23,27 @@ describe('e2e: the registrations list under Items and as a bare array', () => {
         const {registeredProducts} = await suite.sandbox.store.read()
         assert.deepEqual(ids(result.stdout), registeredProducts.map((p) => p.instanceID).sort())
         const lists = suite.sandbox.log.all().filter((r) => r.url.startsWith('/root/trust/v1/registeredproducts/'))
-        assert.ok(lists.length > 0 && lists.every((r) => r.url.endsWith('?limit=-1')), lists.map((r) => r.url).join(' '))
+        assert.ok(
+          lists.length > 0 && lists.every((r) => r.url.endsWith('?limit=-1')),
+          lists.map((r) => r.url).join(' '),
+        )
       })
     })
   }
 })
 
 describe('e2e: registrations without a last contact, and the selectors that work without it', () => {
-  const suite = useSandboxSuite({each: true, start: () => startDataSandbox({settings: {sizes: small, productsLastContact: false}})})
+  const suite = useSandboxSuite({
+    each: true,
+    start: () => startDataSandbox({settings: {sizes: small, productsLastContact: false}}),
+  })
   const hostnames = async () =>
-    new Map((await suite.sandbox.store.read()).registeredProducts.map((p) => [p.instanceID, p.deviceInfo.properties.find((q) => q.property === 'hostname')!.value]))
+    new Map(
+      (await suite.sandbox.store.read()).registeredProducts.map((p) => [
+        p.instanceID,
+        p.deviceInfo.properties.find((q) => q.property === 'hostname')!.value,
+      ]),
+    )
 
   it('--stale exits 2 saying Citrix reports no last contact, and names the other selectors', async () => {
     const result = await runBin(['product', 'list', '--stale', '30d'], {env: suite.sandbox.env})
@@ -45,7 +56,13 @@ describe('e2e: registrations without a last contact, and the selectors that work
     const result = await runBin(['product', 'list', '--csv'], {env: suite.sandbox.env})
     assert.equal(result.code, 0, result.stderr)
     // CSV is data: no last contact is an empty field (null under --json); the table says unknown.
-    assert.ok(result.stdout.trim().split('\n').slice(1).every((line) => line.split(',')[4] === ''))
+    assert.ok(
+      result.stdout
+        .trim()
+        .split('\n')
+        .slice(1)
+        .every((line) => line.split(',')[4] === ''),
+    )
     const table = await runBin(['product', 'list'], {env: suite.sandbox.env})
     assert.match(table.stdout, /│ unknown /)
   })
@@ -54,10 +71,18 @@ describe('e2e: registrations without a last contact, and the selectors that work
     const {registeredProducts} = await suite.sandbox.store.read()
     const times = registeredProducts.map((p) => Date.parse(p.registrationTime)).sort((a, b) => a - b)
     const cutoff = new Date(times[Math.floor(times.length / 2)]!).toISOString()
-    const expected = registeredProducts.filter((p) => Date.parse(p.registrationTime) < Date.parse(cutoff)).map((p) => p.instanceID).sort()
-    const result = await runBin(['product', 'remove', '--registered-before', cutoff, '--yes', '--json'], {env: suite.sandbox.env})
+    const expected = registeredProducts
+      .filter((p) => Date.parse(p.registrationTime) < Date.parse(cutoff))
+      .map((p) => p.instanceID)
+      .sort()
+    const result = await runBin(['product', 'remove', '--registered-before', cutoff, '--yes', '--json'], {
+      env: suite.sandbox.env,
+    })
     assert.equal(result.code, 0, result.stderr)
-    assert.deepEqual((JSON.parse(result.stdout) as {items: Array<{id: string}>}).items.map((i) => i.id).sort(), expected)
+    assert.deepEqual(
+      (JSON.parse(result.stdout) as {items: Array<{id: string}>}).items.map((i) => i.id).sort(),
+      expected,
+    )
     assert.ok((await suite.sandbox.store.read()).registeredProducts.every((p) => !expected.includes(p.instanceID)))
   })
 
@@ -65,7 +90,10 @@ describe('e2e: registrations without a last contact, and the selectors that work
     const names = await hostnames()
     const [first, second] = [...names.entries()]
     const input = `# decommissioned\n${first![1].toUpperCase()}\n${second![1]}\n`
-    const result = await runBin(['product', 'remove', '--hosts-from', '-', '--yes', '--json'], {env: suite.sandbox.env, input})
+    const result = await runBin(['product', 'remove', '--hosts-from', '-', '--yes', '--json'], {
+      env: suite.sandbox.env,
+      input,
+    })
     assert.equal(result.code, 0, result.stdout + result.stderr)
     const removed = (JSON.parse(result.stdout) as {items: Array<{id: string; name: string}>}).items
     assert.ok(removed.length >= 2 && removed.every((i) => i.name === first![1] || i.name === second![1]))
@@ -80,7 +108,10 @@ describe('e2e: registrations without a last contact, and the selectors that work
       failing: failing.map(([, host]) => host),
     })
     try {
-      const dryRun = await runBin(['product', 'remove', '--unresolvable', '--dns-server', dns.address, '--dry-run', '--json'], {env: suite.sandbox.env})
+      const dryRun = await runBin(
+        ['product', 'remove', '--unresolvable', '--dns-server', dns.address, '--dry-run', '--json'],
+        {env: suite.sandbox.env},
+      )
       assert.equal(dryRun.code, 0, dryRun.stderr)
       const selected = (JSON.parse(dryRun.stdout) as {items: Array<{name: string}>}).items.map((i) => i.name)
       const kept = new Set([...resolving, ...failing].map(([, host]) => host))

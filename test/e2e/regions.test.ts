@@ -8,7 +8,6 @@ import {useTempConfig} from '../helpers/env.js'
 import {runBin} from '../helpers/run-bin.js'
 import {startTestSandbox, type TestSandbox} from '../helpers/sandbox.js'
 
-
 describe('e2e: regions against the sandbox (Gov through the cws protocol, jp → productionjp)', () => {
   let temp: ReturnType<typeof useTempConfig>
   let sandbox: TestSandbox
@@ -23,11 +22,25 @@ describe('e2e: regions against the sandbox (Gov through the cws protocol, jp →
     temp.restore()
   })
 
-
   it('logs in to Gov through the cws token call and lists resource locations at the Gov path', async () => {
     sandbox.log.clear()
     const env = {CTX_CONFIG_DIR: temp.dir, CTX_PROFILE: 'gov'}
-    const login = await runBin(['auth', 'login', '--customer-id', sandboxCredentials.customerId, '--client-id', sandboxCredentials.clientId, '--client-secret-stdin', '--api-url', sandbox.url, '--region', 'gov'], {env, input: `${sandboxCredentials.clientSecret}\n`})
+    const login = await runBin(
+      [
+        'auth',
+        'login',
+        '--customer-id',
+        sandboxCredentials.customerId,
+        '--client-id',
+        sandboxCredentials.clientId,
+        '--client-secret-stdin',
+        '--api-url',
+        sandbox.url,
+        '--region',
+        'gov',
+      ],
+      {env, input: `${sandboxCredentials.clientSecret}\n`},
+    )
     assert.equal(login.code, 0, login.stderr)
     const list = await runBin(['resource-location', 'list', '--json'], {env})
     assert.equal(list.code, 0, list.stderr)
@@ -46,10 +59,27 @@ describe('e2e: regions against the sandbox (Gov through the cws protocol, jp →
 
   it('sends deployment productionjp for a jp profile, and production when --deployment says so', async () => {
     const jp = {...sandbox.env, CTX_REGION: 'jp'}
-    const first = await runBin(['appliance', 'register', '--host', hosts[0]!, '--name', 'ca-jp', '--resource-location', 'Headquarters'], {env: jp})
+    const first = await runBin(
+      ['appliance', 'register', '--host', hosts[0]!, '--name', 'ca-jp', '--resource-location', 'Headquarters'],
+      {env: jp},
+    )
     assert.equal(first.code, 0, first.stderr)
     assert.equal((await sandbox.store.read()).appliances[0]!.deployment, 'productionjp')
-    const second = await runBin(['appliance', 'register', '--host', hosts[1]!, '--name', 'ca-jp-2', '--resource-location', 'Headquarters', '--deployment', 'production'], {env: jp})
+    const second = await runBin(
+      [
+        'appliance',
+        'register',
+        '--host',
+        hosts[1]!,
+        '--name',
+        'ca-jp-2',
+        '--resource-location',
+        'Headquarters',
+        '--deployment',
+        'production',
+      ],
+      {env: jp},
+    )
     assert.equal(second.code, 0, second.stderr)
     assert.equal((await sandbox.store.read()).appliances[1]!.deployment, 'production')
   })

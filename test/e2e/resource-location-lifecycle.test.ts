@@ -13,22 +13,34 @@ async function locationWithConnectors(sandbox: TestSandbox, name = 'London DC') 
   const state = await sandbox.store.read()
   const location = state.resourceLocations.find((l) => l.name === name)!
   const connectors = state.connectors.filter((c) => c.location === location.id)
-  const recent = connectors.filter((c) => c.status === 'Connected' || c.lastContactDate === null || Date.now() - Date.parse(c.lastContactDate) <= day)
+  const recent = connectors.filter(
+    (c) => c.status === 'Connected' || c.lastContactDate === null || Date.now() - Date.parse(c.lastContactDate) <= day,
+  )
   return {location, connectors, named: recent.flatMap((c) => ['--connector', c.id])}
 }
 
-const calls = (sandbox: TestSandbox, method: string, prefix: string) => sandbox.log.all().filter((r) => r.method === method && r.url.startsWith(prefix))
+const calls = (sandbox: TestSandbox, method: string, prefix: string) =>
+  sandbox.log.all().filter((r) => r.method === method && r.url.startsWith(prefix))
 
 describe('e2e: ctx resource-location create, update and delete against the sandbox', () => {
   const suite = useSandboxSuite({each: true, start: () => startDataSandbox()})
 
   it('creates a location and prints its id; a taken name is exit 7 with no create call', async () => {
     const {sandbox} = suite
-    const created = await runBin(['resource-location', 'create', '--name', 'Branch 12', '--internal-only', '--time-zone', 'GMT Standard Time'], {env: sandbox.env})
+    const created = await runBin(
+      ['resource-location', 'create', '--name', 'Branch 12', '--internal-only', '--time-zone', 'GMT Standard Time'],
+      {env: sandbox.env},
+    )
     assert.equal(created.code, 0, created.stderr)
     const id = created.stdout.trim()
     const location = (await sandbox.store.read()).resourceLocations.find((l) => l.id === id)
-    assert.deepEqual(location, {id, name: 'Branch 12', internalOnly: true, timeZone: 'GMT Standard Time', readOnly: false})
+    assert.deepEqual(location, {
+      id,
+      name: 'Branch 12',
+      internalOnly: true,
+      timeZone: 'GMT Standard Time',
+      readOnly: false,
+    })
     const request = calls(sandbox, 'POST', '/resourcelocations')[0]
     assert.equal(request?.contentType, 'application/json')
 
@@ -42,7 +54,20 @@ describe('e2e: ctx resource-location create, update and delete against the sandb
 
   it('updates a location by name: rename, connectivity and time zone', async () => {
     const {sandbox} = suite
-    const result = await runBin(['resource-location', 'update', 'Singapore', '--name', 'Singapore DC', '--internal-only', '--time-zone', 'UTC', '--json'], {env: sandbox.env})
+    const result = await runBin(
+      [
+        'resource-location',
+        'update',
+        'Singapore',
+        '--name',
+        'Singapore DC',
+        '--internal-only',
+        '--time-zone',
+        'UTC',
+        '--json',
+      ],
+      {env: sandbox.env},
+    )
     assert.equal(result.code, 0, result.stderr)
     assert.deepEqual((JSON.parse(result.stdout) as {changed: string[]}).changed, ['name', 'internalOnly', 'timeZone'])
     const location = (await sandbox.store.read()).resourceLocations.find((l) => l.name === 'Singapore DC')
@@ -76,7 +101,10 @@ describe('e2e: ctx resource-location create, update and delete against the sandb
     assert.equal(result.code, 7)
     for (const c of connectors) assert.match(result.stderr, new RegExp(`${c.fqdn} \\(${c.id}`))
     assert.match(result.stderr, new RegExp(`ctx resource-location delete ${location.id} --with-connectors`))
-    assert.deepEqual(sandbox.log.all().filter((r) => r.method === 'DELETE'), [])
+    assert.deepEqual(
+      sandbox.log.all().filter((r) => r.method === 'DELETE'),
+      [],
+    )
     assert.deepEqual(await sandbox.store.read(), before)
   })
 
@@ -84,11 +112,17 @@ describe('e2e: ctx resource-location create, update and delete against the sandb
     const {sandbox} = suite
     const {connectors, named} = await locationWithConnectors(sandbox)
     const before = await sandbox.store.read()
-    const result = await runBin(['resource-location', 'delete', 'London DC', '--with-connectors', '--dry-run', ...named], {env: sandbox.env})
+    const result = await runBin(
+      ['resource-location', 'delete', 'London DC', '--with-connectors', '--dry-run', ...named],
+      {env: sandbox.env},
+    )
     assert.equal(result.code, 0, result.stderr)
     assert.equal(result.stdout.match(/would remove/g)?.length, connectors.length)
     assert.match(result.stderr, /then the resource location "London DC" .* would be deleted; nothing was changed/)
-    assert.deepEqual(sandbox.log.all().filter((r) => r.method === 'DELETE'), [])
+    assert.deepEqual(
+      sandbox.log.all().filter((r) => r.method === 'DELETE'),
+      [],
+    )
     assert.deepEqual(await sandbox.store.read(), before)
   })
 
@@ -96,10 +130,22 @@ describe('e2e: ctx resource-location create, update and delete against the sandb
     const {sandbox} = suite
     const {location, connectors, named} = await locationWithConnectors(sandbox)
     assert.equal((await runBin(['resource-location', 'list'], {env: sandbox.env})).code, 0) // caches the token: the token POST is never retried
-    sandbox.faults.set({retryAfterSeconds: 0, routes: [{method: 'DELETE', path: '/connectors/', status: 503, count: 2}, {method: 'DELETE', path: '/resourcelocations/', status: 503, count: 1}]})
-    const result = await runBin(['resource-location', 'delete', 'London DC', '--with-connectors', '--yes', '--json', ...named], {env: sandbox.env})
+    sandbox.faults.set({
+      retryAfterSeconds: 0,
+      routes: [
+        {method: 'DELETE', path: '/connectors/', status: 503, count: 2},
+        {method: 'DELETE', path: '/resourcelocations/', status: 503, count: 1},
+      ],
+    })
+    const result = await runBin(
+      ['resource-location', 'delete', 'London DC', '--with-connectors', '--yes', '--json', ...named],
+      {env: sandbox.env},
+    )
     assert.equal(result.code, 0, result.stderr)
-    const deletion = JSON.parse(result.stdout) as {result: string; connectorRemoval: {items: Array<{id: string; result: string}>}}
+    const deletion = JSON.parse(result.stdout) as {
+      result: string
+      connectorRemoval: {items: Array<{id: string; result: string}>}
+    }
     assert.equal(deletion.result, 'deleted')
     assert.deepEqual(deletion.connectorRemoval.items.map((i) => i.id).sort(), connectors.map((c) => c.id).sort())
     assert.ok(deletion.connectorRemoval.items.every((i) => i.result === 'removed'))
@@ -117,16 +163,28 @@ describe('e2e: ctx resource-location create, update and delete against the sandb
     const {location, connectors, named} = await locationWithConnectors(sandbox)
     assert.ok(connectors.length >= 2)
     assert.equal((await runBin(['resource-location', 'list'], {env: sandbox.env})).code, 0) // caches the token
-    sandbox.faults.set({retryAfterSeconds: 0, routes: [{method: 'DELETE', path: '/connectors/', status: 503, count: 2}]})
+    sandbox.faults.set({
+      retryAfterSeconds: 0,
+      routes: [{method: 'DELETE', path: '/connectors/', status: 503, count: 2}],
+    })
     const args = ['resource-location', 'delete', 'London DC', '--with-connectors', '--yes', ...named]
     const first = await runBin([...args, '--max-retries', '0', '--concurrency', '1'], {env: sandbox.env})
     assert.equal(first.code, 10, first.stderr)
-    assert.match(first.stderr, new RegExp(`2 of ${connectors.length} could not be removed: ${connectors[0]!.id} \\(${connectors[0]!.fqdn}\\): Citrix Cloud answered 503`))
+    assert.match(
+      first.stderr,
+      new RegExp(
+        `2 of ${connectors.length} could not be removed: ${connectors[0]!.id} \\(${connectors[0]!.fqdn}\\): Citrix Cloud answered 503`,
+      ),
+    )
     assert.match(first.stderr, /The resource location was kept/)
     assert.equal(first.stdout.match(/^│ (removed|FAILED) /gm)?.length, connectors.length, first.stdout)
     assert.ok((await sandbox.store.read()).resourceLocations.some((l) => l.id === location.id))
     const firstAudit = await readAudit(`${sandbox.env.CTX_DATA_DIR}/audit.jsonl`)
-    assert.deepEqual(firstAudit.map((e) => e.id).sort(), connectors.map((c) => c.id).sort(), 'every connector is in the audit log')
+    assert.deepEqual(
+      firstAudit.map((e) => e.id).sort(),
+      connectors.map((c) => c.id).sort(),
+      'every connector is in the audit log',
+    )
     assert.equal(firstAudit.filter((e) => e.result === 'failed').length, 2)
 
     const second = await runBin(args, {env: sandbox.env})

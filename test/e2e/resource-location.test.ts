@@ -19,7 +19,9 @@ describe('e2e: ctx resource-location list against the sandbox', () => {
   })
 
   it('exits 4 with a wrong secret, without printing it', async () => {
-    const result = await runBin(['resource-location', 'list'], {env: {...suite.sandbox.env, CTX_CLIENT_SECRET: 'wrong-secret-123'}})
+    const result = await runBin(['resource-location', 'list'], {
+      env: {...suite.sandbox.env, CTX_CLIENT_SECRET: 'wrong-secret-123'},
+    })
     assert.equal(result.code, 4)
     assert.match(result.stderr, /Invalid client id or client secret/)
     assert.doesNotMatch(result.stderr + result.stdout, /wrong-secret-123/)
@@ -34,14 +36,18 @@ describe('e2e: ctx resource-location list against the sandbox', () => {
 
   it('exits 8 after the retries when the sandbox answers 503 every time', async () => {
     suite.sandbox.faults.set({retryAfterSeconds: 0, routes: [{path: '/resourcelocations', status: 503}]})
-    const result = await runBin(['resource-location', 'list', '--max-retries', '2'], {env: {...suite.sandbox.env, CTX_RETRY_BASE_MS: '1'}})
+    const result = await runBin(['resource-location', 'list', '--max-retries', '2'], {
+      env: {...suite.sandbox.env, CTX_RETRY_BASE_MS: '1'},
+    })
     suite.sandbox.faults.set({routes: []})
     assert.equal(result.code, 8)
     assert.match(result.stderr, /503: Service unavailable \(transaction id [0-9a-f-]+\)/)
   })
 
   it('runs with --sandbox and no set-up at all, starting the sandbox in-process', async () => {
-    const result = await runBin(['resource-location', 'list', '--sandbox', '--json'], {env: {CTX_CONFIG_DIR: suite.temp.dir}})
+    const result = await runBin(['resource-location', 'list', '--sandbox', '--json'], {
+      env: {CTX_CONFIG_DIR: suite.temp.dir},
+    })
     assert.equal(result.code, 0, result.stderr)
     assert.equal((JSON.parse(result.stdout) as {resourceLocations: unknown[]}).resourceLocations.length, 6)
   })

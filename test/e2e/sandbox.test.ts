@@ -17,7 +17,8 @@ interface Status {
 
 describe('e2e: ctx sandbox start --detach | status | reset | stop', () => {
   let temp: ReturnType<typeof useTempConfig>
-  const status = async (): Promise<Status> => JSON.parse((await runBin(['sandbox', 'status', '--json'])).stdout) as Status
+  const status = async (): Promise<Status> =>
+    JSON.parse((await runBin(['sandbox', 'status', '--json'])).stdout) as Status
   before(() => (temp = useTempConfig()))
   after(async () => {
     await runBin(['sandbox', 'stop']) // in case a test failed half-way
@@ -25,13 +26,27 @@ describe('e2e: ctx sandbox start --detach | status | reset | stop', () => {
   })
 
   it('starts in the background and returns once it answers', async () => {
-    const result = await runBin(['sandbox', 'start', '--detach', '--port', '0', '--seed', '7', '--products', '4', '--json'])
+    const result = await runBin([
+      'sandbox',
+      'start',
+      '--detach',
+      '--port',
+      '0',
+      '--seed',
+      '7',
+      '--products',
+      '4',
+      '--json',
+    ])
     assert.equal(result.code, 0, result.stderr)
     const started = JSON.parse(result.stdout) as {url: string; detached: boolean; logPath: string}
     assert.equal(started.detached, true)
     assert.ok(existsSync(started.logPath))
     const now = await status()
-    assert.deepEqual([now.running, now.url, now.settings?.seed, now.settings?.sizes.products], [true, started.url, 7, 4])
+    assert.deepEqual(
+      [now.running, now.url, now.settings?.seed, now.settings?.sizes.products],
+      [true, started.url, 7, 4],
+    )
   })
 
   it('writes a sandbox profile that any command can use', async () => {
@@ -64,7 +79,16 @@ describe('e2e: ctx sandbox start --detach | status | reset | stop', () => {
 
   it('makes a concurrent-only Citrix DaaS customer with --reset --daas-license-model concurrent', async () => {
     assert.equal((await runBin(['sandbox', 'stop'])).code, 0)
-    const started = await runBin(['sandbox', 'start', '--detach', '--port', '0', '--reset', '--daas-license-model', 'concurrent'])
+    const started = await runBin([
+      'sandbox',
+      'start',
+      '--detach',
+      '--port',
+      '0',
+      '--reset',
+      '--daas-license-model',
+      'concurrent',
+    ])
     assert.equal(started.code, 0, started.stderr)
     const summary = await runBin(['license', 'summary', '--profile', 'sandbox', '--json'])
     assert.equal(summary.code, 0, summary.stderr)
@@ -74,7 +98,11 @@ describe('e2e: ctx sandbox start --detach | status | reset | stop', () => {
   it('stops it, removing its record', async () => {
     const {pid} = await status()
     const result = await runBin(['sandbox', 'stop', '--json'])
-    assert.deepEqual(JSON.parse(result.stdout), {stopped: true, pid, url: (JSON.parse(result.stdout) as {url: string}).url})
+    assert.deepEqual(JSON.parse(result.stdout), {
+      stopped: true,
+      pid,
+      url: (JSON.parse(result.stdout) as {url: string}).url,
+    })
     assert.equal((await status()).running, false)
     assert.ok(!existsSync(join(temp.dir, 'data', 'sandbox', 'server.json')))
   })
@@ -86,7 +114,10 @@ describe('e2e: ctx sandbox start in the foreground', () => {
   after(() => temp.restore())
 
   it('runs until SIGTERM, then removes its record and prints its result', async () => {
-    const child = spawn(process.execPath, [binPath, 'sandbox', 'start', '--port', '0', '--json'], {env: {...process.env, NO_COLOR: '1'}, stdio: ['ignore', 'pipe', 'pipe']})
+    const child = spawn(process.execPath, [binPath, 'sandbox', 'start', '--port', '0', '--json'], {
+      env: {...process.env, NO_COLOR: '1'},
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
@@ -120,7 +151,10 @@ describe('e2e: concurrent --sandbox invocations', () => {
       runBin(['auth', 'status', '--sandbox']),
     ])
     for (const run of runs) assert.equal(run.code, 0, run.stderr)
-    const state = JSON.parse(readFileSync(join(temp.dir, 'data', 'sandbox', 'state.json'), 'utf8')) as {version: number; resourceLocations: unknown[]}
+    const state = JSON.parse(readFileSync(join(temp.dir, 'data', 'sandbox', 'state.json'), 'utf8')) as {
+      version: number
+      resourceLocations: unknown[]
+    }
     assert.deepEqual([state.version, state.resourceLocations.length], [1, 6])
   })
 })
@@ -139,7 +173,13 @@ describe('e2e: ctx sandbox start --detach on a port in use', () => {
   })
 
   it('exits 2 with the reason the background sandbox gave', async () => {
-    const result = await runBin(['sandbox', 'start', '--detach', '--port', String((busy.address() as AddressInfo).port)])
+    const result = await runBin([
+      'sandbox',
+      'start',
+      '--detach',
+      '--port',
+      String((busy.address() as AddressInfo).port),
+    ])
     assert.equal(result.code, 2)
     assert.match(result.stderr, /did not start: Port \d+ on 127\.0\.0\.1 is in use/)
   })

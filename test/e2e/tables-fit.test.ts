@@ -6,16 +6,26 @@ import {binPath, runBin} from '../helpers/run-bin.js'
 import {useSandboxSuite} from '../helpers/sandbox.js'
 
 /** Runs the built bin on a pseudo-terminal of `columns` columns (util-linux `script`), as a person at a terminal would. */
-function runOnTerminal(args: string[], env: Record<string, string>, columns: number): Promise<{code: number | null; output: string}> {
+function runOnTerminal(
+  args: string[],
+  env: Record<string, string>,
+  columns: number,
+): Promise<{code: number | null; output: string}> {
   const quote = (word: string) => `'${word.replaceAll("'", "'\\''")}'`
   const command = `stty cols ${columns}; ${[process.execPath, binPath, ...args].map(quote).join(' ')} 2>/dev/null`
   return new Promise((resolve, reject) => {
-    const child = spawn('script', ['-qec', command, '/dev/null'], {env: {...process.env, NO_COLOR: '1', COLUMNS: String(columns), ...env}, stdio: ['pipe', 'pipe', 'pipe'], timeout: 60_000})
+    const child = spawn('script', ['-qec', command, '/dev/null'], {
+      env: {...process.env, NO_COLOR: '1', COLUMNS: String(columns), ...env},
+      stdio: ['pipe', 'pipe', 'pipe'],
+      timeout: 60_000,
+    })
     // Whole buffers, decoded once: a chunk may end inside a box-drawing character.
     const chunks: Buffer[] = []
     child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk))
     child.on('error', reject)
-    child.on('close', (code) => resolve({code, output: Buffer.concat(chunks).toString('utf8').replaceAll('\r\n', '\n')}))
+    child.on('close', (code) =>
+      resolve({code, output: Buffer.concat(chunks).toString('utf8').replaceAll('\r\n', '\n')}),
+    )
     child.stdin.end()
   })
 }
@@ -25,15 +35,31 @@ const boxLines = (output: string) => output.split('\n').filter((line) => /^[┌�
 describe('e2e: tables fit an 80-column terminal', () => {
   const suite = useSandboxSuite()
 
-  for (const args of [['product', 'list'], ['connector', 'list'], ['product', 'history'], ['doctor'], ['license', 'history'], ['endpoints'], ['config', 'list']]) {
+  for (const args of [
+    ['product', 'list'],
+    ['connector', 'list'],
+    ['product', 'history'],
+    ['doctor'],
+    ['license', 'history'],
+    ['endpoints'],
+    ['config', 'list'],
+  ]) {
     it(`ctx ${args.join(' ')} keeps its box within 80 columns, with a header rule`, async () => {
       const {output} = await runOnTerminal(args, suite.sandbox.env, 80)
       const lines = boxLines(output)
       if (args[1] === 'history' && args[0] === 'product' && lines.length === 0) return // nothing recorded yet
       assert.ok(lines.length >= 4, output)
-      assert.deepEqual(lines.filter((line) => [...line].length > 80), [], output)
+      assert.deepEqual(
+        lines.filter((line) => [...line].length > 80),
+        [],
+        output,
+      )
       assert.equal(lines.filter((line) => line.startsWith('├')).length, 1, output)
-      assert.deepEqual(lines.filter((line) => /^[┌└]/.test(line)).map((line) => line[0]), ['┌', '└'], output)
+      assert.deepEqual(
+        lines.filter((line) => /^[┌└]/.test(line)).map((line) => line[0]),
+        ['┌', '└'],
+        output,
+      )
     })
   }
 
@@ -59,7 +85,10 @@ describe('e2e: --csv is data on every list', () => {
     const result = await runBin(['license', 'history', '--months', '3', '--csv'], {env: suite.sandbox.env})
     assert.equal(result.code, 0, result.stderr)
     const [header, first] = result.stdout.split('\r\n') as [string, string]
-    assert.equal(header, 'month,totalAvailableLicenseCount,userCumulativeAssignedCount,userNewAssignedCount,userReleasedCount,deviceCumulativeAssignedCount,deviceNewAssignedCount,deviceReleasedCount')
+    assert.equal(
+      header,
+      'month,totalAvailableLicenseCount,userCumulativeAssignedCount,userNewAssignedCount,userReleasedCount,deviceCumulativeAssignedCount,deviceNewAssignedCount,deviceReleasedCount',
+    )
     assert.match(first, /^\d{4}-\d{2}(,\d+){7}$/)
   })
 

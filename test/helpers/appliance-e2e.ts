@@ -11,7 +11,10 @@ export const hostOf = (sandbox: TestSandbox, index = 0) => new URL(sandbox.appli
 /** Trusts the appliance's certificate by fingerprint and logs in (setting the first password), through the built bin. */
 export async function trustAndLogin(sandbox: TestSandbox, index = 0): Promise<string> {
   const host = hostOf(sandbox, index)
-  const result = await runBin(['appliance', 'login', '--host', host, '--password-stdin', '--fingerprint', sandbox.appliances[index]!.fingerprint], {env: sandbox.env, input: adminPassword})
+  const result = await runBin(
+    ['appliance', 'login', '--host', host, '--password-stdin', '--fingerprint', sandbox.appliances[index]!.fingerprint],
+    {env: sandbox.env, input: adminPassword},
+  )
   assert.equal(result.code, 0, result.stderr)
   return host
 }

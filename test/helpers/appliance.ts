@@ -5,7 +5,11 @@ import {createHttpClient} from '../../src/http/client.js'
 export const testAppliance = 'https://ca.test:4443'
 
 /** An appliance client on `testAppliance` (mocked with nock) whose token lives in memory. */
-export function fakeApplianceClient(options: {token?: string; password?: string} = {}): {client: ApplianceClient; saved: CachedToken[]; passwordsAsked: () => number} {
+export function fakeApplianceClient(options: {token?: string; password?: string} = {}): {
+  client: ApplianceClient
+  saved: CachedToken[]
+  passwordsAsked: () => number
+} {
   const saved: CachedToken[] = []
   let asked = 0
   const client = new ApplianceClient(createHttpClient({maxRetries: 0}), parseApplianceAddress('ca.test:4443'), {
@@ -21,11 +25,21 @@ export function fakeApplianceClient(options: {token?: string; password?: string}
 
 /** [doc] The appliance's validation answer. */
 export function missingFieldBody(field: string) {
-  return {type: 'https://errors-api.cloud.com/common/missing', detail: `Field "${field}" is missing.`, parameters: [{name: 'property', value: field}]}
+  return {
+    type: 'https://errors-api.cloud.com/common/missing',
+    detail: `Field "${field}" is missing.`,
+    parameters: [{name: 'property', value: field}],
+  }
 }
 
-export const alreadyRegisteredBody = {type: 'https://errors-api.cloud.com/connapp/error', detail: 'An error has occurred.'}
-export const expiredTokenBody = {type: 'https://errors-api.cloud.com/common/authentication', detail: 'Invalid authentication details'}
+export const alreadyRegisteredBody = {
+  type: 'https://errors-api.cloud.com/connapp/error',
+  detail: 'An error has occurred.',
+}
+export const expiredTokenBody = {
+  type: 'https://errors-api.cloud.com/common/authentication',
+  detail: 'Invalid authentication details',
+}
 
 /** Runs `work` with stdin and stderr looking like no terminal, whatever runs the tests. */
 export async function withoutTerminal<T>(work: () => Promise<T>): Promise<T> {

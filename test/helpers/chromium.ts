@@ -10,7 +10,8 @@ import {fileURLToPath, pathToFileURL} from 'node:url'
 /** Where browser tests leave files for people to look at (gitignored). */
 export const testOutputDir = fileURLToPath(new URL('../../test-output/', import.meta.url))
 
-const installHint = 'install it with `apt-get install -y chromium` (.ci/run does this when it is missing), or set CHROMIUM_BIN'
+const installHint =
+  'install it with `apt-get install -y chromium` (.ci/run does this when it is missing), or set CHROMIUM_BIN'
 
 /**
  * Debian's chromium (`/usr/bin/chromium`), else a chromium on the PATH, else CHROMIUM_BIN. Throws when there
@@ -18,12 +19,18 @@ const installHint = 'install it with `apt-get install -y chromium` (.ci/run does
  */
 export function findChromium(candidates = chromiumCandidates()): string {
   const found = candidates.find(isExecutable)
-  if (!found) throw new Error(`Chromium not found (looked for ${candidates.slice(0, 3).join(', ')}${candidates.length > 3 ? ', …' : ''}): ${installHint}`)
+  if (!found)
+    throw new Error(
+      `Chromium not found (looked for ${candidates.slice(0, 3).join(', ')}${candidates.length > 3 ? ', …' : ''}): ${installHint}`,
+    )
   return found
 }
 
 function chromiumCandidates(): string[] {
-  const onPath = (process.env.PATH ?? '').split(delimiter).filter(Boolean).flatMap((dir) => [join(dir, 'chromium'), join(dir, 'chromium-browser')])
+  const onPath = (process.env.PATH ?? '')
+    .split(delimiter)
+    .filter(Boolean)
+    .flatMap((dir) => [join(dir, 'chromium'), join(dir, 'chromium-browser')])
   return [...new Set([process.env.CHROMIUM_BIN, '/usr/bin/chromium', ...onPath].filter((c): c is string => Boolean(c)))]
 }
 
@@ -51,7 +58,12 @@ export function dumpDom(htmlFile: string): Promise<BrowserRun> {
 
 /** Opens a local HTML file headless and saves a 1280 × 1400 screenshot as a PNG at `pngFile`. */
 export function screenshot(htmlFile: string, pngFile: string): Promise<BrowserRun> {
-  return runChromium([`--screenshot=${pngFile}`, '--window-size=1280,1400', '--hide-scrollbars', pathToFileURL(htmlFile).href])
+  return runChromium([
+    `--screenshot=${pngFile}`,
+    '--window-size=1280,1400',
+    '--hide-scrollbars',
+    pathToFileURL(htmlFile).href,
+  ])
 }
 
 export function ensureTestOutputDir(): string {
@@ -93,7 +105,10 @@ async function runChromium(args: string[]): Promise<BrowserRun> {
           ...args,
         ],
         {timeout: 60_000, maxBuffer: 32 * 1024 * 1024},
-        (error, out, err) => (error ? reject(new Error(`chromium failed: ${error.message}\n${String(err).slice(-2000)}`)) : resolve(String(out))),
+        (error, out, err) =>
+          error
+            ? reject(new Error(`chromium failed: ${error.message}\n${String(err).slice(-2000)}`))
+            : resolve(String(out)),
       )
     })
     return {stdout, pageRequests: pageRequestsIn(readFileSync(netLog, 'utf8')), proxied: [...proxied]}
@@ -118,7 +133,11 @@ export function pageRequestsIn(netLogJson: string): string[] {
     .filter((event) => event.type === startJob && event.params)
     .map((event) => event.params ?? {})
     .filter((params) => !/^(file|data):/.test(text(params.url)))
-    .filter((params) => text(params.network_isolation_key).startsWith('file://') || text(params.site_for_cookies).includes('site=file://'))
+    .filter(
+      (params) =>
+        text(params.network_isolation_key).startsWith('file://') ||
+        text(params.site_for_cookies).includes('site=file://'),
+    )
     .map((params) => `${text(params.method)} ${text(params.url)}`)
 }
 

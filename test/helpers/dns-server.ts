@@ -18,7 +18,10 @@ export interface TestDnsServer {
 
 const rcode = {servfail: 2, nxdomain: 3} as const
 
-export async function startTestDnsServer(zone: {addresses?: Record<string, string>; failing?: string[]}): Promise<TestDnsServer> {
+export async function startTestDnsServer(zone: {
+  addresses?: Record<string, string>
+  failing?: string[]
+}): Promise<TestDnsServer> {
   const addresses = new Map(Object.entries(zone.addresses ?? {}).map(([name, ip]) => [name.toLowerCase(), ip]))
   const failing = new Set((zone.failing ?? []).map((name) => name.toLowerCase()))
   const queries: string[] = []
@@ -32,7 +35,13 @@ export async function startTestDnsServer(zone: {addresses?: Record<string, strin
     } else if (addresses.has(name)) {
       // NOERROR; an A record for A questions, no answer (NODATA) for AAAA.
       if (question?.type === Packet.TYPE.A) {
-        response.answers.push({name, type: Packet.TYPE.A, class: Packet.CLASS.IN, ttl: 60, address: addresses.get(name)} as (typeof response.answers)[number])
+        response.answers.push({
+          name,
+          type: Packet.TYPE.A,
+          class: Packet.CLASS.IN,
+          ttl: 60,
+          address: addresses.get(name),
+        } as (typeof response.answers)[number])
       }
     } else {
       response.header.rcode = rcode.nxdomain

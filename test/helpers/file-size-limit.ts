@@ -18,7 +18,11 @@ export interface LimitedRun {
 }
 
 /** Runs `node <args>` with files limited to `kib` KiB each. */
-export function runWithFileSizeLimit(kib: number, args: string[], options: {env?: Record<string, string | undefined>; input?: string} = {}): Promise<LimitedRun> {
+export function runWithFileSizeLimit(
+  kib: number,
+  args: string[],
+  options: {env?: Record<string, string | undefined>; input?: string} = {},
+): Promise<LimitedRun> {
   return new Promise((resolve, reject) => {
     const child = spawn('bash', ['-c', `ulimit -f ${kib} && exec "$0" "$@"`, process.execPath, ...args], {
       env: {...process.env, NO_COLOR: '1', ...options.env},

@@ -93,8 +93,14 @@ const modes = {
   'escape-sequences'({request, response}: ModeContext) {
     if (isTokenRequest(request)) honest(request, response, hostileToken)
     else if (request.url.startsWith('/resourcelocations')) {
-      sendJson(response, 200, {items: [{id: 'rl-1', name: hostileText, internalOnly: false, timeZone: 'UTC\t\u009b2J', readOnly: false}]})
-    } else sendJson(response, 400, {type: 'https://errors-api.cloud.com/common/badRequest', detail: `Bad request ${hostileText}`})
+      sendJson(response, 200, {
+        items: [{id: 'rl-1', name: hostileText, internalOnly: false, timeZone: 'UTC\t\u009b2J', readOnly: false}],
+      })
+    } else
+      sendJson(response, 400, {
+        type: 'https://errors-api.cloud.com/common/badRequest',
+        detail: `Bad request ${hostileText}`,
+      })
   },
   /** Every page of a list is empty and hands out a new continuationToken, for ever. */
   'endless-paging'({request, response}: ModeContext) {
@@ -142,13 +148,21 @@ const modes = {
   },
   /** The token endpoint refuses, quoting the request it got (client_secret included) in its error. */
   'echo-secret'({request, response}: ModeContext) {
-    if (isTokenRequest(request)) sendJson(response, 401, {error: 'invalid_client', error_description: `Invalid client for request ${request.body}`})
+    if (isTokenRequest(request))
+      sendJson(response, 401, {
+        error: 'invalid_client',
+        error_description: `Invalid client for request ${request.body}`,
+      })
     else honest(request, response, hostileToken)
   },
   /** A real token, then every API call is refused with an error quoting the request's headers (the token). */
   'echo-token'({request, response}: ModeContext) {
     if (isTokenRequest(request)) honest(request, response, hostileToken)
-    else sendJson(response, 400, {type: 'https://errors-api.cloud.com/common/badRequest', detail: `Bad request; headers were ${JSON.stringify(request.headers)}`})
+    else
+      sendJson(response, 400, {
+        type: 'https://errors-api.cloud.com/common/badRequest',
+        detail: `Bad request; headers were ${JSON.stringify(request.headers)}`,
+      })
   },
   /**
    * License release: the first release call is rate limited (429, Citrix did nothing), the retry
@@ -161,24 +175,43 @@ const modes = {
     const ids = (JSON.parse(request.body) as {consumerList: string[]}).consumerList
     if (call === 1) {
       response.writeHead(429, {'content-type': 'application/json', 'retry-after': '0'})
-      response.end(JSON.stringify({type: 'https://errors-api.cloud.com/common/rateLimitExceeded', detail: 'Rate limit exceeded; try again in 0 seconds', parameters: [{name: 'retryDelay', value: '0'}]}))
+      response.end(
+        JSON.stringify({
+          type: 'https://errors-api.cloud.com/common/rateLimitExceeded',
+          detail: 'Rate limit exceeded; try again in 0 seconds',
+          parameters: [{name: 'retryDelay', value: '0'}],
+        }),
+      )
     } else if (call === 3) {
-      sendJson(response, 503, {type: 'https://errors-api.cloud.com/common/serviceUnavailable', detail: 'Service unavailable'})
+      sendJson(response, 503, {
+        type: 'https://errors-api.cloud.com/common/serviceUnavailable',
+        detail: 'Service unavailable',
+      })
     } else sendJson(response, 200, {releasedCount: ids.length, failed: []})
   },
 } satisfies Record<string, (context: ModeContext) => void>
 
 /** Text that would take over a terminal: a window title, a screen clear, cursor moves, a bell, CR overwriting. */
-export const hostileText = 'evil\u001B]0;pwned-title\u0007\u001B[2J\u001B[H\u001B[31mred\rOVERWRITTEN\u009D8;;x\u0007\u0008'
+export const hostileText =
+  'evil\u001B]0;pwned-title\u0007\u001B[2J\u001B[H\u001B[31mred\rOVERWRITTEN\u009D8;;x\u0007\u0008'
 
-export const captivePortalPage = '<!DOCTYPE html><html><head><title>Hotel Wi-Fi login</title></head><body><form>Room number</form></body></html>'
+export const captivePortalPage =
+  '<!DOCTYPE html><html><head><title>Hotel Wi-Fi login</title></head><body><form>Room number</form></body></html>'
 
 /** Megabytes the huge-body mode sends. */
 export const hugeBodyMb = 64
 
 const anyItem = {
-  id: 'item-1', name: 'item-1', instanceID: 'item-1', service: 'ConnectorAppliance', registrationTime: '2026-01-01T00:00:00Z',
-  userId: 'user-1', userName: 'user-1', licenseAssignedDate: '2026-01-01T00:00:00Z', lastLoginDate: '2026-01-01T00:00:00Z', licenseStatus: 'Active',
+  id: 'item-1',
+  name: 'item-1',
+  instanceID: 'item-1',
+  service: 'ConnectorAppliance',
+  registrationTime: '2026-01-01T00:00:00Z',
+  userId: 'user-1',
+  userName: 'user-1',
+  licenseAssignedDate: '2026-01-01T00:00:00Z',
+  lastLoginDate: '2026-01-01T00:00:00Z',
+  licenseStatus: 'Active',
 }
 
 /** Counters per server, kept on the response's server. */
@@ -194,7 +227,13 @@ export type HostileMode = keyof typeof modes
 async function record(listener: Listener, request: IncomingMessage): Promise<RecordedRequest> {
   const chunks: Buffer[] = []
   for await (const chunk of request) chunks.push(chunk as Buffer)
-  return {listener, method: request.method ?? '', url: request.url ?? '/', headers: request.headers, body: Buffer.concat(chunks).toString()}
+  return {
+    listener,
+    method: request.method ?? '',
+    url: request.url ?? '/',
+    headers: request.headers,
+    body: Buffer.concat(chunks).toString(),
+  }
 }
 
 async function listen(server: Server): Promise<string> {

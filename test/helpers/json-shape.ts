@@ -34,7 +34,8 @@ export function shapeOfAll(values: unknown[]): Shape {
     if (value === null) primitives.add('null')
     else if (Array.isArray(value)) arrays.push(value)
     else if (typeof value === 'object') objects.push(value as Record<string, unknown>)
-    else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') primitives.add(typeof value)
+    else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+      primitives.add(typeof value)
     else throw new TypeError(`A ${typeof value} is not a JSON value`)
   }
   const alternatives: Shape[] = []
@@ -82,10 +83,16 @@ export function expectJsonShape(name: string, ...samples: unknown[]): void {
     return
   }
   if (!existsSync(path)) {
-    assert.fail(`No locked JSON shape schemas/${name}.json. Create it with \`${updateCommand}\`, read it, and commit it.`)
+    assert.fail(
+      `No locked JSON shape schemas/${name}.json. Create it with \`${updateCommand}\`, read it, and commit it.`,
+    )
   }
   const locked = render(JSON.parse(readFileSync(path, 'utf8')) as Shape)
-  assert.equal(actual, locked, `The --json shape differs from schemas/${name}.json (in the diff, actual is what ctx prints now and expected the locked snapshot). If the change is meant, run \`${updateCommand}\` and commit the snapshot.`)
+  assert.equal(
+    actual,
+    locked,
+    `The --json shape differs from schemas/${name}.json (in the diff, actual is what ctx prints now and expected the locked snapshot). If the change is meant, run \`${updateCommand}\` and commit the snapshot.`,
+  )
 }
 
 /**

@@ -21,12 +21,19 @@ export const testApi = 'https://api.test.example'
 
 /** Environment for a fake customer whose calls go to `testApi` (mocked with nock). */
 export function fakeCredentialsEnv(): Record<string, string> {
-  return {CTX_API_URL: testApi, CTX_CUSTOMER_ID: 'acme', CTX_CLIENT_ID: 'client-1', CTX_CLIENT_SECRET: 'top-secret-value'}
+  return {
+    CTX_API_URL: testApi,
+    CTX_CUSTOMER_ID: 'acme',
+    CTX_CLIENT_ID: 'client-1',
+    CTX_CLIENT_SECRET: 'top-secret-value',
+  }
 }
 
 /** Mocks the token call for the fake customer. */
 export function mockToken(scope = nock(testApi), expiresIn: string | number = '3600'): nock.Scope {
-  return scope.post('/cctrustoauth2/acme/tokens/clients').reply(200, {token_type: 'bearer', access_token: 'token-abc', expires_in: expiresIn})
+  return scope
+    .post('/cctrustoauth2/acme/tokens/clients')
+    .reply(200, {token_type: 'bearer', access_token: 'token-abc', expires_in: expiresIn})
 }
 
 /** Mocks the cws token call (section 1 of citrix-api.md) for the fake customer, under the one --api-url origin. */
@@ -39,7 +46,15 @@ export const luiReply = {
   skus: [
     {
       skuId: 'CVAD-CSP',
-      features: [{featureID: 'XDT_PLT_UD', featureDescription: 'Premium', count: 10, freeUsersCount: 2, licenseServerUsages: [{fqdn: 'lic-01.example', count: 10, freeUsersCount: 2, isLicenseServerFree: false}]}],
+      features: [
+        {
+          featureID: 'XDT_PLT_UD',
+          featureDescription: 'Premium',
+          count: 10,
+          freeUsersCount: 2,
+          licenseServerUsages: [{fqdn: 'lic-01.example', count: 10, freeUsersCount: 2, isLicenseServerFree: false}],
+        },
+      ],
     },
   ],
 }

@@ -3,7 +3,12 @@ import type {ProductService, RegisteredProductWire} from '../../src/citrix/produ
 import {deviceInfoOf} from '../../src/sandbox/state/catalog.js'
 
 /** A registration as Citrix lists it; a License Server contacted just now unless told otherwise. */
-export function productWire(fields: {instanceID?: string; service?: ProductService; hostname?: string; lastContactTime?: string}): RegisteredProductWire {
+export function productWire(fields: {
+  instanceID?: string
+  service?: ProductService
+  hostname?: string
+  lastContactTime?: string
+}): RegisteredProductWire {
   const service = fields.service ?? 'LicenseServer'
   return {
     instanceID: fields.instanceID ?? '00000000-0000-4000-8000-000000000001',

@@ -14,7 +14,10 @@ export interface BinResult {
  * Runs the built `bin/run.js` as a child process, with no terminal (stdin is a pipe).
  * Asynchronous on purpose: a sandbox in the test process must keep answering meanwhile.
  */
-export function runBin(args: string[], options: {env?: Record<string, string | undefined>; input?: string; timeoutMs?: number} = {}): Promise<BinResult> {
+export function runBin(
+  args: string[],
+  options: {env?: Record<string, string | undefined>; input?: string; timeoutMs?: number} = {},
+): Promise<BinResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [binPath, ...args], {
       env: {...process.env, NO_COLOR: '1', ...options.env},

@@ -39,7 +39,10 @@ export async function startTestSandbox(options: Partial<SandboxOptions> = {}): P
  * Registers the hooks most e2e suites share: an own config folder and a running sandbox, for the
  * whole suite or (each: true) fresh for every test, both cleaned up after.
  */
-export function useSandboxSuite(options: {each?: boolean; start?: () => Promise<TestSandbox>} = {}): {readonly sandbox: TestSandbox; readonly temp: TempConfig} {
+export function useSandboxSuite(options: {each?: boolean; start?: () => Promise<TestSandbox>} = {}): {
+  readonly sandbox: TestSandbox
+  readonly temp: TempConfig
+} {
   let temp: TempConfig | undefined
   let sandbox: TestSandbox | undefined
   const [setUp, tearDown] = options.each ? [beforeEach, afterEach] : [before, after]

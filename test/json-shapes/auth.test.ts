@@ -25,7 +25,11 @@ describe('locked --json shapes: ctx auth', () => {
     process.env.CTX_CLIENT_SECRET = 'top-secret-value'
     await runJson(['auth', 'login', ...ids, '--no-verify'])
     delete process.env.CTX_CLIENT_SECRET
-    expectJsonShape('auth-logout', await runJson(['auth', 'logout']), await runJson(['auth', 'logout', '--profile', 'nobody']))
+    expectJsonShape(
+      'auth-logout',
+      await runJson(['auth', 'logout']),
+      await runJson(['auth', 'logout', '--profile', 'nobody']),
+    )
   })
 
   it('auth status: a fresh token without a region, then a cached one with CTX_REGION', async () => {
@@ -35,7 +39,9 @@ describe('locked --json shapes: ctx auth', () => {
     process.env.CTX_REGION = 'eu'
     const cached = await runJson(['auth', 'status'])
     const offline = await runJson(['auth', 'status', '--offline', '--profile', 'other'])
-    nock(testApi).get('/resourcelocations').replyWithError(Object.assign(new Error('connect ECONNREFUSED'), {code: 'ECONNREFUSED'}))
+    nock(testApi)
+      .get('/resourcelocations')
+      .replyWithError(Object.assign(new Error('connect ECONNREFUSED'), {code: 'ECONNREFUSED'}))
     const unreachable = await runJson(['auth', 'status', '--max-retries', '0'])
     process.exitCode = undefined
     expectJsonShape('auth-status', fresh, cached, offline, unreachable)

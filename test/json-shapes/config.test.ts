@@ -32,7 +32,11 @@ describe('locked --json shapes: ctx config', () => {
 
   it('config unset: a setting that was set, and one that was not', async () => {
     await runJson(['config', 'set', 'region', 'jp'])
-    expectJsonShape('config-unset', await runJson(['config', 'unset', 'region']), await runJson(['config', 'unset', 'api-url']))
+    expectJsonShape(
+      'config-unset',
+      await runJson(['config', 'unset', 'region']),
+      await runJson(['config', 'unset', 'api-url']),
+    )
   })
 
   it('config list: set, unset and secret settings of two profiles', async () => {

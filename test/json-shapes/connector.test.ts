@@ -8,11 +8,31 @@ import {fakeCredentialsEnv, mockToken, testApi, useNock} from '../helpers/nock.j
 import {connectorWire, daysAgo, locations} from '../helpers/products.js'
 
 const connectors = [
-  connectorWire({id: 'c1', fqdn: 'cc-01.tokyo', location: 'loc-2', status: 'Disconnected', lastContactDate: daysAgo(90)}),
+  connectorWire({
+    id: 'c1',
+    fqdn: 'cc-01.tokyo',
+    location: 'loc-2',
+    status: 'Disconnected',
+    lastContactDate: daysAgo(90),
+  }),
   connectorWire({id: 'c2', fqdn: 'ca-01.london', location: 'loc-1', connectorType: 'Unified', status: 'Connected'}),
-  connectorWire({id: 'c3', fqdn: 'cc-01.london', location: 'loc-1', status: 'Disconnected', lastContactDate: daysAgo(60)}),
+  connectorWire({
+    id: 'c3',
+    fqdn: 'cc-01.london',
+    location: 'loc-1',
+    status: 'Disconnected',
+    lastContactDate: daysAgo(60),
+  }),
   // [doc] As Citrix's own sample: status Unknown, nulls; here without a last contact as well.
-  connectorWire({id: 'c4', fqdn: 'cc-02.london', location: 'loc-1', status: 'Unknown', role: null, leaseEndDateTime: null, lastContactDate: null}),
+  connectorWire({
+    id: 'c4',
+    fqdn: 'cc-02.london',
+    location: 'loc-1',
+    status: 'Unknown',
+    role: null,
+    leaseEndDateTime: null,
+    lastContactDate: null,
+  }),
 ]
 
 describe('locked --json shapes: ctx connector', () => {
@@ -25,7 +45,12 @@ describe('locked --json shapes: ctx connector', () => {
   useNock()
 
   // The token is cached in the config folder: only a test's first command asks for one.
-  const listed = (token = true) => (token ? mockToken() : nock(testApi)).get('/resourcelocations').reply(200, {items: locations}).get('/connectors').reply(200, connectors)
+  const listed = (token = true) =>
+    (token ? mockToken() : nock(testApi))
+      .get('/resourcelocations')
+      .reply(200, {items: locations})
+      .get('/connectors')
+      .reply(200, connectors)
 
   it('connector list', async () => {
     listed()

@@ -23,7 +23,10 @@ describe('locked --json shapes: ctx doctor', () => {
     mockToken()
     const passing = await runJson(['doctor'])
     delete process.env.CTX_CUSTOMER_ID
-    nock(testApi).get('/').times(6).reply(404, {}, {date: new Date(Date.now() + 5 * 60_000).toUTCString()})
+    nock(testApi)
+      .get('/')
+      .times(6)
+      .reply(404, {}, {date: new Date(Date.now() + 5 * 60_000).toUTCString()})
     const failing = await runJson(['doctor'])
     expectJsonShape('doctor', passing, failing)
   })

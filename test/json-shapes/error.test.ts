@@ -14,7 +14,11 @@ describe('locked --json shapes: the error document', () => {
     Object.assign(process.env, fakeCredentialsEnv())
     mockToken()
       .get('/licensing/license/enterprise/cloud/daasazure/ud/current')
-      .reply(404, {type: 'https://errors-api.cloud.com/licensing/notFound', detail: 'Not entitled'}, {'Citrix-TransactionId': 'txn-42'})
+      .reply(
+        404,
+        {type: 'https://errors-api.cloud.com/licensing/notFound', detail: 'Not entitled'},
+        {'Citrix-TransactionId': 'txn-42'},
+      )
     const citrix = await runJson(['license', 'summary', '--product', 'daas-azure'], {exit: 6})
     const usage = await runJson(['license', 'summary', '--view', 'reseller'], {exit: 2})
     delete process.env.CTX_CLIENT_SECRET

@@ -22,7 +22,10 @@ describe('locked --json shapes: every command', () => {
   it('has a snapshot in schemas/ (<topic>-<command>.json, or .<variant>.json per document it can print)', () => {
     assert.ok(existsSync(schemasDir), 'schemas/ exists')
     const snapshots = readdirSync(schemasDir)
-    const missing = commandNames().filter((name) => !withoutJson.has(name) && !snapshots.some((file) => file === `${name}.json` || file.startsWith(`${name}.`)))
+    const missing = commandNames().filter(
+      (name) =>
+        !withoutJson.has(name) && !snapshots.some((file) => file === `${name}.json` || file.startsWith(`${name}.`)),
+    )
     assert.deepEqual(missing, [], 'these commands have no locked --json shape: add a test under test/json-shapes/')
   })
 })

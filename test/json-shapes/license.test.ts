@@ -31,9 +31,18 @@ const current = {
   nextActivatingLicense: null,
   productEdition: 'Premium',
 }
-const activatingInstead = {...current, nextExpiredLicenses: null, nextActivatingLicense: {activatingTime: '2027-01-01T00:00:00Z', activatingCount: 25}}
+const activatingInstead = {
+  ...current,
+  nextExpiredLicenses: null,
+  nextActivatingLicense: {activatingTime: '2027-01-01T00:00:00Z', activatingCount: 25},
+}
 const counts = {cumulativeAssignedCount: 90, newAssignedCount: 5, releasedCount: 1}
-const historyEntry = (month: string) => ({timeStamp: `${month}-01T00:00:00Z`, totalAvailableLicenseCount: 200, userLicenseUsage: counts, deviceLicenseUsage: counts})
+const historyEntry = (month: string) => ({
+  timeStamp: `${month}-01T00:00:00Z`,
+  totalAvailableLicenseCount: 200,
+  userLicenseUsage: counts,
+  deviceLicenseUsage: counts,
+})
 const onPremCustomers = [
   {accountId: '7001', accountName: 'Contoso', totalUsers: 10, paidUsers: 9, freeUsers: 1},
   {accountId: '7002', accountName: 'Fabrikam', totalUsers: 5, paidUsers: 5, freeUsers: 0},
@@ -42,8 +51,21 @@ const cloudCustomers = [
   {orgId: 'o-1', totalLicenses: 100, totalUsers: 120, overage: 20},
   {orgId: 'o-2', totalLicenses: 50, totalUsers: 40, overage: 0},
 ]
-const user = (id: string, status = 'Active') => ({userId: id, userName: `user-${id}`, licenseAssignedDate: '2025-01-01T00:00:00Z', lastLoginDate: '2025-03-01T00:00:00Z', licenseStatus: status})
-const device = (id: string, status = 'Active') => ({deviceId: id, deviceName: `LT-${id}`, enrollmentStatus: 'Enrolled', licenseAssignedDate: '2025-01-01T00:00:00Z', lastLoginDate: '2025-03-01T00:00:00Z', licenseStatus: status})
+const user = (id: string, status = 'Active') => ({
+  userId: id,
+  userName: `user-${id}`,
+  licenseAssignedDate: '2025-01-01T00:00:00Z',
+  lastLoginDate: '2025-03-01T00:00:00Z',
+  licenseStatus: status,
+})
+const device = (id: string, status = 'Active') => ({
+  deviceId: id,
+  deviceName: `LT-${id}`,
+  enrollmentStatus: 'Enrolled',
+  licenseAssignedDate: '2025-01-01T00:00:00Z',
+  lastLoginDate: '2025-03-01T00:00:00Z',
+  licenseStatus: status,
+})
 
 describe('locked --json shapes: ctx license', () => {
   let temp: ReturnType<typeof useTempConfig>
@@ -61,7 +83,9 @@ describe('locked --json shapes: ctx license', () => {
     const activating = await runJson(['license', 'summary'])
     // [seen] Endpoint Management: no user/device split (nulls); a concurrent customer: the peaks.
     const {userLicenseUsage: _u, deviceLicenseUsage: _d, ...noSplit} = current
-    nock(testApi).get('/acme/cloudlicenseusages/products/xenmobile/current').reply(200, {...noSplit, licenseModel: 'UserDevice'})
+    nock(testApi)
+      .get('/acme/cloudlicenseusages/products/xenmobile/current')
+      .reply(200, {...noSplit, licenseModel: 'UserDevice'})
     const total = await runJson(['license', 'summary', '--product', 'endpoint-management'])
     nock(testApi)
       .get('/acme/license/enterprise/cloud/cvad/ccu/summary')
@@ -85,28 +109,64 @@ describe('locked --json shapes: ctx license', () => {
   })
 
   it('license servers, all and --stale', async () => {
-    const server = {hostID: 'h1', fqdn: 'lic-01.example', isPhoningHome: false, lastPhoningHomeTime: '2026-10-01T00:00:00Z', isEverReported: true, isFoundInBackOffice: true, isNonCspLicenseInstalled: false, isCcu: false, isExpired: false, daysToExpire: 300, licenseExpirationDate: '2027-09-20T00:00:00Z', isCompliant: true, isLicenseServerFree: false}
-    mockCwsToken().get('/acme/licenseservers').twice().reply(200, {licenseServersStatus: [server, {...server, fqdn: 'lic-02.example', isPhoningHome: true}]})
-    expectJsonShape('license-servers', await runJson(['license', 'servers']), await runJson(['license', 'servers', '--stale']))
+    const server = {
+      hostID: 'h1',
+      fqdn: 'lic-01.example',
+      isPhoningHome: false,
+      lastPhoningHomeTime: '2026-10-01T00:00:00Z',
+      isEverReported: true,
+      isFoundInBackOffice: true,
+      isNonCspLicenseInstalled: false,
+      isCcu: false,
+      isExpired: false,
+      daysToExpire: 300,
+      licenseExpirationDate: '2027-09-20T00:00:00Z',
+      isCompliant: true,
+      isLicenseServerFree: false,
+    }
+    mockCwsToken()
+      .get('/acme/licenseservers')
+      .twice()
+      .reply(200, {licenseServersStatus: [server, {...server, fqdn: 'lic-02.example', isPhoningHome: true}]})
+    expectJsonShape(
+      'license-servers',
+      await runJson(['license', 'servers']),
+      await runJson(['license', 'servers', '--stale']),
+    )
   })
 
   it('license summary --view partner-daas', async () => {
-    mockToken().get(`${cloud}/summary`).query({month: '2026-10'}).reply(200, {month: '2026-10', customers: 3, licenses: 900, users: 950, overage: 50})
-    expectJsonShape('license-summary.partner-daas', await runJson(['license', 'summary', '--view', 'partner-daas', '--month', '2026-10']))
+    mockToken()
+      .get(`${cloud}/summary`)
+      .query({month: '2026-10'})
+      .reply(200, {month: '2026-10', customers: 3, licenses: 900, users: 950, overage: 50})
+    expectJsonShape(
+      'license-summary.partner-daas',
+      await runJson(['license', 'summary', '--view', 'partner-daas', '--month', '2026-10']),
+    )
   })
 
   it('license customers --view partner-onprem', async () => {
     mockToken().get(`${onprem}/customers`).query(true).reply(200, {items: onPremCustomers, continuationToken: null})
-    expectJsonShape('license-customers.partner-onprem', await runJson(['license', 'customers', '--view', 'partner-onprem', '--month', '2026-10']))
+    expectJsonShape(
+      'license-customers.partner-onprem',
+      await runJson(['license', 'customers', '--view', 'partner-onprem', '--month', '2026-10']),
+    )
   })
 
   it('license customers --view partner-daas', async () => {
     mockToken().get(`${cloud}/customers`).query(true).reply(200, {items: cloudCustomers, continuationToken: null})
-    expectJsonShape('license-customers.partner-daas', await runJson(['license', 'customers', '--view', 'partner-daas', '--month', '2026-10']))
+    expectJsonShape(
+      'license-customers.partner-daas',
+      await runJson(['license', 'customers', '--view', 'partner-daas', '--month', '2026-10']),
+    )
   })
 
   it('license history', async () => {
-    mockToken().get(`${enterprise}/historicalusage`).query(true).reply(200, {historicalUsageList: [historyEntry(monthsAgo(1)), historyEntry(monthsAgo(0))]})
+    mockToken()
+      .get(`${enterprise}/historicalusage`)
+      .query(true)
+      .reply(200, {historicalUsageList: [historyEntry(monthsAgo(1)), historyEntry(monthsAgo(0))]})
     expectJsonShape('license-history', await runJson(['license', 'history', '--months', '2']))
   })
 
@@ -117,7 +177,10 @@ describe('locked --json shapes: ctx license', () => {
       .get(`${enterprise}/users`)
       .query(true)
       .reply(200, {items: [user('u1'), user('u2')], continuationToken: null})
-    expectJsonShape('license-export', await runJson(['license', 'export', 'users', '--format', 'json', '--out', join(temp.dir, 'users.json')]))
+    expectJsonShape(
+      'license-export',
+      await runJson(['license', 'export', 'users', '--format', 'json', '--out', join(temp.dir, 'users.json')]),
+    )
   })
 
   // The shape of the removals' reports (product-remove.json): dryRun, confirmed, items with a result, counts.
@@ -131,7 +194,9 @@ describe('locked --json shapes: ctx license', () => {
         .query(true)
         .reply(200, {items: [device('d1', 'Expired')], continuationToken: null})
     mockToken()
-    expired().post(`${enterprise}/release`, {consumerList: ['u1', 'd1', 'extra-id']}).reply(200, {releasedCount: 3, failed: []})
+    expired()
+      .post(`${enterprise}/release`, {consumerList: ['u1', 'd1', 'extra-id']})
+      .reply(200, {releasedCount: 3, failed: []})
     const released = await runJson(['license', 'release', '--expired', '--id', 'extra-id', '--yes'])
     expired()
     const dryRun = await runJson(['license', 'release', '--expired', '--dry-run'])
@@ -139,8 +204,13 @@ describe('locked --json shapes: ctx license', () => {
   })
 
   it('license release: the error document of a partial failure (exit 10) carries every item', async () => {
-    mockToken().post(`${enterprise}/release`, {consumerList: ['a', 'b']}).reply(200, {releasedCount: 1, failed: [{id: 'b', reason: 'Consumer not found.'}]})
-    expectJsonShape('license-release.partial-failure', await runJson(['license', 'release', '--id', 'a', '--id', 'b', '--yes'], {exit: 10}))
+    mockToken()
+      .post(`${enterprise}/release`, {consumerList: ['a', 'b']})
+      .reply(200, {releasedCount: 1, failed: [{id: 'b', reason: 'Consumer not found.'}]})
+    expectJsonShape(
+      'license-release.partial-failure',
+      await runJson(['license', 'release', '--id', 'a', '--id', 'b', '--yes'], {exit: 10}),
+    )
   })
 
   it('license report: the summary printed after writing the file, enterprise and partner', async () => {
@@ -150,16 +220,26 @@ describe('locked --json shapes: ctx license', () => {
       .get(`${enterprise}/historicalusage`)
       .query(true)
       .reply(200, {historicalUsageList: [historyEntry(monthsAgo(1)), historyEntry(monthsAgo(0))]})
-    const enterpriseReport = await runJson(['license', 'report', '--out', join(temp.dir, 'enterprise.html'), '--months', '2'])
-    mockCwsToken()
-      .get('/acme/licenseusagedata')
-      .query(true)
-      .reply(200, luiReply)
-    nock(testApi)
-      .get(`${onprem}/customers`)
-      .query(true)
-      .reply(200, {items: onPremCustomers, continuationToken: null})
-    const partnerReport = await runJson(['license', 'report', '--out', join(temp.dir, 'partner.html'), '--months', '1', '--view', 'partner-onprem'])
+    const enterpriseReport = await runJson([
+      'license',
+      'report',
+      '--out',
+      join(temp.dir, 'enterprise.html'),
+      '--months',
+      '2',
+    ])
+    mockCwsToken().get('/acme/licenseusagedata').query(true).reply(200, luiReply)
+    nock(testApi).get(`${onprem}/customers`).query(true).reply(200, {items: onPremCustomers, continuationToken: null})
+    const partnerReport = await runJson([
+      'license',
+      'report',
+      '--out',
+      join(temp.dir, 'partner.html'),
+      '--months',
+      '1',
+      '--view',
+      'partner-onprem',
+    ])
     expectJsonShape('license-report', enterpriseReport, partnerReport)
   })
 })

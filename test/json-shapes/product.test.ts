@@ -14,11 +14,26 @@ const codePath = '/root/trust/v1/registrations/acme/codes/AB12CD34'
 const registerPath = '/root/trust/v1/registrations/acme'
 const fresh = productWire({instanceID: 'fresh-id', hostname: 'ls-02.corp.example', lastContactTime: daysAgo(1)})
 const staleA = productWire({instanceID: 'stale-a', hostname: 'ls-01.corp.example', lastContactTime: daysAgo(90)})
-const staleB = productWire({instanceID: 'stale-b', hostname: 'fas-01.corp.example', service: 'FederatedAuthenticationService', lastContactTime: daysAgo(45)})
+const staleB = productWire({
+  instanceID: 'stale-b',
+  hostname: 'fas-01.corp.example',
+  service: 'FederatedAuthenticationService',
+  lastContactTime: daysAgo(45),
+})
 // [model] lastContactTime may be absent, and registrationTime null: both read as null then.
 const {lastContactTime: _none, ...silentWire} = productWire({instanceID: 'silent', hostname: 'ls-09.corp.example'})
-const pendingBody = {code: 'AB12CD34', status: 'Pending', service: 'LicenseServer', deviceInfo: productWire({}).deviceInfo, expiryTimestamp: '2026-11-24T10:15:00Z'}
-const unavailable = {type: 'https://errors-api.cloud.com/common/serviceUnavailable', detail: 'Service unavailable', parameters: [{name: 'retryDelay', value: '0'}]}
+const pendingBody = {
+  code: 'AB12CD34',
+  status: 'Pending',
+  service: 'LicenseServer',
+  deviceInfo: productWire({}).deviceInfo,
+  expiryTimestamp: '2026-11-24T10:15:00Z',
+}
+const unavailable = {
+  type: 'https://errors-api.cloud.com/common/serviceUnavailable',
+  detail: 'Service unavailable',
+  parameters: [{name: 'retryDelay', value: '0'}],
+}
 
 describe('locked --json shapes: ctx product and ctx register', () => {
   let temp: ReturnType<typeof useTempConfig>
@@ -30,11 +45,23 @@ describe('locked --json shapes: ctx product and ctx register', () => {
   useNock()
 
   // The token is cached in the config folder: only a test's first command asks for one.
-  const listed = (token = true) => (token ? mockToken() : nock(testApi)).get(listPath).query(true).reply(200, {items: [fresh, staleA, staleB]})
-  const registered = () => mockToken().get(codePath).reply(200, pendingBody).post(registerPath, {code: 'AB12CD34'}).reply(201, productWire({instanceID: 'new-id'}))
+  const listed = (token = true) =>
+    (token ? mockToken() : nock(testApi))
+      .get(listPath)
+      .query(true)
+      .reply(200, {items: [fresh, staleA, staleB]})
+  const registered = () =>
+    mockToken()
+      .get(codePath)
+      .reply(200, pendingBody)
+      .post(registerPath, {code: 'AB12CD34'})
+      .reply(201, productWire({instanceID: 'new-id'}))
 
   it('product list', async () => {
-    mockToken().get(listPath).query(true).reply(200, {items: [fresh, staleA, staleB, {...silentWire, registrationTime: null}]})
+    mockToken()
+      .get(listPath)
+      .query(true)
+      .reply(200, {items: [fresh, staleA, staleB, {...silentWire, registrationTime: null}]})
     expectJsonShape('product-list', await runJson(['product', 'list']))
   })
 
@@ -66,7 +93,9 @@ describe('locked --json shapes: ctx product and ctx register', () => {
     process.env.CTX_DATA_DIR = join(temp.dir, 'data')
     mkdirSync(join(temp.dir, 'data', 'audit.jsonl'), {recursive: true}) // the audit log cannot be written
     listed().delete(`${listPath}/stale-a`).reply(204)
-    const document = await runJson(['product', 'remove', 'stale-a', 'stale-b', '--yes', '--concurrency', '1'], {exit: 11})
+    const document = await runJson(['product', 'remove', 'stale-a', 'stale-b', '--yes', '--concurrency', '1'], {
+      exit: 11,
+    })
     expectJsonShape('product-remove.stopped', document)
   })
 

@@ -8,10 +8,20 @@ import {fakeCredentialsEnv, mockToken, testApi, useNock} from '../helpers/nock.j
 import {connectorWire, daysAgo, locations} from '../helpers/products.js'
 
 const stale = [
-  connectorWire({id: 'c1', fqdn: 'cc-01.london', location: 'loc-1', status: 'Disconnected', lastContactDate: daysAgo(90)}),
+  connectorWire({
+    id: 'c1',
+    fqdn: 'cc-01.london',
+    location: 'loc-1',
+    status: 'Disconnected',
+    lastContactDate: daysAgo(90),
+  }),
   connectorWire({id: 'c2', fqdn: 'cc-02.london', location: 'loc-1', status: 'Unknown', lastContactDate: daysAgo(3)}),
 ]
-const unavailable = {type: 'https://errors-api.cloud.com/common/serviceUnavailable', detail: 'Service unavailable', parameters: [{name: 'retryDelay', value: '0'}]}
+const unavailable = {
+  type: 'https://errors-api.cloud.com/common/serviceUnavailable',
+  detail: 'Service unavailable',
+  parameters: [{name: 'retryDelay', value: '0'}],
+}
 
 describe('locked --json shapes: ctx resource-location', () => {
   let temp: ReturnType<typeof useTempConfig>
@@ -23,7 +33,13 @@ describe('locked --json shapes: ctx resource-location', () => {
   useNock()
 
   // Later runs of one test find the token in the cache.
-  const listed = (connectors: unknown[], scope = mockToken()) => scope.get('/resourcelocations').reply(200, {items: locations}).get('/connectors').query({Location: 'loc-1'}).reply(200, connectors)
+  const listed = (connectors: unknown[], scope = mockToken()) =>
+    scope
+      .get('/resourcelocations')
+      .reply(200, {items: locations})
+      .get('/connectors')
+      .query({Location: 'loc-1'})
+      .reply(200, connectors)
 
   it('resource-location list', async () => {
     mockToken().get('/resourcelocations').reply(200, {items: locations})
@@ -31,19 +47,36 @@ describe('locked --json shapes: ctx resource-location', () => {
   })
 
   it('resource-location create', async () => {
-    mockToken().get('/resourcelocations').reply(200, {items: locations}).post('/resourcelocations').reply(200, {id: 'loc-9', name: 'Lab', internalOnly: false, timeZone: 'UTC', readOnly: false})
+    mockToken()
+      .get('/resourcelocations')
+      .reply(200, {items: locations})
+      .post('/resourcelocations')
+      .reply(200, {id: 'loc-9', name: 'Lab', internalOnly: false, timeZone: 'UTC', readOnly: false})
     expectJsonShape('resource-location-create', await runJson(['resource-location', 'create', '--name', 'Lab']))
   })
 
   it('resource-location update', async () => {
-    mockToken().get('/resourcelocations').reply(200, {items: locations}).put('/resourcelocations/loc-1').reply(200, {...locations[0], name: 'Lab'})
-    expectJsonShape('resource-location-update', await runJson(['resource-location', 'update', 'loc-1', '--name', 'Lab']))
+    mockToken()
+      .get('/resourcelocations')
+      .reply(200, {items: locations})
+      .put('/resourcelocations/loc-1')
+      .reply(200, {...locations[0], name: 'Lab'})
+    expectJsonShape(
+      'resource-location-update',
+      await runJson(['resource-location', 'update', 'loc-1', '--name', 'Lab']),
+    )
   })
 
   it('resource-location delete: an empty location, and one with its connectors (removed, or a dry run)', async () => {
     listed([]).delete('/resourcelocations/loc-1').reply(204)
     const empty = await runJson(['resource-location', 'delete', 'loc-1', '--yes'])
-    listed(stale, nock(testApi)).delete('/connectors/c1').reply(200, 'true').delete('/connectors/c2').reply(200, 'true').delete('/resourcelocations/loc-1').reply(204)
+    listed(stale, nock(testApi))
+      .delete('/connectors/c1')
+      .reply(200, 'true')
+      .delete('/connectors/c2')
+      .reply(200, 'true')
+      .delete('/resourcelocations/loc-1')
+      .reply(204)
     const withConnectors = await runJson(['resource-location', 'delete', 'loc-1', '--with-connectors', '--yes'])
     listed(stale, nock(testApi))
     const dryRun = await runJson(['resource-location', 'delete', 'loc-1', '--with-connectors', '--dry-run'])
@@ -52,7 +85,10 @@ describe('locked --json shapes: ctx resource-location', () => {
 
   it('resource-location delete: the error document when a connector could not be removed (exit 10) carries every item', async () => {
     listed(stale).delete('/connectors/c1').reply(200, 'true').delete('/connectors/c2').reply(503, unavailable)
-    const document = await runJson(['resource-location', 'delete', 'loc-1', '--with-connectors', '--yes', '--max-retries', '0'], {exit: 10})
+    const document = await runJson(
+      ['resource-location', 'delete', 'loc-1', '--with-connectors', '--yes', '--max-retries', '0'],
+      {exit: 10},
+    )
     expectJsonShape('resource-location-delete.partial-failure', document)
   })
 })

@@ -16,7 +16,10 @@ describe('locked --json shapes: ctx sandbox, in-process', () => {
   afterEach(() => temp.restore())
 
   it('sandbox issue-code', async () => {
-    expectJsonShape('sandbox-issue-code', await runJson(['sandbox', 'issue-code', '--product', 'license-server', '--hostname', 'ls-42.corp.example']))
+    expectJsonShape(
+      'sandbox-issue-code',
+      await runJson(['sandbox', 'issue-code', '--product', 'license-server', '--hostname', 'ls-42.corp.example']),
+    )
   })
 
   it('sandbox status when none runs and none ran yet', async () => {
@@ -56,7 +59,11 @@ describe('locked --json shapes: ctx sandbox start (built bin) | status | reset |
   })
 
   it('sandbox start in the foreground, with settings the saved state does not take (ignoredSettings)', async () => {
-    const child = spawn(process.execPath, [binPath, 'sandbox', 'start', '--port', '0', '--seed', '9', '--products', '3', '--json'], {env: {...process.env, NO_COLOR: '1'}, stdio: ['ignore', 'pipe', 'pipe']})
+    const child = spawn(
+      process.execPath,
+      [binPath, 'sandbox', 'start', '--port', '0', '--seed', '9', '--products', '3', '--json'],
+      {env: {...process.env, NO_COLOR: '1'}, stdio: ['ignore', 'pipe', 'pipe']},
+    )
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))

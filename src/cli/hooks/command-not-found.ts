@@ -33,11 +33,16 @@ export function suggestCommands(typed: string, commandIds: readonly string[]): s
  */
 const commandNotFound: Hook.CommandNotFound = async function (options) {
   const typed = options.id.split(':').join(' ')
-  const ids = options.config.commandIDs.filter((id) => !id.startsWith('autocomplete:')).map((id) => id.split(':').join(' '))
+  const ids = options.config.commandIDs
+    .filter((id) => !id.startsWith('autocomplete:'))
+    .map((id) => id.split(':').join(' '))
   const suggestions = suggestCommands(typed, ids)
   process.stderr.write(`${paint.error('Error:')} "${typed}" is not a ctx command.\n`)
   const topic = typed.split(' ')[0]
-  const hint = suggestions.length > 0 ? `Did you mean ${suggestions.map((s) => `\`ctx ${s}\``).join(' or ')}?` : `See \`ctx help${ids.some((id) => id.startsWith(`${topic} `)) ? ` ${topic}` : ''}\` for the commands.`
+  const hint =
+    suggestions.length > 0
+      ? `Did you mean ${suggestions.map((s) => `\`ctx ${s}\``).join(' or ')}?`
+      : `See \`ctx help${ids.some((id) => id.startsWith(`${topic} `)) ? ` ${topic}` : ''}\` for the commands.`
   process.stderr.write(`${paint.dim('Hint:')} ${hint}\n`)
   throw new Errors.ExitError(ExitCode.usage)
 }

@@ -4,9 +4,14 @@ import {BaseCommand} from '../../cli/base-command.js'
 import {forgetAppliancePin, type ForgottenPin} from '../../services/appliance/pins.js'
 
 export default class ApplianceForget extends BaseCommand<typeof ApplianceForget> {
-  static summary = "Forget the pinned certificate of an appliance: the next connection shows the certificate and asks to trust it again."
-  static description = 'For an appliance that was reinstalled or got a new certificate. A host that had no pin is not an error.'
-  static examples = ['<%= config.bin %> appliance forget --host 10.0.0.5', '<%= config.bin %> appliance forget --host ca-01.corp.example:8443 --profile prod']
+  static summary =
+    'Forget the pinned certificate of an appliance: the next connection shows the certificate and asks to trust it again.'
+  static description =
+    'For an appliance that was reinstalled or got a new certificate. A host that had no pin is not an error.'
+  static examples = [
+    '<%= config.bin %> appliance forget --host 10.0.0.5',
+    '<%= config.bin %> appliance forget --host ca-01.corp.example:8443 --profile prod',
+  ]
   static flags = {
     host: Flags.string({description: 'the appliance address (host or host:port; 443 when not given)', required: true}),
   }

@@ -26,16 +26,23 @@ export default class ApplianceLogin extends ApplianceCommand<typeof ApplianceLog
   }
 
   async run(): Promise<LoginResult> {
-    const [{loginToAppliance}, {canPrompt, promptSecret}] = await Promise.all([import('../../services/appliance/login.js'), import('../../output/prompt.js')])
+    const [{loginToAppliance}, {canPrompt, promptSecret}] = await Promise.all([
+      import('../../services/appliance/login.js'),
+      import('../../output/prompt.js'),
+    ])
     const client = await this.appliance()
     const typed = !this.flags['password-stdin'] && !process.env[passwordEnv] && canPrompt()
     const result = await loginToAppliance({
       client,
       password: (first) => this.appliancePassword(first),
-      repeatFirstPassword: typed ? () => promptSecret({message: 'Type the new admin password again', flag: '--password-stdin'}) : undefined,
+      repeatFirstPassword: typed
+        ? () => promptSecret({message: 'Type the new admin password again', flag: '--password-stdin'})
+        : undefined,
     })
     if (result.passwordSet) this.note(`Set the first admin password of ${result.host}.`)
-    this.note(`Logged in to ${result.host}; the token is valid until ${new Date(result.tokenExpiresAt).toLocaleTimeString()}.`)
+    this.note(
+      `Logged in to ${result.host}; the token is valid until ${new Date(result.tokenExpiresAt).toLocaleTimeString()}.`,
+    )
     return result
   }
 }

@@ -4,7 +4,8 @@ import {listAppliancePins, type AppliancePins} from '../../services/appliance/pi
 
 export default class AppliancePinsCommand extends BaseCommand<typeof AppliancePinsCommand> {
   static summary = 'List the appliance certificates the profile trusts (pinned on first use), by host.'
-  static description = 'Forget one with `ctx appliance forget --host <host>`: the next connection then shows the certificate and asks again.'
+  static description =
+    'Forget one with `ctx appliance forget --host <host>`: the next connection then shows the certificate and asks again.'
   static examples = ['<%= config.bin %> appliance pins', '<%= config.bin %> appliance pins --profile prod --json']
 
   async run(): Promise<AppliancePins> {

@@ -20,31 +20,63 @@ export default class ApplianceRegister extends ApplianceCommand<typeof Appliance
   static flags = {
     ...ApplianceCommand.applianceFlags,
     name: Flags.string({description: 'the name the appliance gets in Citrix Cloud (unique in its resource location)'}),
-    'resource-location': Flags.string({description: 'resource location id or name (a choice on a terminal when missing)'}),
-    'create-location': Flags.boolean({description: "create the resource location named by --resource-location when there is none (with the profile's API client)", dependsOn: ['resource-location']}),
-    deployment: Flags.string({description: "Citrix Cloud deployment (default: productionjp when the profile's region is jp, else production)", options: deployments}),
+    'resource-location': Flags.string({
+      description: 'resource location id or name (a choice on a terminal when missing)',
+    }),
+    'create-location': Flags.boolean({
+      description:
+        "create the resource location named by --resource-location when there is none (with the profile's API client)",
+      dependsOn: ['resource-location'],
+    }),
+    deployment: Flags.string({
+      description: "Citrix Cloud deployment (default: productionjp when the profile's region is jp, else production)",
+      options: deployments,
+    }),
     wait: Flags.boolean({description: 'wait until Citrix Cloud has registered the appliance'}),
     timeout: Flags.string({description: 'how long --wait waits (e.g. 15m, 90s)', default: '15m'}),
-    accept: Flags.boolean({description: "register the code in Citrix Cloud at once with the profile's API client, then wait", exclusive: ['unattended']}),
-    unattended: Flags.boolean({description: 'POST /unattendedRegistration: the appliance registers itself with an API client'}),
-    'client-id': Flags.string({description: 'API client id for --unattended (default: the profile\'s)', dependsOn: ['unattended']}),
-    'client-secret-stdin': Flags.boolean({description: 'read the API client secret for --unattended from stdin (default: the profile\'s)', dependsOn: ['unattended']}),
+    accept: Flags.boolean({
+      description: "register the code in Citrix Cloud at once with the profile's API client, then wait",
+      exclusive: ['unattended'],
+    }),
+    unattended: Flags.boolean({
+      description: 'POST /unattendedRegistration: the appliance registers itself with an API client',
+    }),
+    'client-id': Flags.string({
+      description: "API client id for --unattended (default: the profile's)",
+      dependsOn: ['unattended'],
+    }),
+    'client-secret-stdin': Flags.boolean({
+      description: "read the API client secret for --unattended from stdin (default: the profile's)",
+      dependsOn: ['unattended'],
+    }),
   }
 
   async run(): Promise<ApplianceRegisterResult> {
     const {flags} = this
-    const [{promptText}, service, {parseDuration}] = await Promise.all([import('../../output/prompt.js'), import('../../services/appliance/register.js'), import('../../services/selection.js')])
+    const [{promptText}, service, {parseDuration}] = await Promise.all([
+      import('../../output/prompt.js'),
+      import('../../services/appliance/register.js'),
+      import('../../services/selection.js'),
+    ])
     // The one duration parser (as --stale), before anything is asked or sent: a bare number is exit 2, never milliseconds.
     const timeoutMs = parseDuration(flags.timeout, '--timeout')
     const name = flags.name ?? (await promptText({message: 'Name of the appliance in Citrix Cloud', flag: '--name'}))
     // [doc] The Japan region's appliances are sent productionjp; an explicit --deployment wins.
-    const deployment = (flags.deployment as Deployment | undefined) ?? deploymentForRegion((await this.settings()).region)
+    const deployment =
+      (flags.deployment as Deployment | undefined) ?? deploymentForRegion((await this.settings()).region)
     const client = await this.appliance()
     if (flags.unattended) {
       const apiClient = await this.apiClient()
       // A name is looked up with the API client given (not the profile's), for the customer of the profile or CTX_CUSTOMER_ID.
       const resourceLocationId = flags['resource-location'] && (await this.resourceLocation(apiClient))
-      const result = await service.registerApplianceUnattended({client, name, deployment, ...apiClient, resourceLocationId, audit: await this.auditContext()})
+      const result = await service.registerApplianceUnattended({
+        client,
+        name,
+        deployment,
+        ...apiClient,
+        resourceLocationId,
+        audit: await this.auditContext(),
+      })
       this.log(`The appliance ${result.host} is ${result.status} as ${name}.`)
       return result
     }
@@ -54,21 +86,45 @@ export default class ApplianceRegister extends ApplianceCommand<typeof Appliance
     const {createProgress} = await import('../../output/progress.js')
     const progress = createProgress()
     this.interruptible = true
-    const result = await service.registerAppliance({
-      client, name, resourceLocationId, deployment,
-      accept: flags.accept ? (code) => this.acceptInCloud(code) : undefined,
-      wait: flags.wait || flags.accept ? {timeoutMs, signal: this.abort.signal, onProgress: (p) => progress.update(`Waiting for Citrix Cloud to register ${client.address.key}: code ${p.code} expires in ${Math.ceil(p.codeExpiresInMs / 1000)} s (check ${p.checks})`)} : undefined,
-      onCode: (r) => this.showCode(r, flags.accept || flags.wait),
-    }).finally(() => progress.done())
-    if (result.status === 'Registered') this.log(`The appliance ${result.host} is registered with Citrix Cloud as ${name}.`)
+    const result = await service
+      .registerAppliance({
+        client,
+        name,
+        resourceLocationId,
+        deployment,
+        accept: flags.accept ? (code) => this.acceptInCloud(code) : undefined,
+        wait:
+          flags.wait || flags.accept
+            ? {
+                timeoutMs,
+                signal: this.abort.signal,
+                onProgress: (p) =>
+                  progress.update(
+                    `Waiting for Citrix Cloud to register ${client.address.key}: code ${p.code} expires in ${Math.ceil(p.codeExpiresInMs / 1000)} s (check ${p.checks})`,
+                  ),
+              }
+            : undefined,
+        onCode: (r) => this.showCode(r, flags.accept || flags.wait),
+      })
+      .finally(() => progress.done())
+    if (result.status === 'Registered')
+      this.log(`The appliance ${result.host} is registered with Citrix Cloud as ${name}.`)
     return result
   }
 
   private showCode(result: RegisterResult, waiting: boolean): void {
-    this.log(`Code:             ${result.code}\nVerification URL: ${result.verificationUrl}\nExpires:          ${result.expiryTimestamp}`)
+    this.log(
+      `Code:             ${result.code}\nVerification URL: ${result.verificationUrl}\nExpires:          ${result.expiryTimestamp}`,
+    )
     if (this.flags.accept) return
-    this.note(`Next: sign in to Citrix Cloud at ${result.verificationUrl} (Identity and Access Management > API Access > Product Registrations), choose Register, enter the code ${result.code}, Continue, check the details, and Register.`)
-    this.note(waiting ? 'Waiting until Citrix Cloud has registered the appliance…' : `Then check with: ctx appliance status --host ${result.host} (or run this again with --wait).`)
+    this.note(
+      `Next: sign in to Citrix Cloud at ${result.verificationUrl} (Identity and Access Management > API Access > Product Registrations), choose Register, enter the code ${result.code}, Continue, check the details, and Register.`,
+    )
+    this.note(
+      waiting
+        ? 'Waiting until Citrix Cloud has registered the appliance…'
+        : `Then check with: ctx appliance status --host ${result.host} (or run this again with --wait).`,
+    )
   }
 
   private async acceptInCloud(code: string): Promise<void> {
@@ -88,15 +144,21 @@ export default class ApplianceRegister extends ApplianceCommand<typeof Appliance
     if (!apiClient) return this.citrix()
     const settings = await this.settings()
     if (!settings.customerId) {
-      throw new ConfigError(`Looking up the resource location "${this.flags['resource-location']}" needs the customer id of the API client given.`, {
-        hint: 'Set CTX_CUSTOMER_ID (or the profile\'s customer-id), or pass the resource location\'s id, which needs no look-up.',
-      })
+      throw new ConfigError(
+        `Looking up the resource location "${this.flags['resource-location']}" needs the customer id of the API client given.`,
+        {
+          hint: "Set CTX_CUSTOMER_ID (or the profile's customer-id), or pass the resource location's id, which needs no look-up.",
+        },
+      )
     }
     return this.context.citrixFor({...settings, ...apiClient, secretSource: 'env'}, () => this.context.http())
   }
 
   private async resourceLocation(apiClient?: {clientId: string; clientSecret: string}): Promise<string> {
-    const [{resolveResourceLocation, resourceLocationsOf}, {canPrompt, promptSelect}] = await Promise.all([import('../../services/resource-location/resolve.js'), import('../../output/prompt.js')])
+    const [{resolveResourceLocation, resourceLocationsOf}, {canPrompt, promptSelect}] = await Promise.all([
+      import('../../services/resource-location/resolve.js'),
+      import('../../output/prompt.js'),
+    ])
     const value = this.flags['resource-location']
     if (value && this.flags['create-location']) {
       const {findOrAddResourceLocation} = await import('../../services/resource-location/ensure.js')
@@ -105,17 +167,30 @@ export default class ApplianceRegister extends ApplianceCommand<typeof Appliance
       return id
     }
     if (value) return resolveResourceLocation(value, resourceLocationsOf(await this.cloud(apiClient)))
-    if (!canPrompt()) throw new UsageError('A resource location is needed and there is no terminal to ask on.', {hint: 'Pass --resource-location <id|name> (`ctx resource-location list` shows them).'})
+    if (!canPrompt())
+      throw new UsageError('A resource location is needed and there is no terminal to ask on.', {
+        hint: 'Pass --resource-location <id|name> (`ctx resource-location list` shows them).',
+      })
     const locations = await resourceLocationsOf(await this.citrix())()
-    return promptSelect({message: 'Resource location', flag: '--resource-location', choices: locations.map((l) => ({name: `${l.name}  ${l.id}`, value: l.id}))})
+    return promptSelect({
+      message: 'Resource location',
+      flag: '--resource-location',
+      choices: locations.map((l) => ({name: `${l.name}  ${l.id}`, value: l.id})),
+    })
   }
 
   private async apiClient(): Promise<{clientId: string; clientSecret: string}> {
     const settings = await this.settings()
     const clientId = this.flags['client-id'] ?? settings.clientId
-    const clientSecret = this.flags['client-secret-stdin'] ? await (await import('../../util/stdin.js')).readStdinSecret(process.stdin, '--client-secret-stdin') : settings.clientSecret
-    if (!clientId) throw new UsageError('--unattended needs an API client id.', {hint: 'Pass --client-id (or set CTX_CLIENT_ID).'})
-    if (!clientSecret) throw new UsageError('--unattended needs the API client secret.', {hint: 'Pipe it in with --client-secret-stdin (or set CTX_CLIENT_SECRET).'})
+    const clientSecret = this.flags['client-secret-stdin']
+      ? await (await import('../../util/stdin.js')).readStdinSecret(process.stdin, '--client-secret-stdin')
+      : settings.clientSecret
+    if (!clientId)
+      throw new UsageError('--unattended needs an API client id.', {hint: 'Pass --client-id (or set CTX_CLIENT_ID).'})
+    if (!clientSecret)
+      throw new UsageError('--unattended needs the API client secret.', {
+        hint: 'Pipe it in with --client-secret-stdin (or set CTX_CLIENT_SECRET).',
+      })
     return {clientId, clientSecret}
   }
 }

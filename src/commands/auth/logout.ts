@@ -7,7 +7,11 @@ export default class AuthLogout extends BaseCommand<typeof AuthLogout> {
 
   async run(): Promise<LogoutResult> {
     const result = await logOut(this.configStore(), this.context.profileName, await this.context.tokenCache())
-    this.note(result.secretRemoved ? `Logged out of profile "${result.profile}": its secret and cached tokens are gone.` : `Profile "${result.profile}" had no saved secret; nothing to forget.`)
+    this.note(
+      result.secretRemoved
+        ? `Logged out of profile "${result.profile}": its secret and cached tokens are gone.`
+        : `Profile "${result.profile}" had no saved secret; nothing to forget.`,
+    )
     return result
   }
 }

@@ -5,7 +5,8 @@ import {getSetting, type ProfileSetting} from '../../services/config/get.js'
 import {settingSourceLabel} from '../../services/config/shown-value.js'
 
 export default class ConfigGet extends BaseCommand<typeof ConfigGet> {
-  static summary = 'Show the value in force of one setting and where it comes from (a secret is only shown as set, never its value).'
+  static summary =
+    'Show the value in force of one setting and where it comes from (a secret is only shown as set, never its value).'
   static examples = ['<%= config.bin %> config get region', '<%= config.bin %> config get client-secret --profile prod']
   static args = {key: Args.string({description: 'setting name (see `ctx config list`)', required: true})}
 

@@ -5,7 +5,10 @@ import {setSetting, type SavedSetting} from '../../services/config/set.js'
 
 export default class ConfigSet extends BaseCommand<typeof ConfigSet> {
   static summary = 'Save a setting in the profile (region, api-url, ca-bundle, …); secrets go through `ctx auth login`.'
-  static examples = ['<%= config.bin %> config set region eu', '<%= config.bin %> config set api-url http://127.0.0.1:4780 --profile lab']
+  static examples = [
+    '<%= config.bin %> config set region eu',
+    '<%= config.bin %> config set api-url http://127.0.0.1:4780 --profile lab',
+  ]
   static args = {
     key: Args.string({description: 'setting name (see `ctx config list`)', required: true}),
     value: Args.string({description: 'its value', required: true}),

@@ -10,7 +10,11 @@ export default class ConfigUnset extends BaseCommand<typeof ConfigUnset> {
 
   async run(): Promise<UnsetSettingResult> {
     const result = await unsetSetting(this.configStore(), this.context.profileName, this.args.key)
-    this.note(result.removed ? `Removed ${result.key} from profile "${result.profile}".` : `${result.key} was not set in profile "${result.profile}".`)
+    this.note(
+      result.removed
+        ? `Removed ${result.key} from profile "${result.profile}".`
+        : `${result.key} was not set in profile "${result.profile}".`,
+    )
     return result
   }
 }

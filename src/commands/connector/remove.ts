@@ -4,8 +4,10 @@ import {connectorFilterFlags} from '../../cli/filter-flags.js'
 import type {RemovalReport} from '../../services/bulk-remove.js'
 
 export default class ConnectorRemove extends BulkRemoveCommand<typeof ConnectorRemove> {
-  static summary = 'Remove Cloud Connectors and Connector Appliances from their resource locations: by id, or stale ones by filter.'
-  static description = 'The same selection, dry run, confirmation, concurrency, per-item report and exit codes as `ctx product remove`. --stale goes by the last contact alone (Citrix often reports the status as Unknown): a connector with a recent last contact, or one that reports Connected, is never selected.'
+  static summary =
+    'Remove Cloud Connectors and Connector Appliances from their resource locations: by id, or stale ones by filter.'
+  static description =
+    'The same selection, dry run, confirmation, concurrency, per-item report and exit codes as `ctx product remove`. --stale goes by the last contact alone (Citrix often reports the status as Unknown): a connector with a recent last contact, or one that reports Connected, is never selected.'
   static examples = [
     '<%= config.bin %> connector remove --stale 30d --dry-run',
     '<%= config.bin %> connector remove --stale 60d --resource-location "London DC" --type windows --yes',
@@ -15,7 +17,10 @@ export default class ConnectorRemove extends BulkRemoveCommand<typeof ConnectorR
 
   async run(): Promise<RemovalReport> {
     const {'resource-location': resourceLocation, type, name, stale} = this.flags
-    const ids = await this.selectedIds(Boolean(resourceLocation || type || name || stale), '--stale, --resource-location, --type, --name')
+    const ids = await this.selectedIds(
+      Boolean(resourceLocation || type || name || stale),
+      '--stale, --resource-location, --type, --name',
+    )
     const {removeConnectors} = await import('../../services/connector/remove.js')
     const report = await removeConnectors({
       client: await this.citrix(),

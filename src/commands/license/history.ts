@@ -35,21 +35,34 @@ const columns: Array<Column<HistoryMonth>> = [
 export default class LicenseHistoryCommand extends BaseCommand<typeof LicenseHistoryCommand> {
   static summary = 'Monthly license usage against the licenses available, up to 12 months back.'
   static description = 'On a terminal a bar chart of the months follows the table (never under --json or when piped).'
-  static examples = ['<%= config.bin %> license history', '<%= config.bin %> license history --months 3', '<%= config.bin %> license history --from 2026-01 --to 2026-06 --json']
+  static examples = [
+    '<%= config.bin %> license history',
+    '<%= config.bin %> license history --months 3',
+    '<%= config.bin %> license history --from 2026-01 --to 2026-06 --json',
+  ]
   static flags = {product: productFlag, ...historyFlags, ...listFlags}
 
   async run(): Promise<LicenseHistoryResult> {
     const product = asProduct(this.flags.product)
-    const history = await getLicenseHistory(await this.citrix(), {product, months: this.flags.months, from: this.flags.from, to: this.flags.to})
+    const history = await getLicenseHistory(await this.citrix(), {
+      product,
+      months: this.flags.months,
+      from: this.flags.from,
+      to: this.flags.to,
+    })
     const {csv, wide} = this.flags
     if (csv) {
       this.log(renderList(columns, history.months, {csv}))
     } else if (history.months.length === 0) {
-      this.note(`No usage recorded for ${licenseProducts[product].name} from ${history.from} to ${history.to} (Citrix has no data for these months).`)
+      this.note(
+        `No usage recorded for ${licenseProducts[product].name} from ${history.from} to ${history.to} (Citrix has no data for these months).`,
+      )
     } else {
       this.log(renderList(columns, history.months, {wide, note: (m) => this.note(m)}))
       if (shouldDrawChart({json: this.jsonEnabled(), isTTY: Boolean(process.stdout.isTTY)})) {
-        this.log(`\n${renderUsageChart(history.months.map(toUsageMonth), {width: process.stdout.columns || undefined})}`)
+        this.log(
+          `\n${renderUsageChart(history.months.map(toUsageMonth), {width: process.stdout.columns || undefined})}`,
+        )
       }
     }
     return {history}

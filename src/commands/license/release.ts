@@ -8,7 +8,12 @@ import {createProgress} from '../../output/progress.js'
 import {promptConfirm} from '../../output/prompt.js'
 import {renderTable, type Column} from '../../output/table.js'
 import {formatWhen} from '../../output/time.js'
-import {releaseLicenses, type ReleaseCandidate, type ReleaseOutcome, type ReleaseReport} from '../../services/license/release.js'
+import {
+  releaseLicenses,
+  type ReleaseCandidate,
+  type ReleaseOutcome,
+  type ReleaseReport,
+} from '../../services/license/release.js'
 
 const shownAtMost = 20
 
@@ -19,19 +24,32 @@ export type LicenseReleaseResult = ReleaseReport
 export class ReleaseFailedError extends PartialFailureError {
   constructor(readonly report: ReleaseReport) {
     // The report lists every failure with its reason; the error line names the first few.
-    const failures = report.items.filter((i) => i.result === 'failed').map((i) => `${i.id}: ${i.error ?? 'no reason given'}`)
-    const named = failures.length > 3 ? `${failures.slice(0, 3).join('; ')}; and ${failures.length - 3} more` : failures.join('; ')
-    super(`${report.failed} of ${report.items.length} licenses were not released: ${named}`, {hint: 'Each failure is listed in the report with its reason.'})
+    const failures = report.items
+      .filter((i) => i.result === 'failed')
+      .map((i) => `${i.id}: ${i.error ?? 'no reason given'}`)
+    const named =
+      failures.length > 3 ? `${failures.slice(0, 3).join('; ')}; and ${failures.length - 3} more` : failures.join('; ')
+    super(`${report.failed} of ${report.items.length} licenses were not released: ${named}`, {
+      hint: 'Each failure is listed in the report with its reason.',
+    })
   }
 }
 
-const resultLabels: Record<ReleaseOutcome['result'], string> = {released: 'released', failed: 'FAILED', 'would-release': 'would release'}
+const resultLabels: Record<ReleaseOutcome['result'], string> = {
+  released: 'released',
+  failed: 'FAILED',
+  'would-release': 'would release',
+}
 
 export default class LicenseRelease extends BaseCommand<typeof LicenseRelease> {
   static summary = 'Release expired user and device licenses, in batches of at most 100.'
   static description =
     'As `ctx product remove`: the list to confirm goes to stderr, the per-license report to stdout (--json: dryRun, confirmed, items with their result, and the counts), and exit 10 when any failed.'
-  static examples = ['<%= config.bin %> license release --expired --dry-run', '<%= config.bin %> license release --expired --yes', '<%= config.bin %> license release --id <userId> --id <deviceId>']
+  static examples = [
+    '<%= config.bin %> license release --expired --dry-run',
+    '<%= config.bin %> license release --expired --yes',
+    '<%= config.bin %> license release --id <userId> --id <deviceId>',
+  ]
   static flags = {
     expired: Flags.boolean({description: 'every expired user and device license of the service'}),
     id: Flags.string({description: 'a user or device id to release (repeatable)', multiple: true}),
@@ -42,15 +60,23 @@ export default class LicenseRelease extends BaseCommand<typeof LicenseRelease> {
 
   async run(): Promise<LicenseReleaseResult> {
     const {flags} = this
-    if (!flags.expired && !flags.id) throw new UsageError('Nothing to release.', {hint: 'Pass --expired, or --id <id> (repeatable).'})
+    if (!flags.expired && !flags.id)
+      throw new UsageError('Nothing to release.', {hint: 'Pass --expired, or --id <id> (repeatable).'})
     const client = await this.citrix()
     this.interruptible = true
     // Reading every licensed user and device takes a while on a large tenant: a line that counts (on a terminal).
     const reading = createProgress()
     let asked = false
     const report = await releaseLicenses(client, {
-      product: asProduct(flags.product), expired: flags.expired, ids: flags.id ?? [], dryRun: flags['dry-run'], signal: this.abort.signal,
-      onProgress: ({users, devices}) => reading.update(`Reading licenses to find the expired ones: ${users.toLocaleString('en-US')} users, ${devices.toLocaleString('en-US')} devices…`),
+      product: asProduct(flags.product),
+      expired: flags.expired,
+      ids: flags.id ?? [],
+      dryRun: flags['dry-run'],
+      signal: this.abort.signal,
+      onProgress: ({users, devices}) =>
+        reading.update(
+          `Reading licenses to find the expired ones: ${users.toLocaleString('en-US')} users, ${devices.toLocaleString('en-US')} devices…`,
+        ),
       confirm: async (candidates) => {
         reading.done()
         asked = true
@@ -87,7 +113,10 @@ export default class LicenseRelease extends BaseCommand<typeof LicenseRelease> {
   /** One row per license, as the removals' report: the result, and Citrix's reason when it failed. */
   private reportTable(report: ReleaseReport): string {
     const columns: Array<Column<ReleaseOutcome>> = [
-      {header: 'Result', value: (o) => (o.result === 'failed' ? paint.error(resultLabels[o.result]) : resultLabels[o.result])},
+      {
+        header: 'Result',
+        value: (o) => (o.result === 'failed' ? paint.error(resultLabels[o.result]) : resultLabels[o.result]),
+      },
       {header: 'Name', value: (o) => o.name},
       {header: 'Kind', value: (o) => o.kind},
       {header: 'Last login', value: (o) => (o.lastLoginDate ? formatWhen(o.lastLoginDate) : '')},

@@ -7,7 +7,8 @@ import type {LicenseReportResult} from '../../services/license/report.js'
 import {maxHistoryMonths} from '../../services/license/history-range.js'
 
 export default class LicenseReport extends BaseCommand<typeof LicenseReport> {
-  static summary = 'Write a self-contained HTML report of license use: figures, a chart of the months, expiries, top customers.'
+  static summary =
+    'Write a self-contained HTML report of license use: figures, a chart of the months, expiries, top customers.'
   static description =
     'One HTML file that loads nothing (inline styles and SVG, no script, no font, no URL), written to a temporary file and renamed when complete. Partner views add the top customers by use and by overage.'
   static examples = [
@@ -16,9 +17,22 @@ export default class LicenseReport extends BaseCommand<typeof LicenseReport> {
     '<%= config.bin %> license report --out epm.html --product endpoint-management --json',
   ]
   static flags = {
-    out: Flags.string({char: 'o', description: 'the HTML file to write (replaced atomically when it exists, keeping its mode; new ones 0600); - is stdout', required: true}),
-    view: Flags.string({description: "enterprise or a partner view (default: the profile's license-view, else enterprise)", options: [...licenseViews]}),
-    months: Flags.integer({description: `the last N months, this one included (1–${maxHistoryMonths})`, min: 1, max: maxHistoryMonths, default: maxHistoryMonths}),
+    out: Flags.string({
+      char: 'o',
+      description:
+        'the HTML file to write (replaced atomically when it exists, keeping its mode; new ones 0600); - is stdout',
+      required: true,
+    }),
+    view: Flags.string({
+      description: "enterprise or a partner view (default: the profile's license-view, else enterprise)",
+      options: [...licenseViews],
+    }),
+    months: Flags.integer({
+      description: `the last N months, this one included (1–${maxHistoryMonths})`,
+      min: 1,
+      max: maxHistoryMonths,
+      default: maxHistoryMonths,
+    }),
     product: productFlag,
   }
 
@@ -27,7 +41,13 @@ export default class LicenseReport extends BaseCommand<typeof LicenseReport> {
     refuseViewConflicts(this.argv, view)
     const client = await this.citrix()
     const {writeLicenseReport} = await import('../../services/license/report.js')
-    const result = await writeLicenseReport(client, {view, product: asProduct(this.flags.product), months: this.flags.months, out: this.flags.out, warn: (message) => this.warn(message)})
+    const result = await writeLicenseReport(client, {
+      view,
+      product: asProduct(this.flags.product),
+      months: this.flags.months,
+      out: this.flags.out,
+      warn: (message) => this.warn(message),
+    })
     this.note(`Wrote the ${view} license report for ${result.from} to ${result.to} to ${result.out}`)
     return result
   }

@@ -6,7 +6,14 @@ import {asProduct, currentMonth, monthFlag, productFlag, refuseViewConflicts} fr
 import {paint} from '../../output/colors.js'
 import {licenseModels, type RequestedLicenseModel} from '../../citrix/licensing.js'
 import {UsageError} from '../../errors.js'
-import {concurrentFigures, licenseModelLabels, noSplitText, partnerDaasFigures, partnerOnPremFigures, type LabelledFigure} from '../../output/license-labels.js'
+import {
+  concurrentFigures,
+  licenseModelLabels,
+  noSplitText,
+  partnerDaasFigures,
+  partnerOnPremFigures,
+  type LabelledFigure,
+} from '../../output/license-labels.js'
 import {renderFields} from '../../output/table.js'
 import {getLicenseSummary, type LicenseSummary} from '../../services/license/summary.js'
 
@@ -24,12 +31,26 @@ function render(summary: LicenseSummary): string {
   if (summary.view === 'partner-daas') return fields(partnerDaasFigures(summary))
   const expiry = summary.nextExpiry
   const expiryText = expiry ? `${day(expiry.date)}: ${expiry.count} licenses, ${expiry.daysLeft} days left` : 'none'
-  const heading = paint.bold(`${summary.productName}${summary.productEdition ? ` (${summary.productEdition})` : ''} — ${licenseModelLabels[summary.licenseModel]} licenses`)
-  const remaining: [string, string | number] = ['Remaining', summary.remaining < 0 ? paint.warn(String(summary.remaining)) : summary.remaining]
+  const heading = paint.bold(
+    `${summary.productName}${summary.productEdition ? ` (${summary.productEdition})` : ''} — ${licenseModelLabels[summary.licenseModel]} licenses`,
+  )
+  const remaining: [string, string | number] = [
+    'Remaining',
+    summary.remaining < 0 ? paint.warn(String(summary.remaining)) : summary.remaining,
+  ]
   if (summary.concurrent) {
-    return [heading, renderFields([...concurrentFigures(summary.concurrent).map(({label, value}): [string, string | number] => [label, value]), ['Available', summary.available], remaining])].join('\n')
+    return [
+      heading,
+      renderFields([
+        ...concurrentFigures(summary.concurrent).map(({label, value}): [string, string | number] => [label, value]),
+        ['Available', summary.available],
+        remaining,
+      ]),
+    ].join('\n')
   }
-  const used = summary.userDeviceSplit ? `${summary.used} (${summary.usedByUsers ?? 0} users, ${summary.usedByDevices ?? 0} devices)` : `${summary.used}; by users and devices: ${noSplitText}`
+  const used = summary.userDeviceSplit
+    ? `${summary.used} (${summary.usedByUsers ?? 0} users, ${summary.usedByDevices ?? 0} devices)`
+    : `${summary.used}; by users and devices: ${noSplitText}`
   return [
     heading,
     renderFields([
@@ -38,7 +59,12 @@ function render(summary: LicenseSummary): string {
       remaining,
       ...(summary.released === null ? [] : [['Released', summary.released] as [string, number]]),
       ['Next expiry', expiry && expiry.daysLeft <= nearExpiryDays ? paint.warn(expiryText) : expiryText],
-      ['Next activation', summary.nextActivation ? `${day(summary.nextActivation.date)}: ${summary.nextActivation.count} licenses` : 'none'],
+      [
+        'Next activation',
+        summary.nextActivation
+          ? `${day(summary.nextActivation.date)}: ${summary.nextActivation.count} licenses`
+          : 'none',
+      ],
     ]),
   ].join('\n')
 }
@@ -52,11 +78,15 @@ export default class LicenseSummaryCommand extends BaseCommand<typeof LicenseSum
     '<%= config.bin %> license summary --license-model concurrent',
   ]
   static flags = {
-    view: Flags.string({description: 'enterprise or a partner view (default: the profile\'s license-view, else enterprise)', options: [...licenseViews]}),
+    view: Flags.string({
+      description: "enterprise or a partner view (default: the profile's license-view, else enterprise)",
+      options: [...licenseViews],
+    }),
     product: productFlag,
     month: monthFlag,
     'license-model': Flags.string({
-      description: 'Citrix DaaS: user/device or concurrent licenses (default: user/device, then concurrent when the customer has no user/device licenses)',
+      description:
+        'Citrix DaaS: user/device or concurrent licenses (default: user/device, then concurrent when the customer has no user/device licenses)',
       options: [...licenseModels],
     }),
   }
@@ -65,10 +95,22 @@ export default class LicenseSummaryCommand extends BaseCommand<typeof LicenseSum
     const view = resolveLicenseView(this.flags.view, {profile: this.flags.profile, store: () => this.configStore()})
     refuseViewConflicts(this.argv, view)
     const licenseModel = this.flags['license-model'] as RequestedLicenseModel | undefined
-    if (licenseModel && view !== 'enterprise') throw new UsageError(`--license-model is for the enterprise view, not ${view}.`, {hint: 'Drop --license-model, or use --view enterprise.'})
-    const summary = await getLicenseSummary(await this.citrix(), {view, product: asProduct(this.flags.product), month: this.flags.month ?? currentMonth(), licenseModel})
+    if (licenseModel && view !== 'enterprise')
+      throw new UsageError(`--license-model is for the enterprise view, not ${view}.`, {
+        hint: 'Drop --license-model, or use --view enterprise.',
+      })
+    const summary = await getLicenseSummary(await this.citrix(), {
+      view,
+      product: asProduct(this.flags.product),
+      month: this.flags.month ?? currentMonth(),
+      licenseModel,
+    })
     if (summary.view === 'enterprise' && summary.product === 'daas' && !licenseModel) {
-      this.note(summary.licenseModel === 'concurrent' ? 'Showing concurrent licenses: the customer has no user/device licenses (404).' : 'Showing user/device licenses (--license-model concurrent for the concurrent ones).')
+      this.note(
+        summary.licenseModel === 'concurrent'
+          ? 'Showing concurrent licenses: the customer has no user/device licenses (404).'
+          : 'Showing user/device licenses (--license-model concurrent for the concurrent ones).',
+      )
     }
     this.log(render(summary))
     return {summary}

@@ -30,9 +30,15 @@ const columns = (now: Date): Array<Column<AuditEntry>> => [
 ]
 
 export default class ProductHistory extends BaseCommand<typeof ProductHistory> {
-  static summary = 'Show the local audit log: every registration and removal (products and connectors) made with ctx, newest first.'
+  static summary =
+    'Show the local audit log: every registration and removal (products and connectors) made with ctx, newest first.'
   static description = 'With --profile, only what was done with that profile (the log is shared by all profiles).'
-  static examples = ['<%= config.bin %> product history', '<%= config.bin %> product history --action remove --since 7d', '<%= config.bin %> product history --profile prod --csv > history.csv', '<%= config.bin %> product history --limit 20 --json']
+  static examples = [
+    '<%= config.bin %> product history',
+    '<%= config.bin %> product history --action remove --since 7d',
+    '<%= config.bin %> product history --profile prod --csv > history.csv',
+    '<%= config.bin %> product history --limit 20 --json',
+  ]
   static flags = {
     action: Flags.string({description: 'only registrations or only removals', options: ['register', 'remove']}),
     since: Flags.string({description: 'only entries since this date (2026-11-01) or for this long (7d, 12h)'}),
@@ -44,7 +50,10 @@ export default class ProductHistory extends BaseCommand<typeof ProductHistory> {
     const {readProductHistory} = await import('../../services/product/history.js')
     const now = new Date()
     const {action, since, limit, profile, csv, wide} = this.flags
-    const entries = await readProductHistory({action: action as AuditEntry['action'] | undefined, since, profile, limit}, now)
+    const entries = await readProductHistory(
+      {action: action as AuditEntry['action'] | undefined, since, profile, limit},
+      now,
+    )
     if (entries.length > 0 || csv) this.log(renderList(columns(now), entries, {csv, wide, note: (m) => this.note(m)}))
     else if (action || since || profile) this.note('No entries match. Try without the filters: `ctx product history`.')
     else this.note('Nothing registered or removed with ctx yet. Start with `ctx product list`.')

@@ -23,8 +23,12 @@ const productFields = (p: RegisteredProduct): Array<[string, string]> => [
 
 export default class ProductRegister extends BaseCommand<typeof ProductRegister> {
   static summary = 'Register an on-premises product or a Connector Appliance with Citrix Cloud by its short code.'
-  static description = 'Looks the code up, shows what it registers, asks to confirm (--yes skips), registers it and records it in the audit log.'
-  static examples = ['<%= config.bin %> product register --code AB12CD34', '<%= config.bin %> product register --code "ab12 cd34" --yes --json']
+  static description =
+    'Looks the code up, shows what it registers, asks to confirm (--yes skips), registers it and records it in the audit log.'
+  static examples = [
+    '<%= config.bin %> product register --code AB12CD34',
+    '<%= config.bin %> product register --code "ab12 cd34" --yes --json',
+  ]
   static flags = {
     code: Flags.string({description: 'the 8-character code the product shows (case, spaces and a dash do not matter)'}),
     yes: Flags.boolean({char: 'y', description: 'register without asking to confirm (needed without a terminal)'}),
@@ -33,7 +37,14 @@ export default class ProductRegister extends BaseCommand<typeof ProductRegister>
   async run(): Promise<RegisterOutcome> {
     const {parseRegistrationCode, registerProductByCode} = await import('../../services/product/register.js')
     // A malformed code fails here, before any call is made.
-    const code = parseRegistrationCode(this.flags.code ?? (await promptText({message: 'Registration code', flag: '--code', validate: (v) => codePattern.test(normaliseCode(v)) || 'A code is 8 letters and digits, such as AB12CD34.'})))
+    const code = parseRegistrationCode(
+      this.flags.code ??
+        (await promptText({
+          message: 'Registration code',
+          flag: '--code',
+          validate: (v) => codePattern.test(normaliseCode(v)) || 'A code is 8 letters and digits, such as AB12CD34.',
+        })),
+    )
     const settings = await this.settings()
     const outcome = await registerProductByCode({
       client: await this.citrix(),

@@ -4,7 +4,8 @@ import type {RemovalReport} from '../../services/bulk-remove.js'
 
 export default class ProductRemove extends BulkRemoveCommand<typeof ProductRemove> {
   static summary = 'Remove product registrations from Citrix Cloud: by id, or stale ones by filter.'
-  static description = 'Shows exactly what will be removed and asks to confirm (--yes skips). Every item is reported as removed, not found or failed; any failure exits 10, and running the same command again finishes the job. Each removal is recorded in the audit log (`ctx product history`). Where Citrix reports no last contact, select by --registered-before, --name, --hosts-from or --unresolvable instead of --stale.'
+  static description =
+    'Shows exactly what will be removed and asks to confirm (--yes skips). Every item is reported as removed, not found or failed; any failure exits 10, and running the same command again finishes the job. Each removal is recorded in the audit log (`ctx product history`). Where Citrix reports no last contact, select by --registered-before, --name, --hosts-from or --unresolvable instead of --stale.'
   static examples = [
     '<%= config.bin %> product remove --stale 30d --dry-run',
     '<%= config.bin %> product remove --stale 90d --product license-server --yes',
@@ -16,7 +17,10 @@ export default class ProductRemove extends BulkRemoveCommand<typeof ProductRemov
 
   async run(): Promise<RemovalReport> {
     const selection = productSelection(this.flags)
-    const ids = await this.selectedIds(Object.values(selection).some((v) => v !== undefined), productSelectorNames)
+    const ids = await this.selectedIds(
+      Object.values(selection).some((v) => v !== undefined),
+      productSelectorNames,
+    )
     const {removeProducts} = await import('../../services/product/remove.js')
     const report = await removeProducts({
       client: await this.citrix(),

@@ -18,14 +18,25 @@ A connector that contacted Citrix Cloud within --stale (24h unless given), that 
   static args = {location: Args.string({description: 'the resource location, by id or name', required: true})}
   static flags = {
     'with-connectors': Flags.boolean({description: 'remove the connectors of the location first, then the location'}),
-    connector: Flags.string({description: 'remove this connector even though it contacted Citrix Cloud within --stale or reports Connected (repeatable)', multiple: true, dependsOn: ['with-connectors']}),
-    stale: Flags.string({description: 'connectors silent for less than this are kept unless named with --connector (30d, 12h, 2w)', default: '24h'}),
+    connector: Flags.string({
+      description:
+        'remove this connector even though it contacted Citrix Cloud within --stale or reports Connected (repeatable)',
+      multiple: true,
+      dependsOn: ['with-connectors'],
+    }),
+    stale: Flags.string({
+      description: 'connectors silent for less than this are kept unless named with --connector (30d, 12h, 2w)',
+      default: '24h',
+    }),
     ...BulkRemoveCommand.removalFlags,
   }
 
   async run(): Promise<ResourceLocationDeletion> {
     const {flags} = this
-    const [{tearDownResourceLocation}, {parseDuration}] = await Promise.all([import('../../services/resource-location/delete.js'), import('../../services/selection.js')])
+    const [{tearDownResourceLocation}, {parseDuration}] = await Promise.all([
+      import('../../services/resource-location/delete.js'),
+      import('../../services/selection.js'),
+    ])
     parseDuration(flags.stale) // a bad --stale is exit 2 before any call
     const deletion = await tearDownResourceLocation({
       client: await this.citrix(),
@@ -60,17 +71,36 @@ A connector that contacted Citrix Cloud within --stale (24h unless given), that 
 
   /** The location and every connector that goes with it (status, last contact), then one question. */
   private async confirmDeletion(plan: DeletionPlan): Promise<boolean> {
-    const [{renderFields}, {renderRemovalPlan}] = await Promise.all([import('../../output/table.js'), import('../../output/removal.js')])
+    const [{renderFields}, {renderRemovalPlan}] = await Promise.all([
+      import('../../output/table.js'),
+      import('../../output/removal.js'),
+    ])
     const l = plan.resourceLocation
-    process.stderr.write(`${renderFields([['Resource location', l.name], ['Id', l.id], ['Internal only', l.internalOnly ? 'yes' : 'no'], ['Time zone', l.timeZone]])}\n`)
+    process.stderr.write(
+      `${renderFields([
+        ['Resource location', l.name],
+        ['Id', l.id],
+        ['Internal only', l.internalOnly ? 'yes' : 'no'],
+        ['Time zone', l.timeZone],
+      ])}\n`,
+    )
     const count = plan.connectors.length
     if (count > 0) {
-      const items = plan.connectors.map((c) => ({id: c.id, name: c.fqdn, product: c.type, status: c.status, lastContactAt: c.lastContactAt}))
+      const items = plan.connectors.map((c) => ({
+        id: c.id,
+        name: c.fqdn,
+        product: c.type,
+        status: c.status,
+        lastContactAt: c.lastContactAt,
+      }))
       process.stderr.write(`Its ${count} connector(s), removed first:\n${renderRemovalPlan(items)}\n`)
     }
     if (this.flags.yes) return true
     const {promptConfirm} = await import('../../output/prompt.js')
-    const message = count > 0 ? `Remove these ${count} connectors, then delete the resource location "${l.name}"?` : `Delete the resource location "${l.name}"?`
+    const message =
+      count > 0
+        ? `Remove these ${count} connectors, then delete the resource location "${l.name}"?`
+        : `Delete the resource location "${l.name}"?`
     return promptConfirm({message, flag: '--yes'})
   }
 }

@@ -9,7 +9,11 @@ export default class SandboxStatusCommand extends BaseCommand<typeof SandboxStat
 
   async run(): Promise<SandboxStatus> {
     const status = await readSandboxStatus(sandboxDataDir())
-    const sizes = status.settings ? Object.entries(status.settings.sizes).map(([name, n]) => `${n} ${name}`).join(', ') : undefined
+    const sizes = status.settings
+      ? Object.entries(status.settings.sizes)
+          .map(([name, n]) => `${n} ${name}`)
+          .join(', ')
+      : undefined
     this.log(
       renderFields([
         ['Running', status.running ? 'yes' : 'no'],
@@ -20,7 +24,10 @@ export default class SandboxStatusCommand extends BaseCommand<typeof SandboxStat
         ['Sizes', sizes],
         ['Token TTL (s)', status.settings?.tokenTtlSeconds],
         ['Code TTL (s)', status.settings?.codeTtlSeconds],
-        ...status.appliances.map((a): [string, string] => [`Appliance ${a.name}`, `--host ${a.host} --fingerprint ${a.fingerprint}`]),
+        ...status.appliances.map((a): [string, string] => [
+          `Appliance ${a.name}`,
+          `--host ${a.host} --fingerprint ${a.fingerprint}`,
+        ]),
       ]),
     )
     return status

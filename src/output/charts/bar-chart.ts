@@ -30,7 +30,14 @@ const plainGlyphs: Glyphs = {users: '#', devices: '=', available: '|', rule: '-'
 const colorGlyphs: Glyphs = {users: '█', devices: '▒', available: '│', rule: '─', tick: '┼', start: '├', end: '┤'}
 
 const identity = (text: string) => text
-const noPaint: typeof paint = {ok: identity, warn: identity, error: identity, dim: identity, bold: identity, accent: identity}
+const noPaint: typeof paint = {
+  ok: identity,
+  warn: identity,
+  error: identity,
+  dim: identity,
+  bold: identity,
+  accent: identity,
+}
 
 /** The chart is for people: only on a terminal, never under --json nor into a pipe or file. */
 export function shouldDrawChart(output: {json: boolean; isTTY: boolean}): boolean {
@@ -72,7 +79,10 @@ export function renderUsageChart(months: UsageMonth[], options: UsageChartOption
   }
   const indent = ' '.repeat(prefixWidth)
   const lines = [style.bold(clip('Assigned licenses by month (users + devices) against available', width))]
-  lines.push(indent + axisLabels(scale.ticks, column, track), indent + style.dim(axisRule(scale.ticks, column, track, glyph)))
+  lines.push(
+    indent + axisLabels(scale.ticks, column, track),
+    indent + style.dim(axisRule(scale.ticks, column, track, glyph)),
+  )
 
   months.forEach((month, i) => {
     const bar = runs(barCells(month, cells, column(month.available), track))
@@ -127,7 +137,12 @@ function axisLabels(ticks: number[], column: (value: number) => number, track: n
     const value = ticks[index] ?? 0
     const text = axisNumber(value)
     const centre = column(value) - Math.floor(text.length / 2)
-    const start = index === 0 ? 0 : index === ticks.length - 1 ? track - text.length : Math.min(Math.max(0, centre), track - text.length)
+    const start =
+      index === 0
+        ? 0
+        : index === ticks.length - 1
+          ? track - text.length
+          : Math.min(Math.max(0, centre), track - text.length)
     if (start < 0) continue
     const from = Math.max(0, start - 1)
     const to = Math.min(track - 1, start + text.length)

@@ -1,5 +1,12 @@
 import type {LicenseView} from '../../config/license-view.js'
-import {assignedTotal, defaultSeriesLabels, formatCount, overage, type SeriesLabels, type UsageMonth} from '../charts/usage-month.js'
+import {
+  assignedTotal,
+  defaultSeriesLabels,
+  formatCount,
+  overage,
+  type SeriesLabels,
+  type UsageMonth,
+} from '../charts/usage-month.js'
 import {viewLabels, type LabelledFigure} from '../license-labels.js'
 import {escapeHtml} from './escape-html.js'
 import {reportStyles} from './report-styles.js'
@@ -40,7 +47,9 @@ export function renderLicenseReport(input: LicenseReportInput): string {
     `<div class="columns">${[
       expiriesSection(input.expiries),
       partner ? customersSection('top-by-use', 'Top customers by use', 'In use', input.topCustomersByUse) : '',
-      partner && input.topCustomersByOverage ? customersSection('top-by-overage', 'Top customers by overage', 'Over by', input.topCustomersByOverage) : '',
+      partner && input.topCustomersByOverage
+        ? customersSection('top-by-overage', 'Top customers by overage', 'Over by', input.topCustomersByOverage)
+        : '',
     ].join('')}</div>`,
   ]
   return `<!doctype html>
@@ -66,14 +75,21 @@ ${sections.join('\n')}
 
 function summarySection(summary: LicenseReportInput['summary']): string {
   const figures = summary.map(
-    ({label, value}) => `<div class="figure" data-testid="summary-figure"><dt>${escapeHtml(label)}</dt><dd>${escapeHtml(typeof value === 'number' ? formatCount(value) : value)}</dd></div>`,
+    ({label, value}) =>
+      `<div class="figure" data-testid="summary-figure"><dt>${escapeHtml(label)}</dt><dd>${escapeHtml(typeof value === 'number' ? formatCount(value) : value)}</dd></div>`,
   )
   return `<dl class="figures" data-testid="summary">${figures.join('')}</dl>`
 }
 
 function chartSection(months: UsageMonth[], labels: SeriesLabels): string {
   type Column = [heading: string, value: (m: UsageMonth) => number]
-  const stacked: Column[] = labels.devices === undefined ? [] : [[labels.devices, (m) => m.assignedDevices], ['Total', assignedTotal]]
+  const stacked: Column[] =
+    labels.devices === undefined
+      ? []
+      : [
+          [labels.devices, (m) => m.assignedDevices],
+          ['Total', assignedTotal],
+        ]
   const columns: Column[] = [[labels.users, (m) => m.assignedUsers], ...stacked, [labels.available, (m) => m.available]]
   const rows = months.map((m) => {
     const over = overage(m)
@@ -85,9 +101,11 @@ function chartSection(months: UsageMonth[], labels: SeriesLabels): string {
 }
 
 function expiriesSection(expiries: LicenseReportInput['expiries']): string {
-  if (expiries === null) return '<section class="card" data-testid="expiries"><h2>Next expiries</h2><p class="empty">The partner figures carry no expiry dates.</p></section>'
+  if (expiries === null)
+    return '<section class="card" data-testid="expiries"><h2>Next expiries</h2><p class="empty">The partner figures carry no expiry dates.</p></section>'
   const rows = expiries.map(
-    (e) => `<tr${e.daysLeft <= soonDays ? ' class="soon"' : ''}><td>${escapeHtml(e.date)}</td>${numberCell(e.count)}${numberCell(e.daysLeft)}</tr>`,
+    (e) =>
+      `<tr${e.daysLeft <= soonDays ? ' class="soon"' : ''}><td>${escapeHtml(e.date)}</td>${numberCell(e.count)}${numberCell(e.daysLeft)}</tr>`,
   )
   const body = rows.length
     ? `<table><thead><tr><th>Date</th><th class="number">Licenses</th><th class="number">Days left</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
@@ -95,8 +113,16 @@ function expiriesSection(expiries: LicenseReportInput['expiries']): string {
   return `<section class="card" data-testid="expiries"><h2>Next expiries</h2>${body}</section>`
 }
 
-function customersSection(testId: string, heading: string, valueHeading: string, customers: Array<{name: string; value: number}> = []): string {
-  const rows = customers.map((c, i) => `<tr><td class="number">${i + 1}</td><td class="name">${escapeHtml(c.name)}</td>${numberCell(c.value)}</tr>`)
+function customersSection(
+  testId: string,
+  heading: string,
+  valueHeading: string,
+  customers: Array<{name: string; value: number}> = [],
+): string {
+  const rows = customers.map(
+    (c, i) =>
+      `<tr><td class="number">${i + 1}</td><td class="name">${escapeHtml(c.name)}</td>${numberCell(c.value)}</tr>`,
+  )
   const body = rows.length
     ? `<table><thead><tr><th class="number">#</th><th>Customer</th><th class="number">${escapeHtml(valueHeading)}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
     : '<p class="empty">No customers to show.</p>'

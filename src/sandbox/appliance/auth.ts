@@ -26,18 +26,31 @@ export function applianceTokenTtl(state: SandboxState): number {
   return Math.min(applianceTokenSeconds, state.settings.tokenTtlSeconds)
 }
 
-export function issueApplianceToken(state: SandboxState, applianceId: string, now: Date): {token: string; expiresIn: number} {
+export function issueApplianceToken(
+  state: SandboxState,
+  applianceId: string,
+  now: Date,
+): {token: string; expiresIn: number} {
   const iat = Math.floor(now.getTime() / 1000)
   const expiresIn = applianceTokenTtl(state)
-  const token = issueToken({sub: `appliance:${applianceId}`, customerId: `appliance:${applianceId}`, iat, exp: iat + expiresIn}, state.signingKey)
+  const token = issueToken(
+    {sub: `appliance:${applianceId}`, customerId: `appliance:${applianceId}`, iat, exp: iat + expiresIn},
+    state.signingKey,
+  )
   return {token, expiresIn}
 }
 
 /** [doc] `Authorization: Bearer <token>`; 401 `common/authentication` when it is missing or not valid. */
-export function checkBearer(request: SandboxRequest, state: SandboxState, applianceId: string, now: Date): SandboxReply | undefined {
+export function checkBearer(
+  request: SandboxRequest,
+  state: SandboxState,
+  applianceId: string,
+  now: Date,
+): SandboxReply | undefined {
   const match = /^bearer\s+(\S+)$/i.exec(request.headers.authorization?.trim() ?? '')
   if (!match) return citrixError(401, 'common/authentication', 'Missing authentication details')
   const claims = verifyToken(match[1]!, state.signingKey, now.getTime() / 1000)
-  if (claims?.sub !== `appliance:${applianceId}`) return citrixError(401, 'common/authentication', 'Invalid authentication details')
+  if (claims?.sub !== `appliance:${applianceId}`)
+    return citrixError(401, 'common/authentication', 'Invalid authentication details')
   return undefined
 }

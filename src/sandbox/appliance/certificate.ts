@@ -1,6 +1,5 @@
 import {generate} from 'selfsigned'
 
-
 export interface ApplianceCertificate {
   certificatePem: string
   privateKeyPem: string
@@ -16,8 +15,16 @@ export async function makeApplianceCertificate(name: string, now = new Date()): 
     algorithm: 'sha256',
     notBeforeDate: now,
     notAfterDate: new Date(now.getTime() + tenYearsMs),
-    extensions: [{name: 'subjectAltName', altNames: [{type: 2, value: name}, {type: 2, value: 'localhost'}, {type: 7, ip: '127.0.0.1'}]}],
+    extensions: [
+      {
+        name: 'subjectAltName',
+        altNames: [
+          {type: 2, value: name},
+          {type: 2, value: 'localhost'},
+          {type: 7, ip: '127.0.0.1'},
+        ],
+      },
+    ],
   })
   return {certificatePem: pems.cert, privateKeyPem: pems.private}
 }
-

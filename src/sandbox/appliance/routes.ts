@@ -1,7 +1,15 @@
 import {endpoints} from '../../citrix/endpoints.js'
 import {acceptCode, findPendingCode, issueCode} from '../cloud/registration-codes.js'
 import {sandboxCredentials} from '../constants.js'
-import {citrixError, ok, serve, type SandboxContext, type SandboxReply, type SandboxRequest, type SandboxRoute} from '../http/router.js'
+import {
+  citrixError,
+  ok,
+  serve,
+  type SandboxContext,
+  type SandboxReply,
+  type SandboxRequest,
+  type SandboxRoute,
+} from '../http/router.js'
 import type {ApplianceState, SandboxState} from '../state/types.js'
 import {checkBearer, hashPassword, issueApplianceToken, passwordMatches} from './auth.js'
 
@@ -60,10 +68,12 @@ function bodyOf(request: SandboxRequest): Body {
  */
 export function applianceRoutes(applianceId: string): SandboxRoute[] {
   /** A route behind the appliance's Bearer token. */
-  const guarded = (handle: (body: Body, context: SandboxContext) => Promise<SandboxReply>) => async (request: SandboxRequest, context: SandboxContext) => {
-    const refused = checkBearer(request, await context.store.read(), applianceId, context.now())
-    return refused ?? handle(bodyOf(request), context)
-  }
+  const guarded =
+    (handle: (body: Body, context: SandboxContext) => Promise<SandboxReply>) =>
+    async (request: SandboxRequest, context: SandboxContext) => {
+      const refused = checkBearer(request, await context.store.read(), applianceId, context.now())
+      return refused ?? handle(bodyOf(request), context)
+    }
 
   return [
     serve(endpoints.applianceCredentialsStatus, 'none', async (_request, context) => {
@@ -73,7 +83,9 @@ export function applianceRoutes(applianceId: string): SandboxRoute[] {
 
     serve(endpoints.applianceSetCredentials, 'none', async (request, context) => {
       const body = bodyOf(request)
-      const invalid = firstMissing(body, ['username', 'password']) ?? (body.username === 'admin' ? undefined : invalidField('username'))
+      const invalid =
+        firstMissing(body, ['username', 'password']) ??
+        (body.username === 'admin' ? undefined : invalidField('username'))
       if (invalid) return invalid
       return context.store.update((state) => {
         const appliance = applianceOf(state, applianceId)
@@ -95,67 +107,110 @@ export function applianceRoutes(applianceId: string): SandboxRoute[] {
       return ok(issueApplianceToken(state, applianceId, context.now()))
     }),
 
-    serve(endpoints.applianceChangePassword, 'none', guarded(async (body, context) => {
-      const invalid = firstMissing(body, ['username', 'currentPassword', 'newPassword'])
-      if (invalid) return invalid
-      return context.store.update((state) => {
-        const appliance = applianceOf(state, applianceId)
-        if (!passwordMatches(body.currentPassword as string, appliance.passwordHash)) {
-          return citrixError(401, 'common/authentication', 'Invalid authentication details')
-        }
-        appliance.passwordHash = hashPassword(body.newPassword as string)
-        return {status: 204}
-      })
-    })),
-
-    serve(endpoints.applianceStartRegistration, 'none', guarded(async (body, context) => {
-      const now = context.now()
-      return context.store.update((state) => {
-        const appliance = applianceOf(state, applianceId)
-        if (appliance.instanceID) return alreadyRegistered()
-        const invalid = firstMissing(body, ['name', 'deployment', 'resource_location_id']) ?? invalidRegistration(state, body)
+    serve(
+      endpoints.applianceChangePassword,
+      'none',
+      guarded(async (body, context) => {
+        const invalid = firstMissing(body, ['username', 'currentPassword', 'newPassword'])
         if (invalid) return invalid
-        const pending = issueCode(state, {service: 'ConnectorAppliance', hostname: body.name as string, product: applianceProduct, version: applianceVersion, applianceId}, now)
-        appliance.pendingCode = pending.code
-        appliance.resourceLocationId = body.resource_location_id as string
-        appliance.deployment = body.deployment as string
-        return ok({
-          code: pending.code,
-          pollingInterval: state.settings.pollingIntervalSeconds ?? 30,
-          status: 'Unregistered',
-          verificationUrl: verificationUrls[body.deployment as string],
-          expiryTimestamp: pending.expiryTimestamp,
-        }, 201)
-      })
-    })),
+        return context.store.update((state) => {
+          const appliance = applianceOf(state, applianceId)
+          if (!passwordMatches(body.currentPassword as string, appliance.passwordHash)) {
+            return citrixError(401, 'common/authentication', 'Invalid authentication details')
+          }
+          appliance.passwordHash = hashPassword(body.newPassword as string)
+          return {status: 204}
+        })
+      }),
+    ),
 
-    serve(endpoints.applianceRegistrationStatus, 'none', guarded(async (_body, context) => {
-      const state = await context.store.read()
-      const appliance = applianceIn(state, applianceId)
-      if (appliance.instanceID) return ok({status: 'Registered'})
-      const pending = appliance.pendingCode ? findPendingCode(state, appliance.pendingCode, context.now()) : undefined
-      if (!pending || typeof pending === 'string') return ok({status: 'Unregistered'})
-      return ok({status: 'Unregistered', code: pending.code, expiryTimestamp: pending.expiryTimestamp})
-    })),
+    serve(
+      endpoints.applianceStartRegistration,
+      'none',
+      guarded(async (body, context) => {
+        const now = context.now()
+        return context.store.update((state) => {
+          const appliance = applianceOf(state, applianceId)
+          if (appliance.instanceID) return alreadyRegistered()
+          const invalid =
+            firstMissing(body, ['name', 'deployment', 'resource_location_id']) ?? invalidRegistration(state, body)
+          if (invalid) return invalid
+          const pending = issueCode(
+            state,
+            {
+              service: 'ConnectorAppliance',
+              hostname: body.name as string,
+              product: applianceProduct,
+              version: applianceVersion,
+              applianceId,
+            },
+            now,
+          )
+          appliance.pendingCode = pending.code
+          appliance.resourceLocationId = body.resource_location_id as string
+          appliance.deployment = body.deployment as string
+          return ok(
+            {
+              code: pending.code,
+              pollingInterval: state.settings.pollingIntervalSeconds ?? 30,
+              status: 'Unregistered',
+              verificationUrl: verificationUrls[body.deployment as string],
+              expiryTimestamp: pending.expiryTimestamp,
+            },
+            201,
+          )
+        })
+      }),
+    ),
 
-    serve(endpoints.applianceUnattendedRegistration, 'none', guarded(async (body, context) => {
-      const now = context.now()
-      return context.store.update((state) => {
-        const appliance = applianceOf(state, applianceId)
-        if (appliance.instanceID) return alreadyRegistered()
-        const invalid = firstMissing(body, ['applianceName', 'clientId', 'clientSecret', 'deployment']) ?? invalidUnattended(state, body)
-        if (invalid) return invalid
-        if (body.clientId !== sandboxCredentials.clientId || body.clientSecret !== sandboxCredentials.clientSecret) {
-          return citrixError(401, 'common/authentication', 'Invalid client id or client secret.')
-        }
-        // The appliance registers itself with the API client: the same code path as a code accepted in the cloud.
-        appliance.resourceLocationId = (body.resourceLocationId as string | undefined) ?? state.resourceLocations[0]?.id
-        appliance.deployment = body.deployment as string
-        const pending = issueCode(state, {service: 'ConnectorAppliance', hostname: body.applianceName as string, product: applianceProduct, version: applianceVersion, applianceId}, now)
-        acceptCode(state, pending.code, now)
-        return ok({status: 'Registered'})
-      })
-    })),
+    serve(
+      endpoints.applianceRegistrationStatus,
+      'none',
+      guarded(async (_body, context) => {
+        const state = await context.store.read()
+        const appliance = applianceIn(state, applianceId)
+        if (appliance.instanceID) return ok({status: 'Registered'})
+        const pending = appliance.pendingCode ? findPendingCode(state, appliance.pendingCode, context.now()) : undefined
+        if (!pending || typeof pending === 'string') return ok({status: 'Unregistered'})
+        return ok({status: 'Unregistered', code: pending.code, expiryTimestamp: pending.expiryTimestamp})
+      }),
+    ),
+
+    serve(
+      endpoints.applianceUnattendedRegistration,
+      'none',
+      guarded(async (body, context) => {
+        const now = context.now()
+        return context.store.update((state) => {
+          const appliance = applianceOf(state, applianceId)
+          if (appliance.instanceID) return alreadyRegistered()
+          const invalid =
+            firstMissing(body, ['applianceName', 'clientId', 'clientSecret', 'deployment']) ??
+            invalidUnattended(state, body)
+          if (invalid) return invalid
+          if (body.clientId !== sandboxCredentials.clientId || body.clientSecret !== sandboxCredentials.clientSecret) {
+            return citrixError(401, 'common/authentication', 'Invalid client id or client secret.')
+          }
+          // The appliance registers itself with the API client: the same code path as a code accepted in the cloud.
+          appliance.resourceLocationId =
+            (body.resourceLocationId as string | undefined) ?? state.resourceLocations[0]?.id
+          appliance.deployment = body.deployment as string
+          const pending = issueCode(
+            state,
+            {
+              service: 'ConnectorAppliance',
+              hostname: body.applianceName as string,
+              product: applianceProduct,
+              version: applianceVersion,
+              applianceId,
+            },
+            now,
+          )
+          acceptCode(state, pending.code, now)
+          return ok({status: 'Registered'})
+        })
+      }),
+    ),
   ]
 }
 
@@ -164,13 +219,19 @@ function invalidRegistration(state: SandboxState, body: Body): SandboxReply | un
   const location = body.resource_location_id as string
   if (!state.resourceLocations.some((l) => l.id === location)) return invalidField('resource_location_id')
   // [doc] An appliance name must be unique in its resource location.
-  if (state.connectors.some((c) => c.location === location && c.fqdn.toLowerCase() === (body.name as string).toLowerCase())) return invalidField('name')
+  if (
+    state.connectors.some(
+      (c) => c.location === location && c.fqdn.toLowerCase() === (body.name as string).toLowerCase(),
+    )
+  )
+    return invalidField('name')
   return undefined
 }
 
 function invalidUnattended(state: SandboxState, body: Body): SandboxReply | undefined {
   if (!deployments.includes(body.deployment as string)) return invalidField('deployment')
   const location = body.resourceLocationId
-  if (location !== undefined && !state.resourceLocations.some((l) => l.id === location)) return invalidField('resourceLocationId')
+  if (location !== undefined && !state.resourceLocations.some((l) => l.id === location))
+    return invalidField('resourceLocationId')
   return undefined
 }

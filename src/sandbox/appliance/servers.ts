@@ -39,7 +39,10 @@ async function ensureAppliances(store: SandboxStore, count: number): Promise<App
 }
 
 /** Listens on the port the appliance had last (so its address and pinned certificate stay valid), else any. */
-async function listenOnPreferredPort(server: ReturnType<typeof createServer>, port: number | undefined): Promise<number> {
+async function listenOnPreferredPort(
+  server: ReturnType<typeof createServer>,
+  port: number | undefined,
+): Promise<number> {
   if (port) {
     try {
       return await listen(server, port)
@@ -63,10 +66,18 @@ export async function startAppliances(
   const appliances: RunningAppliance[] = []
   for (const appliance of states) {
     const handle = createRequestHandler(applianceRoutes(appliance.id), runtime)
-    const server = createServer({cert: appliance.certificatePem, key: appliance.privateKeyPem}, (request, response) => void handle(request, response))
+    const server = createServer(
+      {cert: appliance.certificatePem, key: appliance.privateKeyPem},
+      (request, response) => void handle(request, response),
+    )
     const port = await listenOnPreferredPort(server, appliance.port)
     servers.push(server)
-    appliances.push({id: appliance.id, name: appliance.name, url: `https://127.0.0.1:${port}`, fingerprint: fingerprintOfPem(appliance.certificatePem!)})
+    appliances.push({
+      id: appliance.id,
+      name: appliance.name,
+      url: `https://127.0.0.1:${port}`,
+      fingerprint: fingerprintOfPem(appliance.certificatePem!),
+    })
     if (port !== appliance.port) {
       await runtime.store.update((state) => {
         const stored = state.appliances.find((a) => a.id === appliance.id)

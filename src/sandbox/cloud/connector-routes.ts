@@ -9,7 +9,11 @@ export const connectorRoutes: SandboxRoute[] = [
     const location = request.query.get('Location')
     const type = request.query.get('ConnectorType')?.toLowerCase()
     const {connectors} = await context.store.read()
-    return ok(connectors.filter((c) => (!location || c.location === location) && (!type || c.connectorType.toLowerCase() === type)))
+    return ok(
+      connectors.filter(
+        (c) => (!location || c.location === location) && (!type || c.connectorType.toLowerCase() === type),
+      ),
+    )
   }),
   serve(endpoints.deleteConnector, 'cws', async (request, context) => {
     const id = request.params.id!

@@ -42,7 +42,11 @@ function pageSize(text: string | null, rules: PagingRules): number | 'all' | und
  * Answers the page a request asks for: `{items, continuationToken}`, the token null on the last page
  * (or `{items}` alone when every item is asked for), else the service's 400.
  */
-export function pagedReply<T>(request: SandboxRequest, rules: PagingRules, page: (start: number, limit: number) => Page<T>): SandboxReply {
+export function pagedReply<T>(
+  request: SandboxRequest,
+  rules: PagingRules,
+  page: (start: number, limit: number) => Page<T>,
+): SandboxReply {
   const limit = pageSize(request.query.get('limit'), rules)
   if (limit === 'all') return ok({items: page(0, Number.POSITIVE_INFINITY).items})
   if (limit === undefined) return rules.badLimit()
@@ -57,6 +61,9 @@ export function pagedReply<T>(request: SandboxRequest, rules: PagingRules, page:
 export function tablePages<T>(size: number, row: (index: number) => T): (start: number, limit: number) => Page<T> {
   return (start, limit) => {
     const end = Math.min(size, start + limit)
-    return {items: Array.from({length: Math.max(0, end - start)}, (_, i) => row(start + i)), next: end < size ? end : undefined}
+    return {
+      items: Array.from({length: Math.max(0, end - start)}, (_, i) => row(start + i)),
+      next: end < size ? end : undefined,
+    }
   }
 }

@@ -28,13 +28,18 @@ const productPaging: PagingRules = {
   defaultLimit: 'all',
   maxLimit: 500,
   badLimit: () => citrixError(400, 'common/badRequest', 'limit must be -1 or from 1 to 500', {property: 'limit'}),
-  badToken: () => citrixError(400, 'common/badRequest', 'continuationToken is not valid', {property: 'continuationToken'}),
+  badToken: () =>
+    citrixError(400, 'common/badRequest', 'continuationToken is not valid', {property: 'continuationToken'}),
 }
 
 export const productRoutes: SandboxRoute[] = [
   serve(endpoints.listRegisteredProducts, 'cws', async (request, context) => {
     const {registeredProducts, settings} = await context.store.read()
-    const reply = pagedReply(request, productPaging, tablePages(registeredProducts.length, (i) => servedProduct(registeredProducts[i]!, settings)))
+    const reply = pagedReply(
+      request,
+      productPaging,
+      tablePages(registeredProducts.length, (i) => servedProduct(registeredProducts[i]!, settings)),
+    )
     const limit = request.query.get('limit')
     return enveloped(reply, settings, limit === null || limit === '-1')
   }),

@@ -61,7 +61,11 @@ export function codeWire(pending: PendingCode): RegistrationCodeWire {
  * Registers a code: a new registered product, the code marked used, and for an appliance's code the
  * appliance registered and shown among the connectors of its resource location.
  */
-export function acceptCode(state: SandboxState, code: string, now: Date): {product: RegisteredProductWire} | {error: CodeProblem} {
+export function acceptCode(
+  state: SandboxState,
+  code: string,
+  now: Date,
+): {product: RegisteredProductWire} | {error: CodeProblem} {
   const pending = findPendingCode(state, code, now)
   if (typeof pending === 'string') return {error: pending}
   const product: RegisteredProductWire = {

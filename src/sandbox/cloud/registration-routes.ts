@@ -33,5 +33,10 @@ export const registrationRoutes: SandboxRoute[] = [
     return registerCode(code, context)
   }),
   // Sandbox-only: accept a code as if an administrator had entered it in the Citrix Cloud console.
-  {method: 'POST', path: '/_sandbox/codes/{code}/accept', auth: 'none', handle: (request, context) => registerCode(request.params.code!, context)},
+  {
+    method: 'POST',
+    path: '/_sandbox/codes/{code}/accept',
+    auth: 'none',
+    handle: (request, context) => registerCode(request.params.code!, context),
+  },
 ]

@@ -17,16 +17,21 @@ const forbiddenInName = /[/\\#?%|[\]{}<>$^&+]/
 
 const notFound = (id: string) => citrixError(404, 'common/notFound', `Resource location ${id} not found`)
 const missing = (field: string) => citrixError(400, 'common/missing', `Field "${field}" is missing.`, {property: field})
-const invalid = (field: string) => citrixError(400, 'common/invalid', `Field "${field}" has an invalid value.`, {property: field})
+const invalid = (field: string) =>
+  citrixError(400, 'common/invalid', `Field "${field}" has an invalid value.`, {property: field})
 
 function bodyOf(request: SandboxRequest): Body | undefined {
-  return request.body && typeof request.body === 'object' && !Array.isArray(request.body) ? (request.body as Body) : undefined
+  return request.body && typeof request.body === 'object' && !Array.isArray(request.body)
+    ? (request.body as Body)
+    : undefined
 }
 
 /** The first field of the model that is there with the wrong type or value; `name` only when it is given. */
 function invalidField(body: Body): SandboxReply | undefined {
-  if ('name' in body && (typeof body.name !== 'string' || body.name.trim() === '' || forbiddenInName.test(body.name))) return invalid('name')
-  for (const flag of ['internalOnly', 'readOnly'] as const) if (flag in body && typeof body[flag] !== 'boolean') return invalid(flag)
+  if ('name' in body && (typeof body.name !== 'string' || body.name.trim() === '' || forbiddenInName.test(body.name)))
+    return invalid('name')
+  for (const flag of ['internalOnly', 'readOnly'] as const)
+    if (flag in body && typeof body[flag] !== 'boolean') return invalid(flag)
   if ('timeZone' in body && typeof body.timeZone !== 'string') return invalid('timeZone')
   return undefined
 }
@@ -78,7 +83,12 @@ export const resourceLocationRoutes: SandboxRoute[] = [
       if (!state.resourceLocations.some((l) => l.id === id)) return notFound(id)
       const connectors = state.connectors.filter((c) => c.location === id)
       if (connectors.length > 0) {
-        return citrixError(400, 'common/badRequest', `The resource location ${id} still has ${connectors.length} connector(s); remove them first.`, {reason: 'connectorsRemain'})
+        return citrixError(
+          400,
+          'common/badRequest',
+          `The resource location ${id} still has ${connectors.length} connector(s); remove them first.`,
+          {reason: 'connectorsRemain'},
+        )
       }
       state.resourceLocations = state.resourceLocations.filter((l) => l.id !== id)
       return {status: 204}

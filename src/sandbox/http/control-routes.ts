@@ -28,11 +28,15 @@ export function controlRoutes(runtime: SandboxRuntime): SandboxRoute[] {
       auth: 'none',
       handle: async (request) => {
         const before = (await runtime.store.read()).appliances
-        const state = await runtime.store.open(defaultSettings((request.body ?? {}) as Partial<SandboxSettings>), {reset: true})
+        const state = await runtime.store.open(defaultSettings((request.body ?? {}) as Partial<SandboxSettings>), {
+          reset: true,
+        })
         // The appliances still listen: they stay in the state (address and certificate), starting over
         // with no password and unregistered, so that `--sandbox` and `sandbox status` still find them.
         const running = new Set(runtime.runningAppliances)
-        const kept = before.filter((a) => running.has(a.id)).map(({id, name, port, certificatePem, privateKeyPem}) => ({id, name, port, certificatePem, privateKeyPem}))
+        const kept = before
+          .filter((a) => running.has(a.id))
+          .map(({id, name, port, certificatePem, privateKeyPem}) => ({id, name, port, certificatePem, privateKeyPem}))
         if (kept.length > 0) await runtime.store.update((fresh) => void (fresh.appliances = kept))
         return ok({settings: state.settings})
       },

@@ -96,7 +96,10 @@ export class FaultInjector {
   rateHeaders(): Record<string, string> {
     const {rateLimitPerSecond, rateLimitHeaders} = this.config
     if (!this.bucket || rateLimitPerSecond <= 0 || !rateLimitHeaders) return {}
-    return {'ratelimit-policy': `${rateLimitPerSecond};w=1;burst=${this.bucket.burst}`, 'ratelimit-remaining': String(this.bucket.remaining)}
+    return {
+      'ratelimit-policy': `${rateLimitPerSecond};w=1;burst=${this.bucket.burst}`,
+      'ratelimit-remaining': String(this.bucket.remaining),
+    }
   }
 
   async before(method: string, path: string, now = Date.now()): Promise<FaultOutcome> {
@@ -115,7 +118,10 @@ export class FaultInjector {
       this.bucket ??= new TokenBucket(rateLimitPerSecond, this.config.rateLimitBurst || rateLimitPerSecond, now)
       if (!this.bucket.take(now)) {
         // Retry-After says what the service was configured to say, or when a token comes, whichever is later.
-        const outcome = this.busy(429, Math.max(retryAfterSeconds, retryAfterSeconds > 0 ? this.bucket.secondsToNextToken : 0))
+        const outcome = this.busy(
+          429,
+          Math.max(retryAfterSeconds, retryAfterSeconds > 0 ? this.bucket.secondsToNextToken : 0),
+        )
         if (outcome?.kind === 'reply') outcome.reply.headers = {...outcome.reply.headers, ...this.rateHeaders()}
         return outcome
       }
@@ -125,7 +131,9 @@ export class FaultInjector {
 
   private routeOrRandomFault(method: string, path: string): FaultOutcome {
     const {failureRate, retryAfterSeconds} = this.config
-    const routeFault = this.config.routes.find((f) => (!f.method || f.method === method) && path.startsWith(f.path) && f.count !== 0)
+    const routeFault = this.config.routes.find(
+      (f) => (!f.method || f.method === method) && path.startsWith(f.path) && f.count !== 0,
+    )
     if (routeFault) {
       if (routeFault.count !== undefined) routeFault.count -= 1
       if (routeFault.drop) return {kind: 'drop'}
@@ -141,7 +149,9 @@ export class FaultInjector {
   private busy(status: 429 | 503, seconds: number): FaultOutcome {
     const reply =
       status === 429
-        ? citrixError(429, 'common/rateLimitExceeded', `Rate limit exceeded; try again in ${seconds} seconds`, {retryDelay: String(seconds)})
+        ? citrixError(429, 'common/rateLimitExceeded', `Rate limit exceeded; try again in ${seconds} seconds`, {
+            retryDelay: String(seconds),
+          })
         : citrixError(503, 'common/serviceUnavailable', 'Service unavailable', {retryDelay: String(seconds)})
     reply.headers = {'retry-after': String(seconds)}
     return {kind: 'reply', reply}

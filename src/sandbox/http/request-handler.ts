@@ -5,7 +5,16 @@ import type {SandboxStore} from '../state/store.js'
 import {checkCwsAuth} from './cws-auth.js'
 import type {FaultInjector} from './faults.js'
 import type {RequestLog} from './request-log.js'
-import {citrixError, compileRoute, matchRoute, type CompiledRoute, type SandboxContext, type SandboxReply, type SandboxRequest, type SandboxRoute} from './router.js'
+import {
+  citrixError,
+  compileRoute,
+  matchRoute,
+  type CompiledRoute,
+  type SandboxContext,
+  type SandboxReply,
+  type SandboxRequest,
+  type SandboxRoute,
+} from './router.js'
 
 /** What the cloud server and the appliance servers share: one state, one fault injector, one request log. */
 export interface SandboxRuntime {
@@ -32,7 +41,11 @@ function parseBody(raw: string, contentType: string | undefined): unknown {
 }
 
 function send(response: ServerResponse, reply: SandboxReply, transactionId: string): void {
-  const headers: Record<string, string> = {'citrix-transactionid': transactionId, 'cache-control': 'no-cache, no-store', ...reply.headers}
+  const headers: Record<string, string> = {
+    'citrix-transactionid': transactionId,
+    'cache-control': 'no-cache, no-store',
+    ...reply.headers,
+  }
   if (reply.body === undefined) {
     response.writeHead(reply.status, headers).end()
     return
@@ -83,10 +96,17 @@ export function createRequestHandler(routes: SandboxRoute[], runtime: SandboxRun
   }
 }
 
-async function dispatch(routes: CompiledRoute[], request: IncomingMessage, method: string, url: URL, context: SandboxContext): Promise<SandboxReply> {
+async function dispatch(
+  routes: CompiledRoute[],
+  request: IncomingMessage,
+  method: string,
+  url: URL,
+  context: SandboxContext,
+): Promise<SandboxReply> {
   const match = matchRoute(routes, method, url.pathname)
   if (match === undefined) return citrixError(404, 'common/notFound', `No route for ${url.pathname}`)
-  if (match === 'method') return citrixError(405, 'common/methodNotAllowed', `${method} is not allowed on ${url.pathname}`)
+  if (match === 'method')
+    return citrixError(405, 'common/methodNotAllowed', `${method} is not allowed on ${url.pathname}`)
   const rawBody = await readBody(request)
   let body: unknown
   try {
@@ -94,7 +114,15 @@ async function dispatch(routes: CompiledRoute[], request: IncomingMessage, metho
   } catch {
     return citrixError(400, 'common/badRequest', 'The request body is not valid JSON')
   }
-  const sandboxRequest: SandboxRequest = {method, path: url.pathname, params: match.params, query: url.searchParams, headers: request.headers, rawBody, body}
+  const sandboxRequest: SandboxRequest = {
+    method,
+    path: url.pathname,
+    params: match.params,
+    query: url.searchParams,
+    headers: request.headers,
+    rawBody,
+    body,
+  }
   if (match.route.auth === 'cws') {
     const claims = checkCwsAuth(sandboxRequest, await context.store.read())
     if ('status' in claims) return claims

@@ -79,7 +79,11 @@ export function compileRoute(route: SandboxRoute): CompiledRoute {
   return {route, pattern: new RegExp(`^${source}$`), names}
 }
 
-export function matchRoute(routes: CompiledRoute[], method: string, path: string): {route: SandboxRoute; params: Record<string, string>} | 'method' | undefined {
+export function matchRoute(
+  routes: CompiledRoute[],
+  method: string,
+  path: string,
+): {route: SandboxRoute; params: Record<string, string>} | 'method' | undefined {
   let pathMatched = false
   for (const compiled of routes) {
     const match = compiled.pattern.exec(path)
@@ -94,7 +98,12 @@ export function matchRoute(routes: CompiledRoute[], method: string, path: string
 }
 
 /** [doc] The common error envelope: `{type, detail, parameters}`. */
-export function citrixError(status: number, type: string, detail: string, parameters?: Record<string, string>): SandboxReply {
+export function citrixError(
+  status: number,
+  type: string,
+  detail: string,
+  parameters?: Record<string, string>,
+): SandboxReply {
   return {
     status,
     body: {

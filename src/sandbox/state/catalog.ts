@@ -10,7 +10,12 @@ const productNames: Record<ProductService, {product: string; version: string}> =
 }
 
 /** What a product reports about itself: its host name, and its product name and version (the catalog's unless given). */
-export function deviceInfoOf(service: ProductService, hostname: string, product?: string, version?: string): DeviceInfo {
+export function deviceInfoOf(
+  service: ProductService,
+  hostname: string,
+  product?: string,
+  version?: string,
+): DeviceInfo {
   const defaults = productNames[service]
   return {
     properties: [

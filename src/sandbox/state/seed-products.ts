@@ -39,7 +39,10 @@ export function seedRegisteredProducts(seed: number, count: number, now: Date): 
       service,
       registrationTime: minuteOf(registered),
       lastContactTime: minuteOf(lastContact),
-      deviceInfo: deviceInfoOf(service, `${prefix}-${String(Math.floor(i / services.length) + 1).padStart(2, '0')}.${pickOne(random, domains)}`),
+      deviceInfo: deviceInfoOf(
+        service,
+        `${prefix}-${String(Math.floor(i / services.length) + 1).padStart(2, '0')}.${pickOne(random, domains)}`,
+      ),
     }
   })
 }
@@ -64,7 +67,9 @@ export function seedConnectors(seed: number, locations: ResourceLocationWire[], 
         id: uuidFrom(random),
         fqdn: host,
         role: appliance ? 'ConnectorAppliance' : null,
-        windowsSid: appliance ? '' : `S-1-5-21-${intBetween(random, 1e8, 9e8)}-${intBetween(random, 1e8, 9e8)}-${intBetween(random, 1000, 9999)}`,
+        windowsSid: appliance
+          ? ''
+          : `S-1-5-21-${intBetween(random, 1e8, 9e8)}-${intBetween(random, 1e8, 9e8)}-${intBetween(random, 1000, 9999)}`,
         location: location.id,
         currentVersion: version,
         currentBootstrapperVersion: version,

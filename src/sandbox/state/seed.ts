@@ -10,7 +10,14 @@ import type {SandboxState} from './types.js'
 // own seeder here; tables too large to store (license users, devices) are generated per row instead.
 
 const locationNames = ['Headquarters', 'London DC', 'Frankfurt Azure', 'Singapore', 'Tokyo Branch', 'Remote Workers']
-const timeZones = ['Eastern Standard Time', 'GMT Standard Time', 'W. Europe Standard Time', 'Singapore Standard Time', 'Tokyo Standard Time', 'UTC']
+const timeZones = [
+  'Eastern Standard Time',
+  'GMT Standard Time',
+  'W. Europe Standard Time',
+  'Singapore Standard Time',
+  'Tokyo Standard Time',
+  'UTC',
+]
 
 function seedResourceLocations(random: Random): ResourceLocationWire[] {
   return locationNames.map((name, i) => ({

@@ -19,7 +19,11 @@ export class SandboxStore {
   /** The parsed state and the text it came from, keyed by the file's identity. */
   private cached?: {key: string; state: SandboxState; text: string}
   private queue: Promise<unknown> = Promise.resolve()
-  private waiting: Array<{change: (state: SandboxState) => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void}> = []
+  private waiting: Array<{
+    change: (state: SandboxState) => unknown
+    resolve: (value: unknown) => void
+    reject: (error: unknown) => void
+  }> = []
   private committing?: Promise<void>
 
   constructor(readonly dir: string) {
@@ -115,7 +119,11 @@ export class SandboxStore {
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
     const run = this.queue.then(async () => {
       await writeJsonAtomicIfMissing(this.path)
-      const release = await lockfile.lock(this.path, {retries: {retries: 200, minTimeout: 5, maxTimeout: 50}, stale: 10_000, realpath: false})
+      const release = await lockfile.lock(this.path, {
+        retries: {retries: 200, minTimeout: 5, maxTimeout: 50},
+        stale: 10_000,
+        realpath: false,
+      })
       try {
         return await work()
       } finally {

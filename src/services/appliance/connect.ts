@@ -57,11 +57,17 @@ function tlsOptionsFor(tls: ApplianceTls) {
 }
 
 /** The address to call, and the fingerprint the sandbox vouches for when it is the sandbox's appliance. */
-async function resolveAddress(options: ConnectApplianceOptions): Promise<ApplianceAddress & {sandboxFingerprint?: string}> {
+async function resolveAddress(
+  options: ConnectApplianceOptions,
+): Promise<ApplianceAddress & {sandboxFingerprint?: string}> {
   if (options.host) return parseApplianceAddress(options.host)
   if (options.sandbox) {
     const first = (await new SandboxStore(sandboxDataDir()).read()).appliances[0]
-    if (first?.port && first.certificatePem) return {...parseApplianceAddress(`127.0.0.1:${first.port}`), sandboxFingerprint: fingerprintOfPem(first.certificatePem)}
+    if (first?.port && first.certificatePem)
+      return {
+        ...parseApplianceAddress(`127.0.0.1:${first.port}`),
+        sandboxFingerprint: fingerprintOfPem(first.certificatePem),
+      }
   }
   return parseApplianceAddress(await options.askAddress())
 }
@@ -70,7 +76,9 @@ async function readCaCert(path: string): Promise<string> {
   try {
     return await readFile(path, 'utf8')
   } catch (error) {
-    throw new UsageError(`The CA certificate ${path} cannot be read: ${(error as Error).message}`, {hint: 'Pass a PEM file with --ca-cert.'})
+    throw new UsageError(`The CA certificate ${path} cannot be read: ${(error as Error).message}`, {
+      hint: 'Pass a PEM file with --ca-cert.',
+    })
   }
 }
 
@@ -83,7 +91,9 @@ export async function connectAppliance(options: ConnectApplianceOptions): Promis
   const {sandboxFingerprint, ...address} = await resolveAddress(options)
   const fingerprint = options.fingerprint === undefined ? sandboxFingerprint : normaliseFingerprint(options.fingerprint)
   if (options.fingerprint !== undefined && !fingerprint) {
-    throw new UsageError(`"${options.fingerprint}" is not a SHA-256 fingerprint.`, {hint: 'Give it as sha256: and 64 hex digits, colons optional.'})
+    throw new UsageError(`"${options.fingerprint}" is not a SHA-256 fingerprint.`, {
+      hint: 'Give it as sha256: and 64 hex digits, colons optional.',
+    })
   }
   const {store, profile} = options
   const decision = await decideApplianceTrust({

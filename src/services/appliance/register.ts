@@ -79,7 +79,9 @@ async function explainFailure(error: unknown, client: ApplianceClient): Promise<
   const field = error.parameters.property
   if (error.status === 404 && field) {
     const flag = flagOfField[field]
-    return new UsageError(`The appliance rejected the field "${field}": ${error.detail}`, {hint: flag ? `Check ${flag}.` : undefined})
+    return new UsageError(`The appliance rejected the field "${field}": ${error.detail}`, {
+      hint: flag ? `Check ${flag}.` : undefined,
+    })
   }
   if (error.status === 500) {
     const status = await client.registrationStatus().catch(() => undefined)
@@ -96,7 +98,11 @@ export async function registerAppliance(options: RegisterOptions): Promise<Regis
   const {client} = options
   let reply
   try {
-    reply = await client.startRegistration({name: options.name, deployment: options.deployment, resource_location_id: options.resourceLocationId})
+    reply = await client.startRegistration({
+      name: options.name,
+      deployment: options.deployment,
+      resource_location_id: options.resourceLocationId,
+    })
   } catch (error) {
     throw await explainFailure(error, client)
   }
@@ -117,13 +123,21 @@ export async function registerAppliance(options: RegisterOptions): Promise<Regis
     result.accepted = true
   }
   if (options.wait) {
-    result.status = await waitForRegistration(client, {code: reply.code, expiryTimestamp: reply.expiryTimestamp, pollingIntervalSeconds: reply.pollingInterval}, options.wait)
+    result.status = await waitForRegistration(
+      client,
+      {code: reply.code, expiryTimestamp: reply.expiryTimestamp, pollingIntervalSeconds: reply.pollingInterval},
+      options.wait,
+    )
   }
   return result
 }
 
 /** --accept: registers the appliance's code in Citrix Cloud with the profile's API client, and records it in the audit log. */
-export async function acceptApplianceCode(cloud: CitrixClient, code: string, audit?: AuditContext): Promise<RegisteredProduct> {
+export async function acceptApplianceCode(
+  cloud: CitrixClient,
+  code: string,
+  audit?: AuditContext,
+): Promise<RegisteredProduct> {
   const product = await registerProduct(cloud, code, {
     404: 'The code is unknown or has expired: run `ctx appliance register` again for a new one.',
     409: 'The code was registered already: check with `ctx appliance status`.',
@@ -133,11 +147,24 @@ export async function acceptApplianceCode(cloud: CitrixClient, code: string, aud
 }
 
 /** One `register` line of the audit log; the registration is done, so a log that cannot be written says so with it. */
-async function recordRegistration(audit: AuditContext, what: {id: string; hostname: string; product: string}): Promise<void> {
+async function recordRegistration(
+  audit: AuditContext,
+  what: {id: string; hostname: string; product: string},
+): Promise<void> {
   try {
-    await appendAudit({time: new Date().toISOString(), action: 'register', kind: 'product', ...audit, ...what, result: 'registered'})
+    await appendAudit({
+      time: new Date().toISOString(),
+      action: 'register',
+      kind: 'product',
+      ...audit,
+      ...what,
+      result: 'registered',
+    })
   } catch (error) {
-    throw new LocalIoError(`${what.hostname} was registered${what.id ? ` (id ${what.id})` : ''}, but not recorded: ${(error as Error).message}`, {cause: error})
+    throw new LocalIoError(
+      `${what.hostname} was registered${what.id ? ` (id ${what.id})` : ''}, but not recorded: ${(error as Error).message}`,
+      {cause: error},
+    )
   }
 }
 
@@ -158,18 +185,26 @@ export async function waitForRegistration(
     if (status.status === 'Registered') return 'Registered'
     const expiresAt = Date.parse(status.expiryTimestamp ?? pending.expiryTimestamp)
     if (now() >= expiresAt) {
-      throw new TimedOutError(`The code ${pending.code} expired at ${new Date(expiresAt).toISOString()} before it was registered in Citrix Cloud.`, {
-        hint: 'Run `ctx appliance register` again for a new code and enter it in the console in time, or add --accept to register it at once.',
-      })
+      throw new TimedOutError(
+        `The code ${pending.code} expired at ${new Date(expiresAt).toISOString()} before it was registered in Citrix Cloud.`,
+        {
+          hint: 'Run `ctx appliance register` again for a new code and enter it in the console in time, or add --accept to register it at once.',
+        },
+      )
     }
     if (now() >= deadline) {
-      throw new TimedOutError(`Stopped waiting after ${Math.round(options.timeoutMs / 1000)} s: the appliance is not registered yet (code ${pending.code} is valid until ${new Date(expiresAt).toISOString()}).`, {
-        hint: `Check later with \`ctx appliance status --host ${client.address.key}\`, or wait longer with --timeout.`,
-      })
+      throw new TimedOutError(
+        `Stopped waiting after ${Math.round(options.timeoutMs / 1000)} s: the appliance is not registered yet (code ${pending.code} is valid until ${new Date(expiresAt).toISOString()}).`,
+        {
+          hint: `Check later with \`ctx appliance status --host ${client.address.key}\`, or wait longer with --timeout.`,
+        },
+      )
     }
     options.onProgress?.({code: pending.code, checks, codeExpiresInMs: expiresAt - now()})
     try {
-      await sleep(Math.min(intervalMs, Math.max(0, Math.min(deadline, expiresAt) - now())), undefined, {signal: options.signal})
+      await sleep(Math.min(intervalMs, Math.max(0, Math.min(deadline, expiresAt) - now())), undefined, {
+        signal: options.signal,
+      })
     } catch {
       throw options.signal?.reason instanceof InterruptedError ? options.signal.reason : new InterruptedError()
     }
@@ -195,7 +230,8 @@ export async function registerApplianceUnattended(options: UnattendedOptions): P
     })
     const result: UnattendedRegisterResult = {host: client.address.key, name: options.name, status: reply.status}
     // The appliance registers itself and reports no instance id: the entry names it by its name.
-    if (options.audit && reply.status === 'Registered') await recordRegistration(options.audit, {id: '', hostname: options.name, product: applianceProductName})
+    if (options.audit && reply.status === 'Registered')
+      await recordRegistration(options.audit, {id: '', hostname: options.name, product: applianceProductName})
     return result
   } catch (error) {
     throw await explainFailure(error, client)

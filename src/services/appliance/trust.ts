@@ -4,9 +4,7 @@ import type {PresentedCertificate} from '../../http/tls-probe.js'
 
 /** How ctx checks an appliance's TLS certificate. */
 export type ApplianceTls =
-  | {mode: 'pinned'; certificate: string; fingerprint: string}
-  | {mode: 'ca'; caCertificate: string}
-  | {mode: 'insecure'}
+  {mode: 'pinned'; certificate: string; fingerprint: string} | {mode: 'ca'; caCertificate: string} | {mode: 'insecure'}
 
 export interface TrustOptions {
   hostKey: string
@@ -30,7 +28,8 @@ export interface TrustDecision {
   pin?: PinnedCertificate
 }
 
-const noTerminalHint = 'Pass --fingerprint sha256:… (as the appliance console shows it), --ca-cert <file>, or --insecure.'
+const noTerminalHint =
+  'Pass --fingerprint sha256:… (as the appliance console shows it), --ca-cert <file>, or --insecure.'
 
 function changedMessage(hostKey: string, pinned: string, presented: string): string {
   return [
@@ -52,31 +51,54 @@ export async function decideApplianceTrust(options: TrustOptions): Promise<Trust
   const presented = await options.presented()
   const trust = (): TrustDecision => ({
     tls: {mode: 'pinned', certificate: presented.pem, fingerprint: presented.fingerprint},
-    pin: {fingerprint: presented.fingerprint, certificate: presented.pem, trustedAt: (options.now ?? new Date()).toISOString()},
+    pin: {
+      fingerprint: presented.fingerprint,
+      certificate: presented.pem,
+      trustedAt: (options.now ?? new Date()).toISOString(),
+    },
   })
   const {pinned, hostKey} = options
 
-  if (pinned?.fingerprint === presented.fingerprint && (options.fingerprint ?? presented.fingerprint) === presented.fingerprint) {
+  if (
+    pinned?.fingerprint === presented.fingerprint &&
+    (options.fingerprint ?? presented.fingerprint) === presented.fingerprint
+  ) {
     return {tls: {mode: 'pinned', certificate: pinned.certificate, fingerprint: pinned.fingerprint}}
   }
   if (options.fingerprint) {
     if (options.fingerprint === presented.fingerprint) return trust()
-    throw new UnavailableError(`The certificate of ${hostKey} does not match --fingerprint.\n  expected:  ${options.fingerprint}\n  presented: ${presented.fingerprint}`, {
-      hint: 'Check the fingerprint on the appliance console; ctx did not connect.',
-    })
+    throw new UnavailableError(
+      `The certificate of ${hostKey} does not match --fingerprint.\n  expected:  ${options.fingerprint}\n  presented: ${presented.fingerprint}`,
+      {
+        hint: 'Check the fingerprint on the appliance console; ctx did not connect.',
+      },
+    )
   }
   if (pinned) {
     const message = changedMessage(hostKey, pinned.fingerprint, presented.fingerprint)
-    if (options.retrust && options.confirm && (await options.confirm(`${message}\nTrust the new certificate ${presented.fingerprint}?`))) return trust()
-    if (options.retrust && !options.confirm) throw new UsageError(`${message}\n--trust needs a terminal to ask on.`, {hint: `Pass --fingerprint ${presented.fingerprint} once you have checked it on the appliance console.`})
+    if (
+      options.retrust &&
+      options.confirm &&
+      (await options.confirm(`${message}\nTrust the new certificate ${presented.fingerprint}?`))
+    )
+      return trust()
+    if (options.retrust && !options.confirm)
+      throw new UsageError(`${message}\n--trust needs a terminal to ask on.`, {
+        hint: `Pass --fingerprint ${presented.fingerprint} once you have checked it on the appliance console.`,
+      })
     throw new UnavailableError(message, {
       hint: `If you expect the change, check the new fingerprint on the appliance console and re-trust it with --fingerprint ${presented.fingerprint} (or --trust on a terminal).`,
     })
   }
   if (!options.confirm) {
-    throw new UsageError(`The certificate of the appliance ${hostKey} is not trusted yet, and there is no terminal to ask on.`, {hint: noTerminalHint})
+    throw new UsageError(
+      `The certificate of the appliance ${hostKey} is not trusted yet, and there is no terminal to ask on.`,
+      {hint: noTerminalHint},
+    )
   }
   const question = `First contact with the appliance ${hostKey}. Its certificate's SHA-256 fingerprint is\n  ${presented.fingerprint}\nCompare it with the one on the appliance console. Trust it?`
   if (await options.confirm(question)) return trust()
-  throw new UnavailableError(`The certificate of ${hostKey} was not trusted; ctx did not connect.`, {hint: noTerminalHint})
+  throw new UnavailableError(`The certificate of ${hostKey} was not trusted; ctx did not connect.`, {
+    hint: noTerminalHint,
+  })
 }

@@ -40,9 +40,22 @@ export async function logIn(options: LoginOptions): Promise<LoginResult> {
   // One write for the whole profile: a login that runs beside another never leaves ids without a secret.
   // Region and api-url are saved only when given; a re-login keeps the profile's own.
   const secret = await placeSecret(profile, 'client-secret', credentials.clientSecret, options.env)
-  const values: Record<string, string | undefined> = {'customer-id': credentials.customerId, 'client-id': credentials.clientId, ...secret.values}
+  const values: Record<string, string | undefined> = {
+    'customer-id': credentials.customerId,
+    'client-id': credentials.clientId,
+    ...secret.values,
+  }
   if (region) values.region = region
   if (apiUrl) values['api-url'] = apiUrl
   store.updateProfile(profile, values)
-  return {profile, customerId: credentials.customerId, clientId: credentials.clientId, region, apiUrl, secretLocation: secret.location, verified: Boolean(options.verifyWith), tokenValidUntil}
+  return {
+    profile,
+    customerId: credentials.customerId,
+    clientId: credentials.clientId,
+    region,
+    apiUrl,
+    secretLocation: secret.location,
+    verified: Boolean(options.verifyWith),
+    tokenValidUntil,
+  }
 }

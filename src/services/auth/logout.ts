@@ -9,7 +9,11 @@ export interface LogoutResult {
 }
 
 /** Forgets the profile's secret (keychain or file) and its cached tokens; the ids and settings stay. */
-export async function logOut(store: ConfigStore, profile: string, tokenCache = new TokenCache()): Promise<LogoutResult> {
+export async function logOut(
+  store: ConfigStore,
+  profile: string,
+  tokenCache = new TokenCache(),
+): Promise<LogoutResult> {
   const secretRemoved = secretLocation(store, profile, 'client-secret') !== undefined
   if (secretRemoved) await deleteSecret(store, profile, 'client-secret')
   const tokensRemoved = await tokenCache.deleteProfile(profile)

@@ -31,7 +31,10 @@ function csvFields(line: string): string[] {
 }
 
 export function parseSecureClientCsv(text: string, path: string): {clientId: string; clientSecret: string} {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim() !== '')
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '')
   const header = csvFields(lines[0] ?? '').map((h) => h.toLowerCase())
   const row = csvFields(lines[1] ?? '')
   const idAt = header.findIndex((h) => idColumns.includes(h))
@@ -39,9 +42,12 @@ export function parseSecureClientCsv(text: string, path: string): {clientId: str
   const clientId = row[idAt]
   const clientSecret = row[secretAt]
   if (idAt < 0 || secretAt < 0 || !clientId || !clientSecret) {
-    throw new UsageError(`${path} is not a Citrix Cloud secure client file (expected the columns ID,Secret and one row).`, {
-      hint: 'Download it again in Citrix Cloud > Identity and Access Management > API Access, or pass --client-id and --client-secret-stdin.',
-    })
+    throw new UsageError(
+      `${path} is not a Citrix Cloud secure client file (expected the columns ID,Secret and one row).`,
+      {
+        hint: 'Download it again in Citrix Cloud > Identity and Access Management > API Access, or pass --client-id and --client-secret-stdin.',
+      },
+    )
   }
   return {clientId, clientSecret}
 }
@@ -51,9 +57,12 @@ export async function readSecureClientFile(path: string): Promise<{clientId: str
   try {
     text = await readFile(path, 'utf8')
   } catch (error) {
-    throw new UsageError(`The secure client file ${path} cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`, {
-      hint: 'Pass the path of the CSV Citrix Cloud offered for download when the API client was created.',
-    })
+    throw new UsageError(
+      `The secure client file ${path} cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`,
+      {
+        hint: 'Pass the path of the CSV Citrix Cloud offered for download when the API client was created.',
+      },
+    )
   }
   return parseSecureClientCsv(text, path)
 }

@@ -43,7 +43,12 @@ export async function checkAuthStatus(client: CitrixClient, options: {offline?: 
   }
   if (options.offline) {
     const cached = await client.cachedToken()
-    return {...base, ...(cached ? {tokenValidUntil: new Date(cached.expiresAt).toISOString()} : {}), tokenFromCache: cached !== undefined, service: 'not-checked'}
+    return {
+      ...base,
+      ...(cached ? {tokenValidUntil: new Date(cached.expiresAt).toISOString()} : {}),
+      tokenFromCache: cached !== undefined,
+      service: 'not-checked',
+    }
   }
   let token: Awaited<ReturnType<CitrixClient['accessToken']>> | undefined
   try {
@@ -55,8 +60,19 @@ export async function checkAuthStatus(client: CitrixClient, options: {offline?: 
     // A 403 is an answer: the token was taken, the client lacks a permission for this call only.
     if (!unreachable && !(error instanceof CitrixApiError && error.status === 403)) throw error
     if (unreachable) {
-      return {...base, ...(token ? {tokenValidUntil: new Date(token.expiresAt).toISOString()} : {}), tokenFromCache: token?.cached ?? false, service: 'unreachable', serviceError: error.message}
+      return {
+        ...base,
+        ...(token ? {tokenValidUntil: new Date(token.expiresAt).toISOString()} : {}),
+        tokenFromCache: token?.cached ?? false,
+        service: 'unreachable',
+        serviceError: error.message,
+      }
     }
   }
-  return {...base, tokenValidUntil: new Date(token!.expiresAt).toISOString(), tokenFromCache: token!.cached, service: 'accepted'}
+  return {
+    ...base,
+    tokenValidUntil: new Date(token!.expiresAt).toISOString(),
+    tokenFromCache: token!.cached,
+    service: 'accepted',
+  }
 }

@@ -4,6 +4,11 @@ import {settingName, shownSetting, type Overrides, type ShownSetting} from './sh
 /** One setting as `ctx config get` shows it, with the profile it belongs to. */
 export type ProfileSetting = ShownSetting & {profile: string}
 
-export function getSetting(store: ConfigStore, profile: string, key: string, overrides: Overrides = {}): ProfileSetting {
+export function getSetting(
+  store: ConfigStore,
+  profile: string,
+  key: string,
+  overrides: Overrides = {},
+): ProfileSetting {
   return {profile, ...shownSetting(store, profile, settingName(key), overrides)}
 }

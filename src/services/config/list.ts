@@ -11,6 +11,8 @@ export interface ProfileSettings {
 
 /** Every known setting in force for the profile, set or not, and where each comes from; secrets masked. */
 export function listSettings(store: ConfigStore, profile: string, overrides: Overrides = {}): ProfileSettings {
-  const settings = (Object.keys(settingKeys) as SettingName[]).map((key) => shownSetting(store, profile, key, overrides))
+  const settings = (Object.keys(settingKeys) as SettingName[]).map((key) =>
+    shownSetting(store, profile, key, overrides),
+  )
   return {profile, profiles: store.profileNames(), settings}
 }

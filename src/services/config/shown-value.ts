@@ -31,7 +31,12 @@ export function settingName(key: string): SettingName {
   throw new UsageError(`Unknown setting "${key}".`, {hint: `Settings: ${Object.keys(settingKeys).join(', ')}.`})
 }
 
-export function shownSetting(store: ConfigStore, profile: string, key: SettingName, overrides: Overrides = {}): ShownSetting {
+export function shownSetting(
+  store: ConfigStore,
+  profile: string,
+  key: SettingName,
+  overrides: Overrides = {},
+): ShownSetting {
   if ('secret' in settingKeys[key]) {
     const location = secretLocation(store, profile, key)
     const inForce = settingInForce(key, location ? maskedSecret : undefined, overrides.flags, overrides.env)
@@ -45,7 +50,11 @@ export function shownSetting(store: ConfigStore, profile: string, key: SettingNa
   }
   const stored = stringValue(store.profile(profile), key)
   const inForce = settingInForce(key, stored, overrides.flags, overrides.env)
-  return {key, ...inForce, ...(stored !== undefined && inForce.source !== 'profile' && stored !== inForce.value ? {profileValue: stored} : {})}
+  return {
+    key,
+    ...inForce,
+    ...(stored !== undefined && inForce.source !== 'profile' && stored !== inForce.value ? {profileValue: stored} : {}),
+  }
 }
 
 /** `env CTX_REGION`, `flag --api-url`, `profile`, `default`; an overridden profile value is named too. */

@@ -35,8 +35,13 @@ export async function findConnectors(
   listed?: (connectors: Connector[]) => void,
 ): Promise<ConnectorRow[]> {
   const locations = await listResourceLocations(client)
-  const location = filters.resourceLocation ? await resolveResourceLocation(filters.resourceLocation, async () => locations, {checkIds: true}) : undefined
-  const connectors = await listConnectors(client, {location, type: filters.type ? connectorKinds[filters.type] : undefined})
+  const location = filters.resourceLocation
+    ? await resolveResourceLocation(filters.resourceLocation, async () => locations, {checkIds: true})
+    : undefined
+  const connectors = await listConnectors(client, {
+    location,
+    type: filters.type ? connectorKinds[filters.type] : undefined,
+  })
   listed?.(connectors)
   const matches = matchesFilters(filters, now)
   return connectors
@@ -44,7 +49,11 @@ export async function findConnectors(
     .map((c) => ({...c, locationName: locations.find((l) => l.id === c.location)?.name ?? c.location}))
 }
 
-export async function listConnectorRows(client: CitrixClient, filters: ConnectorFilters, now = new Date()): Promise<ConnectorRow[]> {
+export async function listConnectorRows(
+  client: CitrixClient,
+  filters: ConnectorFilters,
+  now = new Date(),
+): Promise<ConnectorRow[]> {
   const rows = await findConnectors(client, filters, now)
   return rows.sort((a, b) => a.locationName.localeCompare(b.locationName) || a.fqdn.localeCompare(b.fqdn))
 }

@@ -7,7 +7,12 @@ export interface RemoveConnectorsOptions extends ConnectorFilters, BulkRunOption
   client: CitrixClient
 }
 
-export type ConnectorRemovalItem = RemovalItem & {lastContactAt: string | null; status: string; locationName: string; warnings: string[]}
+export type ConnectorRemovalItem = RemovalItem & {
+  lastContactAt: string | null
+  status: string
+  locationName: string
+  warnings: string[]
+}
 
 const asItem = (c: ConnectorRow, warnings: string[]): ConnectorRemovalItem => ({
   id: c.id,
@@ -20,10 +25,16 @@ const asItem = (c: ConnectorRow, warnings: string[]): ConnectorRemovalItem => ({
 })
 
 /** What the confirmation warns about: a connector that says it is working, or the last one its resource location has. */
-export function connectorWarnings(connector: ConnectorRow, selected: ConnectorRow[], everyConnector: Connector[]): string[] {
+export function connectorWarnings(
+  connector: ConnectorRow,
+  selected: ConnectorRow[],
+  everyConnector: Connector[],
+): string[] {
   const warnings: string[] = []
   if (connector.status === 'Connected') warnings.push('reports Connected')
-  const keeps = everyConnector.some((other) => other.location === connector.location && !selected.some((s) => s.id === other.id))
+  const keeps = everyConnector.some(
+    (other) => other.location === connector.location && !selected.some((s) => s.id === other.id),
+  )
   if (!keeps) warnings.push(`is the last connector of resource location ${connector.locationName}`)
   return warnings
 }
@@ -31,9 +42,18 @@ export function connectorWarnings(connector: ConnectorRow, selected: ConnectorRo
 export async function removeConnectors(options: RemoveConnectorsOptions): Promise<RemovalReport> {
   const {client, ids, now, ...run} = options
   let listed: Connector[] = []
-  const {selected, missing} = selectByIds(await findConnectors(client, ids?.length ? {} : options, now, (connectors) => (listed = connectors)), ids)
+  const {selected, missing} = selectByIds(
+    await findConnectors(client, ids?.length ? {} : options, now, (connectors) => (listed = connectors)),
+    ids,
+  )
   // With --type, Citrix listed that type only: a location's connectors of the other type are read too.
   const everyConnector = !ids?.length && options.type && selected.length > 0 ? await listConnectors(client) : listed
   const items = selected.map((c) => asItem(c, connectorWarnings(c, selected, everyConnector)))
-  return bulkRemove({...run, kind: 'connector', selected: items, missing, remove: (item) => deleteConnector(client, item.id)})
+  return bulkRemove({
+    ...run,
+    kind: 'connector',
+    selected: items,
+    missing,
+    remove: (item) => deleteConnector(client, item.id),
+  })
 }

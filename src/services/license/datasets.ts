@@ -33,26 +33,46 @@ async function* once<T>(load: () => Promise<T[]>): AsyncGenerator<T[]> {
 }
 
 /** How many customers the export will hold, for the progress line: the on-premises usage data does not say. */
-async function partnerCustomerCount(client: CitrixClient, view: PartnerView, month: string): Promise<number | undefined> {
+async function partnerCustomerCount(
+  client: CitrixClient,
+  view: PartnerView,
+  month: string,
+): Promise<number | undefined> {
   if (view === 'partner-onprem') return undefined
   const summary = await getPartnerSummary(client, view, month)
   return summary.view === 'partner-daas' ? summary.customers : undefined
 }
 
-export async function openDataset(client: CitrixClient, dataset: ExportDataset, options: DatasetOptions): Promise<DatasetSource<unknown>> {
+export async function openDataset(
+  client: CitrixClient,
+  dataset: ExportDataset,
+  options: DatasetOptions,
+): Promise<DatasetSource<unknown>> {
   switch (dataset) {
     case 'users': {
       // The current figures give the total (for the progress line) and fail early when not entitled.
       const usage = await getEnterpriseUsage(client, options.product, 'user-device')
-      return {columns: userColumns, total: usage.usedByUsers ?? undefined, pages: listLicenseUsers(client, options.product)} as DatasetSource<unknown>
+      return {
+        columns: userColumns,
+        total: usage.usedByUsers ?? undefined,
+        pages: listLicenseUsers(client, options.product),
+      } as DatasetSource<unknown>
     }
     case 'devices': {
       const usage = await getEnterpriseUsage(client, options.product, 'user-device')
-      return {columns: deviceColumns, total: usage.usedByDevices ?? undefined, pages: listLicenseDevices(client, options.product)} as DatasetSource<unknown>
+      return {
+        columns: deviceColumns,
+        total: usage.usedByDevices ?? undefined,
+        pages: listLicenseDevices(client, options.product),
+      } as DatasetSource<unknown>
     }
     case 'customers': {
       const total = await partnerCustomerCount(client, options.view, options.month)
-      return {columns: partnerCustomerColumns(options.view), total, pages: partnerCustomerPages(client, options.view, options.month, options.warn)} as DatasetSource<unknown>
+      return {
+        columns: partnerCustomerColumns(options.view),
+        total,
+        pages: partnerCustomerPages(client, options.view, options.month, options.warn),
+      } as DatasetSource<unknown>
     }
     case 'history': {
       const load = () => readUsageHistory(client, options.product, options.range.start, options.range.end)

@@ -75,7 +75,8 @@ export async function exportLicenseData(client: CitrixClient, options: ExportOpt
   } catch (error) {
     await destination.discard()
     // A reader that stops early (`| head`) is not a failure of the export.
-    if (target.kind === 'stdout' && (error as NodeJS.ErrnoException).code === 'EPIPE') return {dataset: options.dataset, format: options.format, rows, readerLeft: true}
+    if (target.kind === 'stdout' && (error as NodeJS.ErrnoException).code === 'EPIPE')
+      return {dataset: options.dataset, format: options.format, rows, readerLeft: true}
     throw asLocalIoError(error, `Cannot write ${out ?? 'to stdout'}`)
   } finally {
     options.signal?.removeEventListener('abort', discardNow)

@@ -24,9 +24,12 @@ export function resolveHistoryRange(options: HistoryRangeOptions, now = new Date
   const start = parseMonth(options.from)
   const oldest = addMonths(current, 1 - maxHistoryMonths)
   if (start && monthNumber(start) < monthNumber(oldest)) {
-    throw new UsageError(`--from ${options.from} is more than ${maxHistoryMonths} months back; Citrix keeps ${maxHistoryMonths} months of history.`, {
-      hint: `Pick --from ${formatMonth(oldest)} or later.`,
-    })
+    throw new UsageError(
+      `--from ${options.from} is more than ${maxHistoryMonths} months back; Citrix keeps ${maxHistoryMonths} months of history.`,
+      {
+        hint: `Pick --from ${formatMonth(oldest)} or later.`,
+      },
+    )
   }
   return {start: options.from, end: options.to ?? formatMonth(current)}
 }

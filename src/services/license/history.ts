@@ -12,9 +12,17 @@ export interface LicenseHistory {
   months: HistoryMonth[]
 }
 
-export async function getLicenseHistory(client: CitrixClient, options: HistoryRangeOptions & {product: LicenseProduct; now?: Date}): Promise<LicenseHistory> {
+export async function getLicenseHistory(
+  client: CitrixClient,
+  options: HistoryRangeOptions & {product: LicenseProduct; now?: Date},
+): Promise<LicenseHistory> {
   const {start, end} = resolveHistoryRange(options, options.now)
-  return {product: options.product, from: start, to: end, months: await readUsageHistory(client, options.product, start, end)}
+  return {
+    product: options.product,
+    from: start,
+    to: end,
+    months: await readUsageHistory(client, options.product, start, end),
+  }
 }
 
 /**
@@ -22,7 +30,12 @@ export async function getLicenseHistory(client: CitrixClient, options: HistoryRa
  * only: a Citrix DaaS 404 from a customer whose concurrent summary answers says so plainly, rather
  * than a bare "not found" (still exit 6: there is no history to give).
  */
-export async function readUsageHistory(client: CitrixClient, product: LicenseProduct, start: string, end: string): Promise<HistoryMonth[]> {
+export async function readUsageHistory(
+  client: CitrixClient,
+  product: LicenseProduct,
+  start: string,
+  end: string,
+): Promise<HistoryMonth[]> {
   try {
     return await getUsageHistory(client, product, start, end)
   } catch (error) {

@@ -1,5 +1,11 @@
 import type {CitrixClient} from '../../citrix/client.js'
-import {listLicenseDevices, listLicenseUsers, maxReleaseBatch, releaseLicenseBatch, type LicenseProduct} from '../../citrix/licensing.js'
+import {
+  listLicenseDevices,
+  listLicenseUsers,
+  maxReleaseBatch,
+  releaseLicenseBatch,
+  type LicenseProduct,
+} from '../../citrix/licensing.js'
 import {CitrixApiError, InterruptedError} from '../../errors.js'
 
 export interface ReleaseCandidate {
@@ -23,7 +29,13 @@ export interface ReleaseFailure {
 /** The licenses to release: every expired user and device license (--expired), and the given ids. */
 export async function findReleaseCandidates(
   client: CitrixClient,
-  options: {product: LicenseProduct; expired: boolean; ids: string[]; signal?: AbortSignal; onProgress?: (read: ReadProgress) => void},
+  options: {
+    product: LicenseProduct
+    expired: boolean
+    ids: string[]
+    signal?: AbortSignal
+    onProgress?: (read: ReadProgress) => void
+  },
 ): Promise<ReleaseCandidate[]> {
   const candidates = new Map<string, ReleaseCandidate>()
   if (options.expired) {
@@ -32,13 +44,22 @@ export async function findReleaseCandidates(
       options.signal?.throwIfAborted()
       read.users += page.length
       options.onProgress?.({...read})
-      for (const u of page) if (u.licenseStatus === 'Expired') candidates.set(u.userId, {id: u.userId, kind: 'user', name: u.userName, lastLoginDate: u.lastLoginDate})
+      for (const u of page)
+        if (u.licenseStatus === 'Expired')
+          candidates.set(u.userId, {id: u.userId, kind: 'user', name: u.userName, lastLoginDate: u.lastLoginDate})
     }
     for await (const page of listLicenseDevices(client, options.product)) {
       options.signal?.throwIfAborted()
       read.devices += page.length
       options.onProgress?.({...read})
-      for (const d of page) if (d.licenseStatus === 'Expired') candidates.set(d.deviceId, {id: d.deviceId, kind: 'device', name: d.deviceName, lastLoginDate: d.lastLoginDate})
+      for (const d of page)
+        if (d.licenseStatus === 'Expired')
+          candidates.set(d.deviceId, {
+            id: d.deviceId,
+            kind: 'device',
+            name: d.deviceName,
+            lastLoginDate: d.lastLoginDate,
+          })
     }
   }
   for (const id of options.ids) if (!candidates.has(id)) candidates.set(id, {id, kind: 'given'})
@@ -153,11 +174,31 @@ const outcomeOf = (c: ReleaseCandidate, result: ReleaseItemResult, error?: strin
 export async function releaseLicenses(client: CitrixClient, options: ReleaseOptions): Promise<ReleaseReport> {
   const candidates = await findReleaseCandidates(client, options)
   const dryRun = options.dryRun ?? false
-  if (dryRun) return {dryRun, confirmed: false, items: candidates.map((c) => outcomeOf(c, 'would-release')), released: 0, failed: 0}
-  if (candidates.length === 0 || !(await options.confirm(candidates))) return {dryRun, confirmed: false, items: [], released: 0, failed: 0}
-  const result = await releaseLicensesInBatches(client, {product: options.product, ids: candidates.map((c) => c.id), signal: options.signal})
+  if (dryRun)
+    return {
+      dryRun,
+      confirmed: false,
+      items: candidates.map((c) => outcomeOf(c, 'would-release')),
+      released: 0,
+      failed: 0,
+    }
+  if (candidates.length === 0 || !(await options.confirm(candidates)))
+    return {dryRun, confirmed: false, items: [], released: 0, failed: 0}
+  const result = await releaseLicensesInBatches(client, {
+    product: options.product,
+    ids: candidates.map((c) => c.id),
+    signal: options.signal,
+  })
   // Each failure is matched to its own id (Citrix lists them by id), every other id of a batch was released.
   const reasons = new Map(result.failed.map((f) => [f.id, f.reason]))
-  const items = candidates.map((c) => (reasons.has(c.id) ? outcomeOf(c, 'failed', reasons.get(c.id)) : outcomeOf(c, 'released')))
-  return {dryRun, confirmed: true, items, released: items.filter((i) => i.result === 'released').length, failed: items.filter((i) => i.result === 'failed').length}
+  const items = candidates.map((c) =>
+    reasons.has(c.id) ? outcomeOf(c, 'failed', reasons.get(c.id)) : outcomeOf(c, 'released'),
+  )
+  return {
+    dryRun,
+    confirmed: true,
+    items,
+    released: items.filter((i) => i.result === 'released').length,
+    failed: items.filter((i) => i.result === 'failed').length,
+  }
 }

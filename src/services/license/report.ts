@@ -2,7 +2,12 @@ import type {CitrixClient} from '../../citrix/client.js'
 import type {LicenseProduct, PartnerCustomer} from '../../citrix/licensing.js'
 import type {LicenseView, PartnerView} from '../../config/license-view.js'
 import type {UsageMonth} from '../../output/charts/usage-month.js'
-import {enterpriseFigures, partnerDaasFigures, partnerOnPremFigures, partnerSeriesLabels} from '../../output/license-labels.js'
+import {
+  enterpriseFigures,
+  partnerDaasFigures,
+  partnerOnPremFigures,
+  partnerSeriesLabels,
+} from '../../output/license-labels.js'
 import type {LicenseReportInput} from '../../output/report/license-report.js'
 import {checkOutTarget, writeWhole} from '../../output/destination.js'
 import {addMonths, formatMonth, monthNumber, parseMonth} from '../../util/months.js'
@@ -39,14 +44,20 @@ export interface LicenseReportResult {
 const day = (iso: string) => iso.slice(0, 10)
 
 /** Gathers what the report shows: the summary figures, the months, the next expiries, and for partners the top customers. */
-export async function buildLicenseReportInput(client: CitrixClient, options: LicenseReportOptions): Promise<LicenseReportInput> {
+export async function buildLicenseReportInput(
+  client: CitrixClient,
+  options: LicenseReportOptions,
+): Promise<LicenseReportInput> {
   const now = options.now ?? new Date()
   const range = resolveHistoryRange({months: options.months}, now)
   const generatedAt = now.toISOString()
   if (options.view === 'enterprise') {
     const summary = await getEnterpriseSummary(client, options.product)
     // A concurrent customer has no user/device history (its historicalusage answers 404): the report shows the peaks instead.
-    const history = summary.licenseModel === 'concurrent' ? {months: []} : await getLicenseHistory(client, {product: options.product, months: options.months, now})
+    const history =
+      summary.licenseModel === 'concurrent'
+        ? {months: []}
+        : await getLicenseHistory(client, {product: options.product, months: options.months, now})
     return {
       title: `License usage — ${summary.productName}${summary.licenseModel === 'concurrent' ? ' (concurrent)' : ''}`,
       generatedAt,
@@ -55,7 +66,9 @@ export async function buildLicenseReportInput(client: CitrixClient, options: Lic
       subtitle: `Enterprise — ${summary.productName} user/device licenses`,
       summary: enterpriseFigures(summary),
       months: history.months.map(toUsageMonth),
-      expiries: summary.nextExpiry ? [{date: day(summary.nextExpiry.date), count: summary.nextExpiry.count, daysLeft: summary.nextExpiry.daysLeft}] : [],
+      expiries: summary.nextExpiry
+        ? [{date: day(summary.nextExpiry.date), count: summary.nextExpiry.count, daysLeft: summary.nextExpiry.daysLeft}]
+        : [],
     }
   }
   const view = options.view
@@ -74,7 +87,10 @@ export async function buildLicenseReportInput(client: CitrixClient, options: Lic
 }
 
 /** Builds the report and writes it to `out` atomically (temporary file, then rename). */
-export async function writeLicenseReport(client: CitrixClient, options: LicenseReportOptions & {out: string}): Promise<LicenseReportResult> {
+export async function writeLicenseReport(
+  client: CitrixClient,
+  options: LicenseReportOptions & {out: string},
+): Promise<LicenseReportResult> {
   // Before the first request: a folder or a missing folder fails at once, not after every call.
   const target = await checkOutTarget(options.out)
   const now = options.now ?? new Date()
@@ -95,29 +111,62 @@ export async function writeLicenseReport(client: CitrixClient, options: LicenseR
 }
 
 /** One summary call per month, oldest first: the partner calls have no history of their own, only `?month=`. */
-async function partnerSummaries(client: CitrixClient, view: PartnerView, range: {start: string; end: string}): Promise<PartnerSummary[]> {
+async function partnerSummaries(
+  client: CitrixClient,
+  view: PartnerView,
+  range: {start: string; end: string},
+): Promise<PartnerSummary[]> {
   const first = parseMonth(range.start)!
   const count = monthNumber(parseMonth(range.end)!) - monthNumber(first) + 1
   const summaries: PartnerSummary[] = []
-  for (let i = 0; i < count; i++) summaries.push(await getPartnerSummary(client, view, formatMonth(addMonths(first, i))))
+  for (let i = 0; i < count; i++)
+    summaries.push(await getPartnerSummary(client, view, formatMonth(addMonths(first, i))))
   return summaries
 }
 
 function partnerUsageMonth(summary: PartnerSummary): UsageMonth {
   return summary.view === 'partner-onprem'
-    ? {month: summary.month, assignedUsers: summary.paidUsers, assignedDevices: summary.freeUsers, available: summary.totalUsers}
+    ? {
+        month: summary.month,
+        assignedUsers: summary.paidUsers,
+        assignedDevices: summary.freeUsers,
+        available: summary.totalUsers,
+      }
     : {month: summary.month, assignedUsers: summary.users, assignedDevices: 0, available: summary.licenses}
 }
 
 /** The top customers by users and by overage; on-premises customers have no overage (they pay per user), so no such table. */
-async function topCustomers(client: CitrixClient, view: PartnerView, month: string, warn?: (message: string) => void): Promise<Pick<LicenseReportInput, 'topCustomersByUse' | 'topCustomersByOverage'>> {
+async function topCustomers(
+  client: CitrixClient,
+  view: PartnerView,
+  month: string,
+  warn?: (message: string) => void,
+): Promise<Pick<LicenseReportInput, 'topCustomersByUse' | 'topCustomersByOverage'>> {
   const top = <C extends PartnerCustomer>(rows: C[], name: (c: C) => string, value: (c: C) => number) =>
     rows
       .filter((c) => value(c) > 0)
       .sort((a, b) => value(b) - value(a) || name(a).localeCompare(name(b)))
       .slice(0, topCustomerCount)
       .map((c) => ({name: name(c), value: value(c)}))
-  if (view === 'partner-onprem') return {topCustomersByUse: top(await listOnPremCustomers(client, month), (c) => c.accountName, (c) => c.totalUsers)}
+  if (view === 'partner-onprem')
+    return {
+      topCustomersByUse: top(
+        await listOnPremCustomers(client, month),
+        (c) => c.accountName,
+        (c) => c.totalUsers,
+      ),
+    }
   const customers = await listDaasCustomers(client, month, warn)
-  return {topCustomersByUse: top(customers, (c) => c.customerName, (c) => c.totalUsers), topCustomersByOverage: top(customers, (c) => c.customerName, (c) => c.overage)}
+  return {
+    topCustomersByUse: top(
+      customers,
+      (c) => c.customerName,
+      (c) => c.totalUsers,
+    ),
+    topCustomersByOverage: top(
+      customers,
+      (c) => c.customerName,
+      (c) => c.overage,
+    ),
+  }
 }

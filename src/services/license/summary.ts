@@ -23,15 +23,25 @@ export type LicenseSummary = EnterpriseSummary | PartnerSummary
  * A service's current figures. Citrix DaaS: `licenseModel` user/device or concurrent; unset, user/device
  * and then concurrent when user/device answers 404. The result's `licenseModel` says which it shows.
  */
-export async function getEnterpriseSummary(client: CitrixClient, product: LicenseProduct, licenseModel?: RequestedLicenseModel): Promise<EnterpriseSummary> {
+export async function getEnterpriseSummary(
+  client: CitrixClient,
+  product: LicenseProduct,
+  licenseModel?: RequestedLicenseModel,
+): Promise<EnterpriseSummary> {
   if (licenseModel === 'concurrent' && product !== 'daas') {
-    throw new UsageError(`--license-model concurrent is for Citrix DaaS only, not --product ${product}.`, {hint: 'Drop --license-model, or use --product daas.'})
+    throw new UsageError(`--license-model concurrent is for Citrix DaaS only, not --product ${product}.`, {
+      hint: 'Drop --license-model, or use --product daas.',
+    })
   }
   return {view: 'enterprise', ...(await getEnterpriseUsage(client, product, licenseModel))}
 }
 
 /** A partner view's figures for one month (yyyy-MM). */
-export async function getPartnerSummary(client: CitrixClient, view: PartnerView, month: string): Promise<PartnerSummary> {
+export async function getPartnerSummary(
+  client: CitrixClient,
+  view: PartnerView,
+  month: string,
+): Promise<PartnerSummary> {
   return view === 'partner-onprem'
     ? {view, ...(await getPartnerOnPremFigures(client, month))}
     : {view, ...(await getPartnerDaasFigures(client, month))}
@@ -41,5 +51,7 @@ export async function getLicenseSummary(
   client: CitrixClient,
   options: {view: LicenseView; product: LicenseProduct; month: string; licenseModel?: RequestedLicenseModel},
 ): Promise<LicenseSummary> {
-  return options.view === 'enterprise' ? getEnterpriseSummary(client, options.product, options.licenseModel) : getPartnerSummary(client, options.view, options.month)
+  return options.view === 'enterprise'
+    ? getEnterpriseSummary(client, options.product, options.licenseModel)
+    : getPartnerSummary(client, options.view, options.month)
 }

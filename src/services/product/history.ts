@@ -17,6 +17,11 @@ export async function readProductHistory(options: HistoryFilters = {}, now = new
   const since = options.since === undefined ? undefined : parseDateOrDuration(options.since, '--since', now).getTime()
   const entries = (await readAudit(options.path))
     .reverse()
-    .filter((e) => (options.action === undefined || e.action === options.action) && (options.profile === undefined || e.profile === options.profile) && (since === undefined || Date.parse(e.time) >= since))
+    .filter(
+      (e) =>
+        (options.action === undefined || e.action === options.action) &&
+        (options.profile === undefined || e.profile === options.profile) &&
+        (since === undefined || Date.parse(e.time) >= since),
+    )
   return options.limit ? entries.slice(0, options.limit) : entries
 }

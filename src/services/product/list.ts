@@ -29,7 +29,8 @@ const comparators: Record<ProductSortKey, (a: RegisteredProduct, b: RegisteredPr
 }
 
 /** The selectors that work without a last contact, as the messages name them. */
-export const selectorsWithoutLastContact = '--registered-before <date|duration>, --name <glob>, --hosts-from <file|-> (a decommission list) or --unresolvable (host names that no longer resolve in DNS)'
+export const selectorsWithoutLastContact =
+  '--registered-before <date|duration>, --name <glob>, --hosts-from <file|-> (a decommission list) or --unresolvable (host names that no longer resolve in DNS)'
 
 /**
  * [model] `lastContactTime` is not observed: Citrix may send none. Then `--stale` cannot tell, and says
@@ -39,11 +40,16 @@ function explainMissingLastContact(products: RegisteredProduct[], warn?: (messag
   const missing = products.filter((p) => p.lastContactAt === null).length
   if (missing === 0) return
   if (missing === products.length) {
-    throw new UsageError('Citrix reports no last contact for these product registrations, so --stale cannot tell which are stale.', {
-      hint: `Select them by ${selectorsWithoutLastContact}.`,
-    })
+    throw new UsageError(
+      'Citrix reports no last contact for these product registrations, so --stale cannot tell which are stale.',
+      {
+        hint: `Select them by ${selectorsWithoutLastContact}.`,
+      },
+    )
   }
-  warn?.(`Citrix reports no last contact for ${missing} of ${products.length} registrations: --stale leaves those out. Select them by ${selectorsWithoutLastContact}.`)
+  warn?.(
+    `Citrix reports no last contact for ${missing} of ${products.length} registrations: --stale leaves those out. Select them by ${selectorsWithoutLastContact}.`,
+  )
 }
 
 /** Keeps the products whose host name no longer resolves; those DNS could not check are left out, with a warning. */
@@ -55,7 +61,9 @@ async function keepUnresolvable(products: RegisteredProduct[], filters: ProductF
   const unknown = [...resolutions.values()].filter((r) => r.result === 'unknown')
   if (unknown.length > 0) {
     const examples = unknown.slice(0, 3).map((r) => `${r.host} (${'reason' in r ? r.reason : ''})`)
-    filters.warn?.(`DNS could not check ${unknown.length} host name${unknown.length === 1 ? '' : 's'}, left out of --unresolvable: ${examples.join(', ')}${unknown.length > 3 ? ', …' : ''}.`)
+    filters.warn?.(
+      `DNS could not check ${unknown.length} host name${unknown.length === 1 ? '' : 's'}, left out of --unresolvable: ${examples.join(', ')}${unknown.length > 3 ? ', …' : ''}.`,
+    )
   }
   return products.filter((p) => resolutions.get(p.hostname)?.result === 'unresolvable')
 }
@@ -64,20 +72,31 @@ async function keepUnresolvable(products: RegisteredProduct[], filters: ProductF
  * Every registration, then the filters: `--product`, `--name`, `--stale`, `--registered-before`,
  * `--hosts-from` and `--unresolvable` (asked of DNS last, for what the others leave).
  */
-export async function findProducts(client: CitrixClient, filters: ProductFilters, now = new Date()): Promise<RegisteredProduct[]> {
+export async function findProducts(
+  client: CitrixClient,
+  filters: ProductFilters,
+  now = new Date(),
+): Promise<RegisteredProduct[]> {
   // Bad input is refused before Citrix is called.
   if (filters.dnsServer !== undefined) parseDnsServer(filters.dnsServer)
   const hosts = filters.hostsFrom === undefined ? filters.hosts : await readHostList(filters.hostsFrom)
   const matches = matchesFilters({...filters, hosts}, now)
   const service = filters.product ? productKinds[filters.product] : undefined
   const all: RegisteredProduct[] = []
-  for await (const page of listRegisteredProducts(client)) all.push(...page.filter((p) => !service || p.service === service))
+  for await (const page of listRegisteredProducts(client))
+    all.push(...page.filter((p) => !service || p.service === service))
   if (filters.stale !== undefined) explainMissingLastContact(all, filters.warn)
-  const found = all.filter((p) => matches({name: p.hostname, lastContactAt: p.lastContactAt, registeredAt: p.registeredAt}))
+  const found = all.filter((p) =>
+    matches({name: p.hostname, lastContactAt: p.lastContactAt, registeredAt: p.registeredAt}),
+  )
   return filters.unresolvable ? keepUnresolvable(found, filters) : found
 }
 
-export async function listProducts(client: CitrixClient, options: ProductFilters & {sort?: ProductSortKey}, now = new Date()): Promise<RegisteredProduct[]> {
+export async function listProducts(
+  client: CitrixClient,
+  options: ProductFilters & {sort?: ProductSortKey},
+  now = new Date(),
+): Promise<RegisteredProduct[]> {
   const products = await findProducts(client, options, now)
   return products.sort(comparators[options.sort ?? 'name'])
 }

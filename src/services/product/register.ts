@@ -1,5 +1,12 @@
 import type {CitrixClient} from '../../citrix/client.js'
-import {codePattern, lookUpRegistrationCode, normaliseCode, registerProduct, type PendingRegistration, type RegisteredProduct} from '../../citrix/products.js'
+import {
+  codePattern,
+  lookUpRegistrationCode,
+  normaliseCode,
+  registerProduct,
+  type PendingRegistration,
+  type RegisteredProduct,
+} from '../../citrix/products.js'
 import {LocalIoError, UsageError} from '../../errors.js'
 import {appendAudit, type AuditContext} from '../audit-log.js'
 
@@ -23,7 +30,8 @@ export interface RegisterOptions {
   now?: () => Date
 }
 
-export type RegisterOutcome = {registered: true; product: RegisteredProduct} | {registered: false; pending: PendingRegistration}
+export type RegisterOutcome =
+  {registered: true; product: RegisteredProduct} | {registered: false; pending: PendingRegistration}
 
 /** Looks the code up, has it confirmed, registers it and records it in the audit log. */
 export async function registerProductByCode(options: RegisterOptions): Promise<RegisterOutcome> {
@@ -44,7 +52,10 @@ export async function registerProductByCode(options: RegisterOptions): Promise<R
     })
   } catch (error) {
     // The registration is done: say so, with its id, since the audit log will not.
-    throw new LocalIoError(`${product.hostname} was registered (id ${product.id}), but not recorded: ${(error as Error).message}`, {cause: error})
+    throw new LocalIoError(
+      `${product.hostname} was registered (id ${product.id}), but not recorded: ${(error as Error).message}`,
+      {cause: error},
+    )
   }
   return {registered: true, product}
 }

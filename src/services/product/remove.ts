@@ -7,10 +7,21 @@ export interface RemoveProductsOptions extends ProductFilters, BulkRunOptions {
   client: CitrixClient
 }
 
-const asItem = (p: RegisteredProduct): RemovalItem & {lastContactAt: string | null} => ({id: p.id, name: p.hostname, product: p.product, lastContactAt: p.lastContactAt})
+const asItem = (p: RegisteredProduct): RemovalItem & {lastContactAt: string | null} => ({
+  id: p.id,
+  name: p.hostname,
+  product: p.product,
+  lastContactAt: p.lastContactAt,
+})
 
 export async function removeProducts(options: RemoveProductsOptions): Promise<RemovalReport> {
   const {client, ids, now, ...run} = options
   const {selected, missing} = selectByIds(await findProducts(client, ids?.length ? {} : options, now), ids)
-  return bulkRemove({...run, kind: 'product', selected: selected.map(asItem), missing, remove: (item) => removeRegisteredProduct(client, item.id)})
+  return bulkRemove({
+    ...run,
+    kind: 'product',
+    selected: selected.map(asItem),
+    missing,
+    remove: (item) => removeRegisteredProduct(client, item.id),
+  })
 }

@@ -1,5 +1,10 @@
 import type {CitrixClient} from '../../citrix/client.js'
-import {createResourceLocation, listResourceLocations, type ResourceLocation, type ResourceLocationFields} from '../../citrix/resource-locations.js'
+import {
+  createResourceLocation,
+  listResourceLocations,
+  type ResourceLocation,
+  type ResourceLocationFields,
+} from '../../citrix/resource-locations.js'
 import {ConflictError, UsageError} from '../../errors.js'
 
 /** [doc] The characters a resource location's name may not hold (the published pattern). */
@@ -10,7 +15,11 @@ export function checkLocationName(name: string, flag = '--name'): string {
   const trimmed = name.trim()
   if (!trimmed) throw new UsageError(`${flag} is empty.`, {hint: 'Give the resource location a name.'})
   const bad = forbiddenInName.exec(trimmed)
-  if (bad) throw new UsageError(`${flag} "${trimmed}" holds "${bad[0]}", which Citrix Cloud does not allow in a resource location's name.`, {hint: 'Leave out / \\ # ? % | [ ] { } < > $ ^ & +.'})
+  if (bad)
+    throw new UsageError(
+      `${flag} "${trimmed}" holds "${bad[0]}", which Citrix Cloud does not allow in a resource location's name.`,
+      {hint: 'Leave out / \\ # ? % | [ ] { } < > $ ^ & +.'},
+    )
   return trimmed
 }
 
@@ -31,7 +40,10 @@ export interface AddResourceLocationOptions extends ResourceLocationFields {
 }
 
 /** Creates a resource location whose name no other has (exit 7 before the create call otherwise). */
-export async function addResourceLocation(client: CitrixClient, options: AddResourceLocationOptions): Promise<ResourceLocation> {
+export async function addResourceLocation(
+  client: CitrixClient,
+  options: AddResourceLocationOptions,
+): Promise<ResourceLocation> {
   const name = checkLocationName(options.name)
   refuseTakenName(name, options.locations ?? (await listResourceLocations(client)))
   return createResourceLocation(client, {name, internalOnly: options.internalOnly, timeZone: options.timeZone})

@@ -62,9 +62,12 @@ export interface TearDownResourceLocationOptions extends Omit<BulkRunOptions, 'i
   now?: Date
 }
 
-const described = (c: LocationConnector, now: Date) => `${c.fqdn} (${c.id}, ${c.status || 'status unknown'}, last contact ${c.lastContactAt ? formatWhen(c.lastContactAt, now) : 'unknown'})`
+const described = (c: LocationConnector, now: Date) =>
+  `${c.fqdn} (${c.id}, ${c.status || 'status unknown'}, last contact ${c.lastContactAt ? formatWhen(c.lastContactAt, now) : 'unknown'})`
 
-export async function tearDownResourceLocation(options: TearDownResourceLocationOptions): Promise<ResourceLocationDeletion> {
+export async function tearDownResourceLocation(
+  options: TearDownResourceLocationOptions,
+): Promise<ResourceLocationDeletion> {
   const {client, now = new Date()} = options
   const recentWindow = options.recentWindow ?? defaultRecentWindow
   const locations = await listResourceLocations(client)
@@ -85,23 +88,35 @@ export async function tearDownResourceLocation(options: TearDownResourceLocation
 
   if (connectors.length > 0 && !options.withConnectors) {
     const recent = connectors.filter((c) => c.recent)
-    throw new ConflictError(`The resource location "${resourceLocation.name}" still has ${connectors.length} connector(s), and Citrix Cloud refuses to delete it until they are gone: ${connectors.map((c) => described(c, now)).join('; ')}.`, {
-      hint: `Next: \`${next} --dry-run\` shows both steps, then run it without --dry-run.${recent.length ? ` ${recent.length} of them contacted Citrix Cloud within ${recentWindow}: ctx removes those only when named, with --connector <id>.` : ''}`,
-    })
+    throw new ConflictError(
+      `The resource location "${resourceLocation.name}" still has ${connectors.length} connector(s), and Citrix Cloud refuses to delete it until they are gone: ${connectors.map((c) => described(c, now)).join('; ')}.`,
+      {
+        hint: `Next: \`${next} --dry-run\` shows both steps, then run it without --dry-run.${recent.length ? ` ${recent.length} of them contacted Citrix Cloud within ${recentWindow}: ctx removes those only when named, with --connector <id>.` : ''}`,
+      },
+    )
   }
   const named = new Set(options.connectorIds ?? [])
   const unnamedRecent = connectors.filter((c) => c.recent && !named.has(c.id))
   if (unnamedRecent.length > 0) {
-    throw new ConflictError(`${unnamedRecent.length} connector(s) of "${resourceLocation.name}" contacted Citrix Cloud within ${recentWindow} (or report Connected), so they may still be in use: ${unnamedRecent.map((c) => described(c, now)).join('; ')}. Nothing was changed.`, {
-      hint: `If they are really gone, name each one: ${next} ${unnamedRecent.map((c) => `--connector ${c.id}`).join(' ')} (or give a shorter --stale).`,
-    })
+    throw new ConflictError(
+      `${unnamedRecent.length} connector(s) of "${resourceLocation.name}" contacted Citrix Cloud within ${recentWindow} (or report Connected), so they may still be in use: ${unnamedRecent.map((c) => described(c, now)).join('; ')}. Nothing was changed.`,
+      {
+        hint: `If they are really gone, name each one: ${next} ${unnamedRecent.map((c) => `--connector ${c.id}`).join(' ')} (or give a shorter --stale).`,
+      },
+    )
   }
 
   const plan: DeletionPlan = {resourceLocation, connectors}
   const base = {resourceLocation, connectors, dryRun: Boolean(options.dryRun)}
   let connectorRemoval: RemovalReport | undefined
   if (connectors.length > 0) {
-    const items = connectors.map((c): RemovalItem & {status: string; lastContactAt: string | null} => ({id: c.id, name: c.fqdn, product: c.type, status: c.status, lastContactAt: c.lastContactAt}))
+    const items = connectors.map((c): RemovalItem & {status: string; lastContactAt: string | null} => ({
+      id: c.id,
+      name: c.fqdn,
+      product: c.type,
+      status: c.status,
+      lastContactAt: c.lastContactAt,
+    }))
     connectorRemoval = await bulkRemove({
       kind: 'connector',
       selected: items,
@@ -118,7 +133,8 @@ export async function tearDownResourceLocation(options: TearDownResourceLocation
     await options.onConnectorsRemoved?.(connectorRemoval)
     if (connectorRemoval.dryRun) return {...base, confirmed: false, connectorRemoval, result: 'would-delete'}
     if (!connectorRemoval.confirmed) return {...base, confirmed: false, connectorRemoval, result: 'not-deleted'}
-    if (connectorRemoval.failed > 0 || stopError(connectorRemoval)) return {...base, confirmed: true, connectorRemoval, result: 'not-deleted'}
+    if (connectorRemoval.failed > 0 || stopError(connectorRemoval))
+      return {...base, confirmed: true, connectorRemoval, result: 'not-deleted'}
   } else {
     if (options.dryRun) return {...base, confirmed: false, result: 'would-delete'}
     options.signal?.throwIfAborted()
@@ -126,7 +142,12 @@ export async function tearDownResourceLocation(options: TearDownResourceLocation
   }
   options.signal?.throwIfAborted()
   const result = await deleteLocation(client, resourceLocation)
-  return {...base, confirmed: true, ...(connectorRemoval ? {connectorRemoval} : {}), result: result === 'removed' ? 'deleted' : 'not-found'}
+  return {
+    ...base,
+    confirmed: true,
+    ...(connectorRemoval ? {connectorRemoval} : {}),
+    result: result === 'removed' ? 'deleted' : 'not-found',
+  }
 }
 
 /** A 400 now means something ctx did not see still sits in the location (Connector Appliances may be missing from /connectors). */
@@ -135,10 +156,13 @@ async function deleteLocation(client: CitrixClient, location: ResourceLocation):
     return await deleteResourceLocation(client, location.id)
   } catch (error) {
     if (error instanceof CitrixApiError && error.status === 400) {
-      throw new ConflictError(`Citrix Cloud refused to delete the resource location "${location.name}": ${error.message}`, {
-        hint: 'Something still sits in it that /connectors does not list, such as a Connector Appliance: see `ctx product list --product connector-appliance`, remove it, and run this again.',
-        cause: error,
-      })
+      throw new ConflictError(
+        `Citrix Cloud refused to delete the resource location "${location.name}": ${error.message}`,
+        {
+          hint: 'Something still sits in it that /connectors does not list, such as a Connector Appliance: see `ctx product list --product connector-appliance`, remove it, and run this again.',
+          cause: error,
+        },
+      )
     }
     throw error
   }

@@ -17,7 +17,11 @@ export interface ResolveResourceLocationOptions {
 }
 
 /** --resource-location: the id of a resource location given by id or by name (any case); an ambiguous name is exit 2. */
-export async function resolveResourceLocation(value: string, locations: () => Promise<ResourceLocation[]>, options: ResolveResourceLocationOptions = {}): Promise<string> {
+export async function resolveResourceLocation(
+  value: string,
+  locations: () => Promise<ResourceLocation[]>,
+  options: ResolveResourceLocationOptions = {},
+): Promise<string> {
   const wanted = value.trim()
   if (!options.checkIds && uuidShape.test(wanted)) return wanted
   const all = await locations()
@@ -26,9 +30,13 @@ export async function resolveResourceLocation(value: string, locations: () => Pr
   const matches = all.filter((l) => l.name.toLowerCase() === wanted.toLowerCase())
   if (matches.length === 1) return matches[0]!.id
   if (matches.length > 1) {
-    throw new UsageError(`${matches.length} resource locations are named "${value}".`, {hint: `Pass the id instead: ${matches.map((l) => l.id).join(', ')}.`})
+    throw new UsageError(`${matches.length} resource locations are named "${value}".`, {
+      hint: `Pass the id instead: ${matches.map((l) => l.id).join(', ')}.`,
+    })
   }
-  throw new NotFoundError(`No resource location is named "${value}" or has that id.`, {hint: 'List them with `ctx resource-location list`.'})
+  throw new NotFoundError(`No resource location is named "${value}" or has that id.`, {
+    hint: 'List them with `ctx resource-location list`.',
+  })
 }
 
 export const resourceLocationsOf = (client: CitrixClient) => () => listResourceLocations(client)

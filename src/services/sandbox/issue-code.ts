@@ -18,5 +18,11 @@ export interface IssueCodeOptions {
 export async function issueSandboxCode(options: IssueCodeOptions): Promise<PendingCode> {
   const store = new SandboxStore(options.dir ?? sandboxDataDir())
   await store.open(defaultSettings())
-  return store.update((state) => issueCode(state, {service: productKinds[options.product], hostname: options.hostname, version: options.version}, options.now ?? new Date()))
+  return store.update((state) =>
+    issueCode(
+      state,
+      {service: productKinds[options.product], hostname: options.hostname, version: options.version},
+      options.now ?? new Date(),
+    ),
+  )
 }

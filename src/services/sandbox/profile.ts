@@ -7,7 +7,10 @@ import {sandboxCredentials, sandboxProfile} from '../../sandbox/constants.js'
  * customer. Its secret opens nothing but the local simulator, so it goes to the file, not the keychain.
  */
 export async function writeSandboxProfile(store: ConfigStore, url: string): Promise<string> {
-  const secret = await placeSecret(sandboxProfile, 'client-secret', sandboxCredentials.clientSecret, {...process.env, CTX_KEYCHAIN: 'off'})
+  const secret = await placeSecret(sandboxProfile, 'client-secret', sandboxCredentials.clientSecret, {
+    ...process.env,
+    CTX_KEYCHAIN: 'off',
+  })
   store.updateProfile(sandboxProfile, {
     'customer-id': sandboxCredentials.customerId,
     'client-id': sandboxCredentials.clientId,

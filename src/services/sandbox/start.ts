@@ -6,7 +6,13 @@ import {setTimeout as sleep} from 'node:timers/promises'
 import type {ConfigStore} from '../../config/store.js'
 import {ConflictError, CtxError, ExitCode, UnavailableError, UsageError, type ExitCodeValue} from '../../errors.js'
 import type {FaultConfig} from '../../sandbox/http/faults.js'
-import {findRunningSandbox, removeSandboxRecord, readSandboxRecord, writeSandboxRecord, type SandboxRecord} from '../../sandbox/registry.js'
+import {
+  findRunningSandbox,
+  removeSandboxRecord,
+  readSandboxRecord,
+  writeSandboxRecord,
+  type SandboxRecord,
+} from '../../sandbox/registry.js'
 import type {RunningSandbox} from '../../sandbox/start.js'
 import type {ProductsEnvelope, SandboxSettings} from '../../sandbox/state/settings.js'
 import {readJsonIfExists} from '../../util/atomic-file.js'
@@ -36,7 +42,9 @@ export interface ForegroundSandbox {
 async function refuseIfRunning(dataDir: string): Promise<void> {
   const running = await findRunningSandbox(dataDir)
   if (running) {
-    throw new ConflictError(`A sandbox is already running at ${running.url} (pid ${running.pid}).`, {hint: 'Stop it first with `ctx sandbox stop`, or use it as it is.'})
+    throw new ConflictError(`A sandbox is already running at ${running.url} (pid ${running.pid}).`, {
+      hint: 'Stop it first with `ctx sandbox stop`, or use it as it is.',
+    })
   }
 }
 
@@ -54,20 +62,42 @@ export function ignoredSettings(asked: Partial<SandboxSettings>, actual: Sandbox
 }
 
 /** Starts the sandbox in this process, records where it runs, and writes the `sandbox` profile. */
-export async function startForegroundSandbox(store: ConfigStore, options: SandboxStartOptions): Promise<{sandbox: RunningSandbox; result: ForegroundSandbox; stop: () => Promise<void>}> {
+export async function startForegroundSandbox(
+  store: ConfigStore,
+  options: SandboxStartOptions,
+): Promise<{sandbox: RunningSandbox; result: ForegroundSandbox; stop: () => Promise<void>}> {
   await refuseIfRunning(options.dataDir)
   const {startSandbox} = await import('../../sandbox/start.js')
   let sandbox: RunningSandbox
   try {
-    sandbox = await startSandbox({dataDir: options.dataDir, port: options.port, settings: options.settings, faults: options.faults, reset: options.reset})
+    sandbox = await startSandbox({
+      dataDir: options.dataDir,
+      port: options.port,
+      settings: options.settings,
+      faults: options.faults,
+      reset: options.reset,
+    })
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      throw new UsageError(`Port ${options.port} on 127.0.0.1 is in use.`, {hint: 'Pass another --port (0 picks a free one).'})
+      throw new UsageError(`Port ${options.port} on 127.0.0.1 is in use.`, {
+        hint: 'Pass another --port (0 picks a free one).',
+      })
     }
     throw error
   }
-  const appliances = sandbox.appliances.map(({name, url, fingerprint}) => ({name, host: new URL(url).host, url, fingerprint}))
-  const record: SandboxRecord = {pid: process.pid, url: sandbox.url, port: sandbox.port, startedAt: new Date().toISOString(), appliances}
+  const appliances = sandbox.appliances.map(({name, url, fingerprint}) => ({
+    name,
+    host: new URL(url).host,
+    url,
+    fingerprint,
+  }))
+  const record: SandboxRecord = {
+    pid: process.pid,
+    url: sandbox.url,
+    port: sandbox.port,
+    startedAt: new Date().toISOString(),
+    appliances,
+  }
   await writeSandboxRecord(record, options.dataDir)
   const profile = await writeSandboxProfile(store, sandbox.url)
   const {settings} = await sandbox.store.read()
@@ -79,7 +109,15 @@ export async function startForegroundSandbox(store: ConfigStore, options: Sandbo
   return {
     sandbox,
     stop,
-    result: {url: sandbox.url, pid: process.pid, port: sandbox.port, statePath: sandbox.store.path, profile, settings, ignoredSettings: ignoredSettings(options.settings, settings)},
+    result: {
+      url: sandbox.url,
+      pid: process.pid,
+      port: sandbox.port,
+      statePath: sandbox.store.path,
+      profile,
+      settings,
+      ignoredSettings: ignoredSettings(options.settings, settings),
+    },
   }
 }
 
@@ -109,13 +147,19 @@ export function sandboxChildEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 }
 
 /** Runs `ctx sandbox start` as a detached child, its output in a log file, and returns once it answers. */
-export async function startDetachedSandbox(options: DetachOptions): Promise<SandboxRecord & {logPath: string; ignoredSettings: string[]}> {
+export async function startDetachedSandbox(
+  options: DetachOptions,
+): Promise<SandboxRecord & {logPath: string; ignoredSettings: string[]}> {
   await refuseIfRunning(options.dataDir)
   await mkdir(options.dataDir, {recursive: true, mode: 0o700})
   const logPath = join(options.dataDir, 'sandbox.log')
   const log = await open(logPath, 'a', 0o600)
   const argv = [...(options.bin ? [options.bin] : []), 'sandbox', 'start', ...options.args]
-  const child = spawn(process.execPath, argv, {detached: true, stdio: ['ignore', log.fd, log.fd], env: sandboxChildEnv(process.env)})
+  const child = spawn(process.execPath, argv, {
+    detached: true,
+    stdio: ['ignore', log.fd, log.fd],
+    env: sandboxChildEnv(process.env),
+  })
   let exited: number | null | undefined
   child.once('exit', (code) => (exited = code))
   child.unref()
@@ -133,8 +177,16 @@ export async function startDetachedSandbox(options: DetachOptions): Promise<Sand
     throw new UnavailableError('The sandbox did not answer in time.', {hint: `See its log: ${logPath}`})
   }
   // The child said why in its log (a port in use, say): pass its message and exit code on.
-  const reason = (await readFile(logPath, 'utf8')).split('\n').filter((line) => line.startsWith('Error: ')).pop()?.slice('Error: '.length)
-  throw new CtxError(`The sandbox did not start: ${reason ?? `exit ${exited}`}`, (exited ?? ExitCode.unavailable) as ExitCodeValue, {hint: `See its log: ${logPath}`})
+  const reason = (await readFile(logPath, 'utf8'))
+    .split('\n')
+    .filter((line) => line.startsWith('Error: '))
+    .pop()
+    ?.slice('Error: '.length)
+  throw new CtxError(
+    `The sandbox did not start: ${reason ?? `exit ${exited}`}`,
+    (exited ?? ExitCode.unavailable) as ExitCodeValue,
+    {hint: `See its log: ${logPath}`},
+  )
 }
 
 /** What the child's warning says (into its log): the asked-for settings that the state it opened keeps its own of. */
@@ -174,9 +226,15 @@ export function sandboxOptionsFrom(flags: SandboxStartFlags): Pick<SandboxStartO
   if (flags['token-ttl'] !== undefined) settings.tokenTtlSeconds = flags['token-ttl']
   if (flags['code-ttl'] !== undefined) settings.codeTtlSeconds = flags['code-ttl']
   if (flags['last-contact'] !== undefined) settings.productsLastContact = flags['last-contact']
-  if (flags['products-envelope'] !== undefined) settings.productsEnvelope = flags['products-envelope'] as ProductsEnvelope
-  if (flags['daas-license-model'] !== undefined) settings.daasLicenseModel = flags['daas-license-model'] as SandboxSettings['daasLicenseModel']
-  const sizes = Object.fromEntries((['appliances', 'products', 'users', 'devices', 'customers'] as const).filter((n) => flags[n] !== undefined).map((n) => [n, flags[n]]))
+  if (flags['products-envelope'] !== undefined)
+    settings.productsEnvelope = flags['products-envelope'] as ProductsEnvelope
+  if (flags['daas-license-model'] !== undefined)
+    settings.daasLicenseModel = flags['daas-license-model'] as SandboxSettings['daasLicenseModel']
+  const sizes = Object.fromEntries(
+    (['appliances', 'products', 'users', 'devices', 'customers'] as const)
+      .filter((n) => flags[n] !== undefined)
+      .map((n) => [n, flags[n]]),
+  )
   // Only the sizes asked for: the state store fills in the rest from its defaults.
   if (Object.keys(sizes).length > 0) settings.sizes = sizes as unknown as SandboxSettings['sizes']
   const faults: Partial<FaultConfig> = {}
@@ -184,7 +242,10 @@ export function sandboxOptionsFrom(flags: SandboxStartFlags): Pick<SandboxStartO
   if (flags['fail-rate'] !== undefined) faults.failureRate = flags['fail-rate']
   if (flags['rate-limit'] !== undefined) {
     const perSecond = Number(flags['rate-limit'])
-    if (!Number.isInteger(perSecond) || perSecond < 0) throw new UsageError(`--rate-limit ${flags['rate-limit']} is not a whole number of requests a second.`, {hint: 'Give 0 (no limit) or more.'})
+    if (!Number.isInteger(perSecond) || perSecond < 0)
+      throw new UsageError(`--rate-limit ${flags['rate-limit']} is not a whole number of requests a second.`, {
+        hint: 'Give 0 (no limit) or more.',
+      })
     faults.rateLimitPerSecond = perSecond
   }
   if (flags['rate-burst'] !== undefined) faults.rateLimitBurst = flags['rate-burst']

@@ -25,5 +25,13 @@ export async function readSandboxStatus(dataDir: string): Promise<SandboxStatus>
   } catch {
     settings = undefined // mid-write or damaged: the next start repairs it
   }
-  return {running: Boolean(record), url: record?.url, pid: record?.pid, startedAt: record?.startedAt, statePath, settings, appliances: record?.appliances ?? []}
+  return {
+    running: Boolean(record),
+    url: record?.url,
+    pid: record?.pid,
+    startedAt: record?.startedAt,
+    statePath,
+    settings,
+    appliances: record?.appliances ?? [],
+  }
 }

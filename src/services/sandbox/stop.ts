@@ -19,7 +19,10 @@ export async function stopSandbox(dataDir: string, timeoutMs = 10_000): Promise<
   process.kill(record.pid, 'SIGTERM')
   const deadline = Date.now() + timeoutMs
   while (processAlive(record.pid)) {
-    if (Date.now() > deadline) throw new TimedOutError(`The sandbox (pid ${record.pid}) did not stop within ${timeoutMs / 1000} s.`, {hint: `End it yourself: kill ${record.pid}`})
+    if (Date.now() > deadline)
+      throw new TimedOutError(`The sandbox (pid ${record.pid}) did not stop within ${timeoutMs / 1000} s.`, {
+        hint: `End it yourself: kill ${record.pid}`,
+      })
     await sleep(50)
   }
   await removeSandboxRecord(dataDir)

@@ -21,29 +21,49 @@ describe('ctx appliance login', () => {
 
   it('logs in with the password from CTX_APPLIANCE_PASSWORD and caches the token for status', async () => {
     process.env.CTX_APPLIANCE_PASSWORD = 'pw-from-env'
-    nock(testAppliance).get('/credentials').reply(200, {credentialsAreSetup: true}).post('/$login', {username: 'admin', password: 'pw-from-env'}).reply(200, {token: 'tok-1', expiresIn: 900})
+    nock(testAppliance)
+      .get('/credentials')
+      .reply(200, {credentialsAreSetup: true})
+      .post('/$login', {username: 'admin', password: 'pw-from-env'})
+      .reply(200, {token: 'tok-1', expiresIn: 900})
     const {error, stderr} = await runCommand(args)
     assert.equal(error, undefined)
     assert.match(stderr, /Logged in to ca\.test:4443/)
     delete process.env.CTX_APPLIANCE_PASSWORD
-    nock(testAppliance, {reqheaders: {authorization: 'Bearer tok-1'}}).get('/registration').reply(200, {status: 'Unregistered'})
-    const status = await runCommand(['appliance', 'status', '--host', 'ca.test:4443', '--ca-cert', caCertFile(temp.dir)])
+    nock(testAppliance, {reqheaders: {authorization: 'Bearer tok-1'}})
+      .get('/registration')
+      .reply(200, {status: 'Unregistered'})
+    const status = await runCommand([
+      'appliance',
+      'status',
+      '--host',
+      'ca.test:4443',
+      '--ca-cert',
+      caCertFile(temp.dir),
+    ])
     assert.equal(status.stdout.trim(), 'Unregistered')
   })
 
   it('sets the first admin password when the appliance has none', async () => {
     process.env.CTX_APPLIANCE_PASSWORD = 'first-pw'
     nock(testAppliance)
-      .get('/credentials').reply(200, {credentialsAreSetup: false})
-      .post('/credentials', {username: 'admin', password: 'first-pw'}).reply(204)
-      .post('/$login').reply(200, {token: 'tok', expiresIn: 900})
+      .get('/credentials')
+      .reply(200, {credentialsAreSetup: false})
+      .post('/credentials', {username: 'admin', password: 'first-pw'})
+      .reply(204)
+      .post('/$login')
+      .reply(200, {token: 'tok', expiresIn: 900})
     const {stdout} = await runCommand([...args, '--json'])
     assert.equal((JSON.parse(stdout) as {passwordSet: boolean}).passwordSet, true)
   })
 
   it('exits 4 on a bad password, and never prints it', async () => {
     process.env.CTX_APPLIANCE_PASSWORD = 'wrong-pw-123'
-    nock(testAppliance).get('/credentials').reply(200, {credentialsAreSetup: true}).post('/$login').reply(401, expiredTokenBody)
+    nock(testAppliance)
+      .get('/credentials')
+      .reply(200, {credentialsAreSetup: true})
+      .post('/$login')
+      .reply(401, expiredTokenBody)
     const {error, stderr, stdout} = await runCommand(args)
     assert.equal(error?.oclif?.exit, 4)
     assert.match(stderr, /refused the admin password/)
@@ -59,20 +79,35 @@ describe('ctx appliance login', () => {
 
   it('warns every time with --insecure', async () => {
     process.env.CTX_APPLIANCE_PASSWORD = 'pw'
-    nock(testAppliance).get('/credentials').reply(200, {credentialsAreSetup: true}).post('/$login').reply(200, {token: 'tok', expiresIn: 900})
+    nock(testAppliance)
+      .get('/credentials')
+      .reply(200, {credentialsAreSetup: true})
+      .post('/$login')
+      .reply(200, {token: 'tok', expiresIn: 900})
     const {stderr} = await runCommand(['appliance', 'login', '--host', 'ca.test:4443', '--insecure'])
     assert.match(stderr, /Warning: --insecure: the certificate of ca\.test:4443 is NOT checked/)
   })
 
   it('exits 2 on a fingerprint that is not SHA-256', async () => {
-    const {error, stderr} = await runCommand(['appliance', 'login', '--host', 'ca.test:4443', '--fingerprint', 'md5:abcd'])
+    const {error, stderr} = await runCommand([
+      'appliance',
+      'login',
+      '--host',
+      'ca.test:4443',
+      '--fingerprint',
+      'md5:abcd',
+    ])
     assert.equal(error?.oclif?.exit, 2)
     assert.match(stderr, /not a SHA-256 fingerprint/)
   })
 
   it("exits 8 saying the appliance does not answer ctx's login call when it answers 404, and asks for its version", async () => {
     process.env.CTX_APPLIANCE_PASSWORD = 'pw'
-    nock(testAppliance).get('/credentials').reply(200, {credentialsAreSetup: true}).post('/$login').reply(404, {type: '404', detail: 'Not Found'})
+    nock(testAppliance)
+      .get('/credentials')
+      .reply(200, {credentialsAreSetup: true})
+      .post('/$login')
+      .reply(404, {type: '404', detail: 'Not Found'})
     const {error, stderr} = await runCommand(args)
     delete process.env.CTX_APPLIANCE_PASSWORD
     assert.equal(error?.oclif?.exit, 8)

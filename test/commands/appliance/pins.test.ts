@@ -7,7 +7,11 @@ import {pinCertificate} from '../../../src/config/appliance-pins.js'
 import {ConfigStore} from '../../../src/config/store.js'
 import {useTempConfig} from '../../helpers/env.js'
 
-const pin = (fingerprint: string) => ({fingerprint, certificate: '-----BEGIN CERTIFICATE-----\nx\n-----END CERTIFICATE-----', trustedAt: '2026-11-01T12:00:00.000Z'})
+const pin = (fingerprint: string) => ({
+  fingerprint,
+  certificate: '-----BEGIN CERTIFICATE-----\nx\n-----END CERTIFICATE-----',
+  trustedAt: '2026-11-01T12:00:00.000Z',
+})
 
 describe('ctx appliance pins | forget', () => {
   let temp: ReturnType<typeof useTempConfig>

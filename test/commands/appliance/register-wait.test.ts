@@ -10,7 +10,13 @@ import {useTempConfig} from '../../helpers/env.js'
 import {useNock} from '../../helpers/nock.js'
 
 const location = '0f9c2a51-6e0b-4b7e-9d3f-1a2b3c4d5e6f'
-const codeReply = (expiryTimestamp: string) => ({code: 'AB12CD34', pollingInterval: 1, status: 'Unregistered', verificationUrl: 'https://citrix.cloud.com/identity/api-access/product-registrations', expiryTimestamp})
+const codeReply = (expiryTimestamp: string) => ({
+  code: 'AB12CD34',
+  pollingInterval: 1,
+  status: 'Unregistered',
+  verificationUrl: 'https://citrix.cloud.com/identity/api-access/product-registrations',
+  expiryTimestamp,
+})
 
 describe('ctx appliance register --wait', () => {
   let temp: ReturnType<typeof useTempConfig>
@@ -18,7 +24,19 @@ describe('ctx appliance register --wait', () => {
   beforeEach(() => {
     temp = useTempConfig()
     process.env.CTX_APPLIANCE_PASSWORD = 'pw'
-    args = ['appliance', 'register', '--host', 'ca.test:4443', '--ca-cert', caCertFile(temp.dir), '--name', 'ca-01', '--resource-location', location, '--wait']
+    args = [
+      'appliance',
+      'register',
+      '--host',
+      'ca.test:4443',
+      '--ca-cert',
+      caCertFile(temp.dir),
+      '--name',
+      'ca-01',
+      '--resource-location',
+      location,
+      '--wait',
+    ]
   })
   afterEach(() => temp.restore())
   useNock()
@@ -26,12 +44,18 @@ describe('ctx appliance register --wait', () => {
   it('waits until the code is registered, renewing the token when it expires mid-wait', async () => {
     const later = new Date(Date.now() + 600_000).toISOString()
     nock(testAppliance)
-      .post('/$login').reply(200, {token: 'tok-1', expiresIn: 900})
-      .post('/registration').reply(201, codeReply(later))
-      .get('/registration').reply(200, {status: 'Unregistered', code: 'AB12CD34', expiryTimestamp: later})
-      .get('/registration').reply(401, expiredTokenBody)
-      .post('/$login').reply(200, {token: 'tok-2', expiresIn: 900})
-      .get('/registration').reply(200, {status: 'Registered'})
+      .post('/$login')
+      .reply(200, {token: 'tok-1', expiresIn: 900})
+      .post('/registration')
+      .reply(201, codeReply(later))
+      .get('/registration')
+      .reply(200, {status: 'Unregistered', code: 'AB12CD34', expiryTimestamp: later})
+      .get('/registration')
+      .reply(401, expiredTokenBody)
+      .post('/$login')
+      .reply(200, {token: 'tok-2', expiresIn: 900})
+      .get('/registration')
+      .reply(200, {status: 'Registered'})
     const {stdout, stderr, error} = await runCommand(args)
     assert.equal(error, undefined)
     assert.match(stdout, /is registered with Citrix Cloud as ca-01/)
@@ -41,9 +65,13 @@ describe('ctx appliance register --wait', () => {
   it('exits 9 when the code expires while waiting', async () => {
     const soon = new Date(Date.now() + 1500).toISOString()
     nock(testAppliance)
-      .post('/$login').reply(200, {token: 'tok', expiresIn: 900})
-      .post('/registration').reply(201, codeReply(soon))
-      .get('/registration').times(3).reply(200, {status: 'Unregistered', code: 'AB12CD34', expiryTimestamp: soon})
+      .post('/$login')
+      .reply(200, {token: 'tok', expiresIn: 900})
+      .post('/registration')
+      .reply(201, codeReply(soon))
+      .get('/registration')
+      .times(3)
+      .reply(200, {status: 'Unregistered', code: 'AB12CD34', expiryTimestamp: soon})
     const {error, stderr} = await runCommand(args)
     nock.cleanAll()
     assert.equal(error?.oclif?.exit, 9)
@@ -53,9 +81,13 @@ describe('ctx appliance register --wait', () => {
   it('exits 9 when --timeout passes first', async () => {
     const later = new Date(Date.now() + 600_000).toISOString()
     nock(testAppliance)
-      .post('/$login').reply(200, {token: 'tok', expiresIn: 900})
-      .post('/registration').reply(201, codeReply(later))
-      .get('/registration').times(3).reply(200, {status: 'Unregistered', code: 'AB12CD34', expiryTimestamp: later})
+      .post('/$login')
+      .reply(200, {token: 'tok', expiresIn: 900})
+      .post('/registration')
+      .reply(201, codeReply(later))
+      .get('/registration')
+      .times(3)
+      .reply(200, {status: 'Unregistered', code: 'AB12CD34', expiryTimestamp: later})
     const {error, stderr} = await runCommand([...args, '--timeout', '1s'])
     nock.cleanAll()
     assert.equal(error?.oclif?.exit, 9)

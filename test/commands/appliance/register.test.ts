@@ -10,7 +10,13 @@ import {useTempConfig} from '../../helpers/env.js'
 import {fakeCredentialsEnv, mockToken, useNock} from '../../helpers/nock.js'
 
 const location = '0f9c2a51-6e0b-4b7e-9d3f-1a2b3c4d5e6f'
-const codeReply = {code: 'AB12CD34', pollingInterval: 1, status: 'Unregistered', verificationUrl: 'https://citrix.cloud.com/identity/api-access/product-registrations', expiryTimestamp: '2099-01-01T00:15:00.000Z'}
+const codeReply = {
+  code: 'AB12CD34',
+  pollingInterval: 1,
+  status: 'Unregistered',
+  verificationUrl: 'https://citrix.cloud.com/identity/api-access/product-registrations',
+  expiryTimestamp: '2099-01-01T00:15:00.000Z',
+}
 
 describe('ctx appliance register', () => {
   let temp: ReturnType<typeof useTempConfig>
@@ -25,7 +31,9 @@ describe('ctx appliance register', () => {
   const appliance = () => nock(testAppliance).post('/$login').reply(200, {token: 'tok', expiresIn: 900})
 
   it('prints the code, the verification URL and the expiry, and says what to do next', async () => {
-    appliance().post('/registration', {name: 'ca-01', deployment: 'production', resource_location_id: location}).reply(201, codeReply)
+    appliance()
+      .post('/registration', {name: 'ca-01', deployment: 'production', resource_location_id: location})
+      .reply(201, codeReply)
     const {stdout, stderr, error} = await runCommand([...args, '--resource-location', location])
     assert.equal(error, undefined)
     assert.match(stdout, /Code: +AB12CD34/)
@@ -43,8 +51,14 @@ describe('ctx appliance register', () => {
 
   it('looks a resource location name up in Citrix Cloud', async () => {
     Object.assign(process.env, fakeCredentialsEnv())
-    mockToken().get('/resourcelocations').reply(200, {items: [{id: location, name: 'Headquarters', internalOnly: false, timeZone: 'UTC', readOnly: false}]})
-    appliance().post('/registration', {name: 'ca-01', deployment: 'productionjp', resource_location_id: location}).reply(201, codeReply)
+    mockToken()
+      .get('/resourcelocations')
+      .reply(200, {
+        items: [{id: location, name: 'Headquarters', internalOnly: false, timeZone: 'UTC', readOnly: false}],
+      })
+    appliance()
+      .post('/registration', {name: 'ca-01', deployment: 'productionjp', resource_location_id: location})
+      .reply(201, codeReply)
     const {error} = await runCommand([...args, '--resource-location', 'headquarters', '--deployment', 'productionjp'])
     assert.equal(error, undefined)
   })
@@ -72,7 +86,11 @@ describe('ctx appliance register', () => {
   })
 
   it('says plainly that the appliance is already registered (exit 7)', async () => {
-    appliance().post('/registration').reply(500, alreadyRegisteredBody).get('/registration').reply(200, {status: 'Registered'})
+    appliance()
+      .post('/registration')
+      .reply(500, alreadyRegisteredBody)
+      .get('/registration')
+      .reply(200, {status: 'Registered'})
     const {error, stderr} = await runCommand([...args, '--resource-location', location])
     assert.equal(error?.oclif?.exit, 7)
     assert.match(stderr, /already registered with Citrix Cloud/)
@@ -81,7 +99,9 @@ describe('ctx appliance register', () => {
   it('with --accept registers the code in Citrix Cloud with the API client, then waits until Registered', async () => {
     Object.assign(process.env, fakeCredentialsEnv())
     appliance().post('/registration').reply(201, codeReply).get('/registration').reply(200, {status: 'Registered'})
-    mockToken().post('/root/trust/v1/registrations/acme', {code: 'AB12CD34'}).reply(201, {instanceID: 'inst-1', service: 'ConnectorAppliance'})
+    mockToken()
+      .post('/root/trust/v1/registrations/acme', {code: 'AB12CD34'})
+      .reply(201, {instanceID: 'inst-1', service: 'ConnectorAppliance'})
     const {stdout, error} = await runCommand([...args, '--resource-location', location, '--accept', '--json'])
     assert.equal(error, undefined)
     const result = JSON.parse(stdout) as {status: string; accepted: boolean}
@@ -90,7 +110,14 @@ describe('ctx appliance register', () => {
 
   it("with --unattended registers with the profile's API client by default", async () => {
     Object.assign(process.env, fakeCredentialsEnv())
-    appliance().post('/unattendedRegistration', {applianceName: 'ca-01', clientId: 'client-1', clientSecret: 'top-secret-value', deployment: 'production'}).reply(200, {status: 'Registered'})
+    appliance()
+      .post('/unattendedRegistration', {
+        applianceName: 'ca-01',
+        clientId: 'client-1',
+        clientSecret: 'top-secret-value',
+        deployment: 'production',
+      })
+      .reply(200, {status: 'Registered'})
     const {stdout, error} = await runCommand([...args, '--unattended'])
     assert.equal(error, undefined)
     assert.match(stdout, /is Registered as ca-01/)

@@ -29,16 +29,25 @@ describe('ctx appliance status', () => {
   })
 
   it('prints the pending code and its expiry, exit 0', async () => {
-    appliance().get('/registration').reply(200, {status: 'Unregistered', code: 'AB12CD34', expiryTimestamp: '2099-01-01T00:00:00Z'})
+    appliance()
+      .get('/registration')
+      .reply(200, {status: 'Unregistered', code: 'AB12CD34', expiryTimestamp: '2099-01-01T00:00:00Z'})
     const {stdout, error} = await runCommand(args)
     assert.equal(error, undefined)
     assert.match(stdout, /Unregistered\nPending code AB12CD34, expires 2099-01-01T00:00:00Z/)
   })
 
   it('returns a stable JSON document under --json', async () => {
-    appliance().get('/registration').reply(200, {status: 'Unregistered', code: 'AB12CD34', expiryTimestamp: '2099-01-01T00:00:00Z'})
+    appliance()
+      .get('/registration')
+      .reply(200, {status: 'Unregistered', code: 'AB12CD34', expiryTimestamp: '2099-01-01T00:00:00Z'})
     const {stdout} = await runCommand([...args, '--json'])
-    assert.deepEqual(JSON.parse(stdout), {host: 'ca.test:4443', status: 'Unregistered', code: 'AB12CD34', expiryTimestamp: '2099-01-01T00:00:00Z'})
+    assert.deepEqual(JSON.parse(stdout), {
+      host: 'ca.test:4443',
+      status: 'Unregistered',
+      code: 'AB12CD34',
+      expiryTimestamp: '2099-01-01T00:00:00Z',
+    })
   })
 
   it('exits 9 with --expect registered when the appliance is not registered', async () => {

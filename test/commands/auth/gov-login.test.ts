@@ -19,7 +19,16 @@ describe('ctx auth login in the Gov region', () => {
     nock('https://trust.citrixworkspacesapi.us')
       .post('/acme/tokens/clients', {ClientId: 'client-1', ClientSecret: 'top-secret-value'})
       .reply(200, {Token: 'gov-token', ExpiresAt: 3600})
-    const {error, stderr, stdout} = await runCommand(['auth', 'login', '--customer-id', 'acme', '--client-id', 'client-1', '--region', 'gov'])
+    const {error, stderr, stdout} = await runCommand([
+      'auth',
+      'login',
+      '--customer-id',
+      'acme',
+      '--client-id',
+      'client-1',
+      '--region',
+      'gov',
+    ])
     assert.equal(error, undefined, stderr)
     assert.match(stderr, /Verified and saved/)
     assert.doesNotMatch(stdout + stderr, /top-secret-value|gov-token/)
@@ -27,7 +36,12 @@ describe('ctx auth login in the Gov region', () => {
   })
 
   it('exits 2 from license summary in Gov, saying its host is not known there', async () => {
-    Object.assign(process.env, {CTX_REGION: 'gov', CTX_CUSTOMER_ID: 'acme', CTX_CLIENT_ID: 'client-1', CTX_CLIENT_SECRET: 'top-secret-value'})
+    Object.assign(process.env, {
+      CTX_REGION: 'gov',
+      CTX_CUSTOMER_ID: 'acme',
+      CTX_CLIENT_ID: 'client-1',
+      CTX_CLIENT_SECRET: 'top-secret-value',
+    })
     const {error, stderr} = await runCommand(['license', 'summary'])
     assert.equal(error?.oclif?.exit, 2)
     assert.match(stderr, /not known in the Citrix Cloud Government region/)

@@ -39,7 +39,9 @@ describe('ctx auth login', () => {
 
   it('exits 4 with a wrong secret and saves nothing', async () => {
     process.env.CTX_CLIENT_SECRET = 'wrong-secret-123'
-    nock(testApi).post('/cctrustoauth2/acme/tokens/clients').reply(400, {error: 'invalid_client', error_description: 'Invalid client id or client secret.'})
+    nock(testApi)
+      .post('/cctrustoauth2/acme/tokens/clients')
+      .reply(400, {error: 'invalid_client', error_description: 'Invalid client id or client secret.'})
     const {error, stderr} = await runCommand(['auth', 'login', ...ids])
     assert.equal(error?.oclif?.exit, 4)
     assert.doesNotMatch(stderr, /wrong-secret-123/)
@@ -57,16 +59,39 @@ describe('ctx auth login', () => {
     const file = join(temp.dir, 'secureclient.csv')
     writeFileSync(file, 'ID,Secret\nclient-from-file,secret-from-file\n')
     nock(testApi)
-      .post('/cctrustoauth2/acme/tokens/clients', (body: Record<string, string>) => body.client_id === 'client-from-file' && body.client_secret === 'secret-from-file')
+      .post(
+        '/cctrustoauth2/acme/tokens/clients',
+        (body: Record<string, string>) =>
+          body.client_id === 'client-from-file' && body.client_secret === 'secret-from-file',
+      )
       .reply(200, {token_type: 'bearer', access_token: 't', expires_in: '3600'})
-    const {error} = await runCommand(['auth', 'login', '--customer-id', 'acme', '--secure-client-file', file, '--api-url', testApi])
+    const {error} = await runCommand([
+      'auth',
+      'login',
+      '--customer-id',
+      'acme',
+      '--secure-client-file',
+      file,
+      '--api-url',
+      testApi,
+    ])
     assert.equal(error, undefined)
     assert.equal(ConfigStore.open().profile('default')?.['client-id'], 'client-from-file')
   })
 
   it('saves the region given with --region', async () => {
     process.env.CTX_CLIENT_SECRET = 'top-secret-value'
-    await runCommand(['auth', 'login', '--customer-id', 'acme', '--client-id', 'client-1', '--region', 'eu', '--no-verify'])
+    await runCommand([
+      'auth',
+      'login',
+      '--customer-id',
+      'acme',
+      '--client-id',
+      'client-1',
+      '--region',
+      'eu',
+      '--no-verify',
+    ])
     assert.equal(ConfigStore.open().profile('default')?.region, 'eu')
   })
 

@@ -8,7 +8,13 @@ import {logIn} from '../../../src/services/auth/login.js'
 import {useTempConfig} from '../../helpers/env.js'
 import {fakeCredentialsEnv, mockToken, testApi, useNock} from '../../helpers/nock.js'
 
-const login = () => logIn({store: ConfigStore.open(), profile: 'default', credentials: {customerId: 'acme', clientId: 'client-1', clientSecret: 'top-secret-value'}, apiUrl: testApi})
+const login = () =>
+  logIn({
+    store: ConfigStore.open(),
+    profile: 'default',
+    credentials: {customerId: 'acme', clientId: 'client-1', clientSecret: 'top-secret-value'},
+    apiUrl: testApi,
+  })
 
 describe('ctx auth status and logout', () => {
   let temp: ReturnType<typeof useTempConfig>
@@ -54,7 +60,11 @@ describe('ctx auth status and logout', () => {
     await login()
     const none = await runCommand(['auth', 'status', '--offline', '--json'])
     assert.equal(none.error, undefined)
-    assert.deepEqual(JSON.parse(none.stdout), {...JSON.parse(none.stdout), service: 'not-checked', tokenFromCache: false})
+    assert.deepEqual(JSON.parse(none.stdout), {
+      ...JSON.parse(none.stdout),
+      service: 'not-checked',
+      tokenFromCache: false,
+    })
     assert.equal((JSON.parse(none.stdout) as {tokenValidUntil?: string}).tokenValidUntil, undefined)
     mockToken().get('/resourcelocations').reply(200, {items: []})
     await runCommand(['auth', 'status'])
@@ -65,7 +75,10 @@ describe('ctx auth status and logout', () => {
 
   it('status says when the API cannot be reached, shows the rest, and exits 8', async () => {
     await login()
-    mockToken().get('/resourcelocations').times(2).replyWithError(Object.assign(new Error('socket hang up'), {code: 'ECONNRESET'}))
+    mockToken()
+      .get('/resourcelocations')
+      .times(2)
+      .replyWithError(Object.assign(new Error('socket hang up'), {code: 'ECONNRESET'}))
     const {error, stdout, stderr} = await runCommand(['auth', 'status', '--max-retries', '1'])
     assert.equal(error?.oclif?.exit ?? process.exitCode, 8)
     process.exitCode = undefined

@@ -31,7 +31,10 @@ describe('ctx config get | set | unset | list', () => {
     await runCommand(['config', 'set', 'customer-id', 'acme'])
     const {stdout} = await runCommand(['config', 'list', '--api-url', 'https://api.example'])
     assert.match(stdout, /Setting .* Value .* Source/)
-    assert.match(stdout, /api-url .* https:\/\/api\.example .* flag --api-url \(profile has http:\/\/127\.0\.0\.1:4780\)/)
+    assert.match(
+      stdout,
+      /api-url .* https:\/\/api\.example .* flag --api-url \(profile has http:\/\/127\.0\.0\.1:4780\)/,
+    )
     assert.match(stdout, /customer-id .* acme .* profile /)
     assert.match(stdout, /license-view .* enterprise .* default /)
   })
@@ -87,7 +90,10 @@ describe('ctx config get | set | unset | list', () => {
   it('list --json gives every setting of the profile', async () => {
     await runCommand(['config', 'set', 'region', 'jp'])
     const {stdout} = await runCommand(['config', 'list', '--json'])
-    const {settings, profiles} = JSON.parse(stdout) as {settings: Array<{key: string; value: string | null}>; profiles: string[]}
+    const {settings, profiles} = JSON.parse(stdout) as {
+      settings: Array<{key: string; value: string | null}>
+      profiles: string[]
+    }
     assert.deepEqual(profiles, ['default'])
     assert.equal(settings.find((s) => s.key === 'region')?.value, 'jp')
   })

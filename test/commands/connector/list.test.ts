@@ -8,7 +8,13 @@ import {fakeCredentialsEnv, mockToken, useNock} from '../../helpers/nock.js'
 import {connectorWire, daysAgo, locations} from '../../helpers/products.js'
 
 const connectors = [
-  connectorWire({id: 'c1', fqdn: 'cc-01.tokyo', location: 'loc-2', status: 'Disconnected', lastContactDate: daysAgo(90)}),
+  connectorWire({
+    id: 'c1',
+    fqdn: 'cc-01.tokyo',
+    location: 'loc-2',
+    status: 'Disconnected',
+    lastContactDate: daysAgo(90),
+  }),
   connectorWire({id: 'c2', fqdn: 'ca-01.london', location: 'loc-1', connectorType: 'Unified', status: 'Connected'}),
 ]
 
@@ -31,9 +37,23 @@ describe('ctx connector list', () => {
   })
 
   it('passes --resource-location and --type to Citrix as Location and ConnectorType', async () => {
-    locationsListed().get('/connectors').query({Location: 'loc-1', ConnectorType: 'Unified'}).reply(200, [connectors[1]])
-    const {stdout} = await runCommand(['connector', 'list', '--resource-location', 'loc-1', '--type', 'appliance', '--json'])
-    assert.deepEqual((JSON.parse(stdout) as {connectors: Array<{id: string}>}).connectors.map((c) => c.id), ['c2'])
+    locationsListed()
+      .get('/connectors')
+      .query({Location: 'loc-1', ConnectorType: 'Unified'})
+      .reply(200, [connectors[1]])
+    const {stdout} = await runCommand([
+      'connector',
+      'list',
+      '--resource-location',
+      'loc-1',
+      '--type',
+      'appliance',
+      '--json',
+    ])
+    assert.deepEqual(
+      (JSON.parse(stdout) as {connectors: Array<{id: string}>}).connectors.map((c) => c.id),
+      ['c2'],
+    )
   })
 
   it('lists with --stale only disconnected connectors silent for longer', async () => {
@@ -41,7 +61,10 @@ describe('ctx connector list', () => {
     const {stdout} = await runCommand(['connector', 'list', '--stale', '30d', '--csv'])
     const lines = stdout.trim().split(/\r?\n/)
     assert.equal(lines[0], 'fqdn,type,locationName,status,version,lastContactAt,id,location,inMaintenance,versionState')
-    assert.deepEqual(lines.slice(1).map((l) => l.split(',')[0]), ['cc-01.tokyo'])
+    assert.deepEqual(
+      lines.slice(1).map((l) => l.split(',')[0]),
+      ['cc-01.tokyo'],
+    )
   })
 
   it('exits 6 naming `ctx resource-location list` for an unknown resource location', async () => {
@@ -66,12 +89,28 @@ describe('ctx connector list', () => {
     locationsListed().get('/connectors').query({ConnectorType: 'Unified'}).reply(200, [])
     const {stdout, stderr} = await runCommand(['connector', 'list', '--type', 'appliance'])
     assert.equal(stdout, '')
-    assert.match(stderr, /Citrix may not list Connector Appliances here.*`ctx product list --product connector-appliance`/)
+    assert.match(
+      stderr,
+      /Citrix may not list Connector Appliances here.*`ctx product list --product connector-appliance`/,
+    )
   })
 
   it('shows an Unknown connector with nulls, and never selects it by --stale while its last contact is recent', async () => {
-    const unknown = connectorWire({id: 'u1', fqdn: 'cc-09.london', status: 'Unknown', role: null, leaseEndDateTime: null, lastContactDate: daysAgo(0.01)})
-    locationsListed().get('/connectors').reply(200, [unknown]).get('/resourcelocations').reply(200, {items: locations}).get('/connectors').reply(200, [unknown])
+    const unknown = connectorWire({
+      id: 'u1',
+      fqdn: 'cc-09.london',
+      status: 'Unknown',
+      role: null,
+      leaseEndDateTime: null,
+      lastContactDate: daysAgo(0.01),
+    })
+    locationsListed()
+      .get('/connectors')
+      .reply(200, [unknown])
+      .get('/resourcelocations')
+      .reply(200, {items: locations})
+      .get('/connectors')
+      .reply(200, [unknown])
     const {stdout} = await runCommand(['connector', 'list'])
     assert.match(stdout, /cc-09\.london .*Cloud Connector .*London DC .*Unknown/)
     const stale = await runCommand(['connector', 'list', '--stale', '1h', '--json'])

@@ -9,11 +9,27 @@ import {fakeCredentialsEnv, mockToken, useNock} from '../../helpers/nock.js'
 import {connectorWire, daysAgo, locations} from '../../helpers/products.js'
 
 const connectors = [
-  connectorWire({id: 'c1', fqdn: 'cc-01.tokyo', location: 'loc-2', status: 'Disconnected', lastContactDate: daysAgo(90)}),
+  connectorWire({
+    id: 'c1',
+    fqdn: 'cc-01.tokyo',
+    location: 'loc-2',
+    status: 'Disconnected',
+    lastContactDate: daysAgo(90),
+  }),
   connectorWire({id: 'c2', fqdn: 'cc-02.tokyo', location: 'loc-2', status: 'Connected', lastContactDate: daysAgo(90)}),
-  connectorWire({id: 'c3', fqdn: 'cc-01.london', location: 'loc-1', status: 'Disconnected', lastContactDate: daysAgo(60)}),
+  connectorWire({
+    id: 'c3',
+    fqdn: 'cc-01.london',
+    location: 'loc-1',
+    status: 'Disconnected',
+    lastContactDate: daysAgo(60),
+  }),
 ]
-const unavailable = {type: 'https://errors-api.cloud.com/common/serviceUnavailable', detail: 'Service unavailable', parameters: [{name: 'retryDelay', value: '0'}]}
+const unavailable = {
+  type: 'https://errors-api.cloud.com/common/serviceUnavailable',
+  detail: 'Service unavailable',
+  parameters: [{name: 'retryDelay', value: '0'}],
+}
 
 describe('ctx connector remove', () => {
   let temp: ReturnType<typeof useTempConfig>
@@ -24,7 +40,8 @@ describe('ctx connector remove', () => {
   afterEach(() => temp.restore())
   useNock()
 
-  const listed = () => mockToken().get('/resourcelocations').reply(200, {items: locations}).get('/connectors').reply(200, connectors)
+  const listed = () =>
+    mockToken().get('/resourcelocations').reply(200, {items: locations}).get('/connectors').reply(200, connectors)
 
   it('never removes a Connected connector through --stale', async () => {
     listed().delete('/connectors/c1').reply(200, 'true').delete('/connectors/c3').reply(200, 'true')
@@ -58,11 +75,18 @@ describe('ctx connector remove', () => {
     assert.match(stderr, /^Warning: cc-02\.tokyo is the last connector/m)
   })
 
-  it('reads every connector to find a location\'s last one when --type narrowed the list', async () => {
+  it("reads every connector to find a location's last one when --type narrowed the list", async () => {
     mockToken()
-      .get('/resourcelocations').reply(200, {items: locations})
-      .get('/connectors').query({ConnectorType: 'Windows'}).reply(200, [connectors[2]])
-      .get('/connectors').reply(200, [...connectors, connectorWire({id: 'a1', fqdn: 'ca-01.london', location: 'loc-1', connectorType: 'Unified'})])
+      .get('/resourcelocations')
+      .reply(200, {items: locations})
+      .get('/connectors')
+      .query({ConnectorType: 'Windows'})
+      .reply(200, [connectors[2]])
+      .get('/connectors')
+      .reply(200, [
+        ...connectors,
+        connectorWire({id: 'a1', fqdn: 'ca-01.london', location: 'loc-1', connectorType: 'Unified'}),
+      ])
     const {stderr} = await runCommand(['connector', 'remove', '--stale', '30d', '--type', 'windows', '--dry-run'])
     assert.doesNotMatch(stderr, /last connector/, stderr)
   })
@@ -72,7 +96,10 @@ describe('ctx connector remove', () => {
     const {error, stderr} = await runCommand(['connector', 'remove', '--stale', '30d', '--yes', '--max-retries', '0'])
     assert.equal(error?.oclif?.exit, 10)
     assert.match(stderr, /c3 \(cc-01\.london\): Citrix Cloud answered 503/)
-    assert.deepEqual((await readAudit()).map((e) => [e.kind, e.id, e.result]).sort(), [['connector', 'c1', 'removed'], ['connector', 'c3', 'failed']])
+    assert.deepEqual((await readAudit()).map((e) => [e.kind, e.id, e.result]).sort(), [
+      ['connector', 'c1', 'removed'],
+      ['connector', 'c3', 'failed'],
+    ])
   })
 
   it('exits 2 without a terminal and without --yes', async () => {

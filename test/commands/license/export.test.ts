@@ -11,8 +11,17 @@ import {useTempConfig} from '../../helpers/env.js'
 import {fakeCredentialsEnv, mockToken, testApi, useNock} from '../../helpers/nock.js'
 
 const base = '/licensing/license/enterprise/cloud/cvad/ud'
-const user = (id: string, userName: string) => ({userId: id, userName, licenseAssignedDate: '2026-01-01T00:00:00Z', lastLoginDate: '2026-11-01T00:00:00Z', licenseStatus: 'Active'})
-const currentWith = (users: number) => ({userLicenseUsage: {totalUsageCount: users, releasedCount: 0}, deviceLicenseUsage: {totalUsageCount: 0, releasedCount: 0}})
+const user = (id: string, userName: string) => ({
+  userId: id,
+  userName,
+  licenseAssignedDate: '2026-01-01T00:00:00Z',
+  lastLoginDate: '2026-11-01T00:00:00Z',
+  licenseStatus: 'Active',
+})
+const currentWith = (users: number) => ({
+  userLicenseUsage: {totalUsageCount: users, releasedCount: 0},
+  deviceLicenseUsage: {totalUsageCount: 0, releasedCount: 0},
+})
 
 describe('ctx license export', () => {
   let temp: ReturnType<typeof useTempConfig>
@@ -35,7 +44,12 @@ describe('ctx license export', () => {
   })
 
   it('writes CSV to stdout with the fixed header and a formula-looking user name neutralised', async () => {
-    mockToken().get(`${base}/current`).reply(200, currentWith(2)).get(`${base}/users`).query(true).reply(200, {items: [user('u1', 'ada'), user('u2', '=cmd|"/C calc"!A0')], continuationToken: null})
+    mockToken()
+      .get(`${base}/current`)
+      .reply(200, currentWith(2))
+      .get(`${base}/users`)
+      .query(true)
+      .reply(200, {items: [user('u1', 'ada'), user('u2', '=cmd|"/C calc"!A0')], continuationToken: null})
     const {stdout, stderr} = await runCommand(['license', 'export', 'users'])
     const lines = stdout.trim().split('\r\n')
     assert.equal(lines[0], 'userId,userName,licenseAssignedDate,lastLoginDate,licenseStatus')
@@ -64,11 +78,16 @@ describe('ctx license export', () => {
     const {stdout, error} = await runCommand(['license', 'export', 'users', '--format', 'json', '--out', out, '--json'])
     assert.equal(error, undefined)
     assert.deepEqual(JSON.parse(stdout), {dataset: 'users', format: 'json', rows: 2, out})
-    assert.deepEqual((JSON.parse(readFileSync(out, 'utf8')) as Array<{userId: string}>).map((u) => u.userId), ['u1', 'u2'])
+    assert.deepEqual(
+      (JSON.parse(readFileSync(out, 'utf8')) as Array<{userId: string}>).map((u) => u.userId),
+      ['u1', 'u2'],
+    )
   })
 
   it('keeps the old file when the customer is not entitled, and exits 6', async () => {
-    mockToken().get('/acme/cloudlicenseusages/products/secureworkspaceaccess/current').reply(404, {type: 'https://errors-api.cloud.com/licensing/notFound', detail: 'Not entitled'})
+    mockToken()
+      .get('/acme/cloudlicenseusages/products/secureworkspaceaccess/current')
+      .reply(404, {type: 'https://errors-api.cloud.com/licensing/notFound', detail: 'Not entitled'})
     const out = join(dir, 'users.csv')
     writeFileSync(out, 'old')
     const {error} = await runCommand(['license', 'export', 'users', '--product', 'secure-private-access', '--out', out])
@@ -96,7 +115,12 @@ describe('ctx license export', () => {
   })
 
   it('takes --out - as stdout', async () => {
-    mockToken().get(`${base}/current`).reply(200, currentWith(1)).get(`${base}/users`).query(true).reply(200, {items: [user('u1', 'ada')], continuationToken: null})
+    mockToken()
+      .get(`${base}/current`)
+      .reply(200, currentWith(1))
+      .get(`${base}/users`)
+      .query(true)
+      .reply(200, {items: [user('u1', 'ada')], continuationToken: null})
     const {stdout, error} = await runCommand(['license', 'export', 'users', '--format', 'ndjson', '--out', '-'])
     assert.equal(error, undefined)
     assert.equal((JSON.parse(stdout) as {userId: string}).userId, 'u1')
@@ -105,9 +129,17 @@ describe('ctx license export', () => {
 
   it('creates the file 0600, or with --mode as asked', async function () {
     if (process.platform === 'win32') this.skip()
-    for (const [args, mode] of [[[], 0o600], [['--mode', '0640'], 0o640]] as Array<[string[], number]>) {
+    for (const [args, mode] of [
+      [[], 0o600],
+      [['--mode', '0640'], 0o640],
+    ] as Array<[string[], number]>) {
       const scope = mode === 0o600 ? mockToken() : nock(testApi) // the token is cached after the first run
-      scope.get(`${base}/current`).reply(200, currentWith(1)).get(`${base}/users`).query(true).reply(200, {items: [user('u1', 'ada')], continuationToken: null})
+      scope
+        .get(`${base}/current`)
+        .reply(200, currentWith(1))
+        .get(`${base}/users`)
+        .query(true)
+        .reply(200, {items: [user('u1', 'ada')], continuationToken: null})
       const out = join(dir, `users-${mode.toString(8)}.csv`)
       const {error} = await runCommand(['license', 'export', 'users', '--out', out, ...args])
       assert.equal(error, undefined)
@@ -116,7 +148,11 @@ describe('ctx license export', () => {
   })
 
   it('refuses a --mode that is not octal permission bits, or without --out, with exit 2', async () => {
-    for (const args of [['--out', join(dir, 'x.csv'), '--mode', 'rw-r-----'], ['--out', join(dir, 'x.csv'), '--mode', '1777'], ['--mode', '0600']]) {
+    for (const args of [
+      ['--out', join(dir, 'x.csv'), '--mode', 'rw-r-----'],
+      ['--out', join(dir, 'x.csv'), '--mode', '1777'],
+      ['--mode', '0600'],
+    ]) {
       const {error, stderr} = await runCommand(['license', 'export', 'users', ...args])
       assert.equal(error?.oclif?.exit, 2, `${args.join(' ')}: ${stderr}`)
     }

@@ -10,7 +10,12 @@ import {fakeCredentialsEnv, mockToken, useNock} from '../../helpers/nock.js'
 const path = '/licensing/license/enterprise/cloud/cvad/ud/historicalusage'
 const monthsAgo = (n: number) => formatMonth(addMonths(monthOf(new Date()), -n))
 const counts = {cumulativeAssignedCount: 90, newAssignedCount: 5, releasedCount: 1}
-const entry = (month: string) => ({timeStamp: `${month}-01T00:00:00Z`, totalAvailableLicenseCount: 120, userLicenseUsage: counts, deviceLicenseUsage: counts})
+const entry = (month: string) => ({
+  timeStamp: `${month}-01T00:00:00Z`,
+  totalAvailableLicenseCount: 120,
+  userLicenseUsage: counts,
+  deviceLicenseUsage: counts,
+})
 
 /** Runs with process.stdout.isTTY set as given (the command asks it whether to draw the chart). */
 async function withStdoutTTY<T>(isTTY: boolean, run: () => Promise<T>): Promise<T> {
@@ -36,7 +41,10 @@ describe('ctx license history', () => {
   useNock()
 
   it('shows one row per month, asking for the last 12 months by default', async () => {
-    mockToken().get(path).query({startDate: monthsAgo(11), endDate: monthsAgo(0)}).reply(200, {historicalUsageList: [entry(monthsAgo(1)), entry(monthsAgo(0))]})
+    mockToken()
+      .get(path)
+      .query({startDate: monthsAgo(11), endDate: monthsAgo(0)})
+      .reply(200, {historicalUsageList: [entry(monthsAgo(1)), entry(monthsAgo(0))]})
     const {stdout, error} = await runCommand(['license', 'history'])
     assert.equal(error, undefined)
     assert.match(stdout, new RegExp(`${monthsAgo(1)}\\s+│ 120`))
@@ -57,7 +65,10 @@ describe('ctx license history', () => {
   })
 
   it("exits 2 with Citrix's message when it refuses the time format", async () => {
-    mockToken().get(path).query({startDate: '2026-1', endDate: '2026-03'}).reply(400, {error_description: '{"Code":400,"Message":"Invalid time format.","Details":"Invalid time format."}'})
+    mockToken()
+      .get(path)
+      .query({startDate: '2026-1', endDate: '2026-03'})
+      .reply(400, {error_description: '{"Code":400,"Message":"Invalid time format.","Details":"Invalid time format."}'})
     const {error, stderr} = await runCommand(['license', 'history', '--from', '2026-1', '--to', '2026-03'])
     assert.equal(error?.oclif?.exit, 2)
     assert.match(stderr, /Citrix Cloud answered 400: Invalid time format\./)
@@ -75,21 +86,30 @@ describe('ctx license history', () => {
   })
 
   it('draws the bar chart under the table on a terminal, in plain characters without colour', async () => {
-    mockToken().get(path).query(true).reply(200, {historicalUsageList: [entry(monthsAgo(1)), entry(monthsAgo(0))]})
+    mockToken()
+      .get(path)
+      .query(true)
+      .reply(200, {historicalUsageList: [entry(monthsAgo(1)), entry(monthsAgo(0))]})
     const {stdout} = await withStdoutTTY(true, () => runCommand(['license', 'history', '--months', '2']))
     assert.ok(stdout.indexOf(chartHeading) > stdout.indexOf(monthsAgo(0)), 'the chart follows the table')
     assert.match(stdout, new RegExp(`${monthsAgo(0)} ! #+=+\\|?=* +180 / 120  \\+60`))
   })
 
   it('draws no chart when stdout is piped', async () => {
-    mockToken().get(path).query(true).reply(200, {historicalUsageList: [entry(monthsAgo(0))]})
+    mockToken()
+      .get(path)
+      .query(true)
+      .reply(200, {historicalUsageList: [entry(monthsAgo(0))]})
     const {stdout} = await withStdoutTTY(false, () => runCommand(['license', 'history', '--months', '1']))
     assert.match(stdout, /Month/)
     assert.ok(!stdout.includes(chartHeading))
   })
 
   it('draws no chart under --json, even on a terminal', async () => {
-    mockToken().get(path).query(true).reply(200, {historicalUsageList: [entry(monthsAgo(0))]})
+    mockToken()
+      .get(path)
+      .query(true)
+      .reply(200, {historicalUsageList: [entry(monthsAgo(0))]})
     const {stdout} = await withStdoutTTY(true, () => runCommand(['license', 'history', '--months', '1', '--json']))
     assert.equal((JSON.parse(stdout) as {history: {months: unknown[]}}).history.months.length, 1)
   })

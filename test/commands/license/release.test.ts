@@ -7,7 +7,13 @@ import {useTempConfig} from '../../helpers/env.js'
 import {fakeCredentialsEnv, mockToken, useNock} from '../../helpers/nock.js'
 
 const base = '/licensing/license/enterprise/cloud/cvad/ud'
-const expiredUser = {userId: 'u-1', userName: 'ada', licenseAssignedDate: '2025-01-01T00:00:00Z', lastLoginDate: '2025-03-01T00:00:00Z', licenseStatus: 'Expired'}
+const expiredUser = {
+  userId: 'u-1',
+  userName: 'ada',
+  licenseAssignedDate: '2025-01-01T00:00:00Z',
+  lastLoginDate: '2025-03-01T00:00:00Z',
+  licenseStatus: 'Expired',
+}
 
 function mockExpired() {
   return mockToken()
@@ -45,7 +51,9 @@ describe('ctx license release', () => {
   })
 
   it('releases with --yes and reports the count', async () => {
-    mockExpired().post(`${base}/release`, {consumerList: ['u-1']}).reply(200, {releasedCount: 1, failed: []})
+    mockExpired()
+      .post(`${base}/release`, {consumerList: ['u-1']})
+      .reply(200, {releasedCount: 1, failed: []})
     const {stdout} = await runCommand(['license', 'release', '--expired', '--yes', '--json'])
     assert.deepEqual(JSON.parse(stdout), {
       dryRun: false,
@@ -57,16 +65,20 @@ describe('ctx license release', () => {
   })
 
   it('uses the streams of the removals: the list to confirm on stderr, the report on stdout', async () => {
-    mockExpired().post(`${base}/release`, {consumerList: ['u-1']}).reply(200, {releasedCount: 1, failed: []})
+    mockExpired()
+      .post(`${base}/release`, {consumerList: ['u-1']})
+      .reply(200, {releasedCount: 1, failed: []})
     const {stdout, stderr} = await runCommand(['license', 'release', '--expired', '--yes'])
     assert.match(stderr, /Name .* Kind .* Last login .* Id[\s\S]*ada .* u-1/)
-    assert.equal(stdout.match(/ada/g)?.length, 1, "the list to confirm is not on stdout")
+    assert.equal(stdout.match(/ada/g)?.length, 1, 'the list to confirm is not on stdout')
     assert.match(stdout, /^│ released .* ada .* u-1/m)
     assert.match(stderr, /Released 1, failed 0\./)
   })
 
   it('reports each failure and exits 10', async () => {
-    mockToken().post(`${base}/release`, {consumerList: ['a', 'b']}).reply(200, {releasedCount: 1, failed: [{id: 'b', reason: 'Consumer not found.'}]})
+    mockToken()
+      .post(`${base}/release`, {consumerList: ['a', 'b']})
+      .reply(200, {releasedCount: 1, failed: [{id: 'b', reason: 'Consumer not found.'}]})
     const {error, stdout, stderr} = await runCommand(['license', 'release', '--id', 'a', '--id', 'b', '--yes'])
     assert.equal(error?.oclif?.exit, 10)
     assert.match(stdout, /^│ FAILED .* b .* Consumer not found\./m)
@@ -75,12 +87,24 @@ describe('ctx license release', () => {
   })
 
   it('carries the whole report in the --json error of a partial failure, as the removals do', async () => {
-    mockToken().post(`${base}/release`, {consumerList: ['a', 'b']}).reply(200, {releasedCount: 1, failed: [{id: 'b', reason: 'Consumer not found.'}]})
+    mockToken()
+      .post(`${base}/release`, {consumerList: ['a', 'b']})
+      .reply(200, {releasedCount: 1, failed: [{id: 'b', reason: 'Consumer not found.'}]})
     const {stdout} = await runCommand(['license', 'release', '--id', 'a', '--id', 'b', '--yes', '--json'])
-    const json = JSON.parse(stdout) as {error: {exitCode: number}; items: Array<{id: string; result: string; error?: string}>; failed: number}
+    const json = JSON.parse(stdout) as {
+      error: {exitCode: number}
+      items: Array<{id: string; result: string; error?: string}>
+      failed: number
+    }
     assert.equal(json.error.exitCode, 10)
     assert.equal(json.failed, 1)
-    assert.deepEqual(json.items.map((i) => [i.id, i.result, i.error]), [['a', 'released', undefined], ['b', 'failed', 'Consumer not found.']])
+    assert.deepEqual(
+      json.items.map((i) => [i.id, i.result, i.error]),
+      [
+        ['a', 'released', undefined],
+        ['b', 'failed', 'Consumer not found.'],
+      ],
+    )
   })
 
   it('exits 2 when told neither --expired nor --id', async () => {

@@ -7,10 +7,28 @@ import {useTempConfig} from '../../helpers/env.js'
 import {fakeCredentialsEnv, mockCwsToken, useNock} from '../../helpers/nock.js'
 
 const server = (fqdn: string, extra: Record<string, unknown> = {}) => ({
-  hostID: fqdn, fqdn, isPhoningHome: true, lastPhoningHomeTime: '2026-11-24T06:00:00Z', isEverReported: true, isFoundInBackOffice: true,
-  isNonCspLicenseInstalled: false, isCcu: false, isExpired: false, daysToExpire: 300, licenseExpirationDate: '2027-09-20T00:00:00Z', isCompliant: true, isLicenseServerFree: false, ...extra,
+  hostID: fqdn,
+  fqdn,
+  isPhoningHome: true,
+  lastPhoningHomeTime: '2026-11-24T06:00:00Z',
+  isEverReported: true,
+  isFoundInBackOffice: true,
+  isNonCspLicenseInstalled: false,
+  isCcu: false,
+  isExpired: false,
+  daysToExpire: 300,
+  licenseExpirationDate: '2027-09-20T00:00:00Z',
+  isCompliant: true,
+  isLicenseServerFree: false,
+  ...extra,
 })
-const reply = {licenseServersStatus: [server('lic-01.example'), server('lic-02.example', {isPhoningHome: false, lastPhoningHomeTime: '2026-10-01T00:00:00Z'}), server('lic-03.example', {daysToExpire: 12})]}
+const reply = {
+  licenseServersStatus: [
+    server('lic-01.example'),
+    server('lic-02.example', {isPhoningHome: false, lastPhoningHomeTime: '2026-10-01T00:00:00Z'}),
+    server('lic-03.example', {daysToExpire: 12}),
+  ],
+}
 
 describe('ctx license servers', () => {
   let temp: ReturnType<typeof useTempConfig>
@@ -35,11 +53,17 @@ describe('ctx license servers', () => {
     const {stdout} = await runCommand(['license', 'servers', '--stale', '--csv'])
     const lines = stdout.trim().split(/\r?\n/)
     assert.equal(lines[0], 'fqdn,issues,stale,phoningHome,lastPhoningHome,licenseExpiration,free')
-    assert.deepEqual(lines.slice(1).map((l) => l.split(',')[0]), ['lic-02.example', 'lic-03.example'])
+    assert.deepEqual(
+      lines.slice(1).map((l) => l.split(',')[0]),
+      ['lic-02.example', 'lic-03.example'],
+    )
   })
 
   it('says so when no server is stale', async () => {
-    mockCwsToken().get('/acme/licenseservers').twice().reply(200, {licenseServersStatus: [server('lic-01.example')]})
+    mockCwsToken()
+      .get('/acme/licenseservers')
+      .twice()
+      .reply(200, {licenseServersStatus: [server('lic-01.example')]})
     const {stdout} = await runCommand(['license', 'servers', '--stale', '--json'])
     assert.deepEqual(JSON.parse(stdout), {staleOnly: true, total: 1, servers: []})
     const {stderr} = await runCommand(['license', 'servers', '--stale'])

@@ -44,17 +44,37 @@ describe('ctx license summary', () => {
 
   it('returns the figures under --json', async () => {
     const {userLicenseUsage: _u, deviceLicenseUsage: _d, ...noSplit} = current
-    mockToken().get('/acme/cloudlicenseusages/products/xenmobile/current').reply(200, {...noSplit, licenseModel: 'UserDevice'})
+    mockToken()
+      .get('/acme/cloudlicenseusages/products/xenmobile/current')
+      .reply(200, {...noSplit, licenseModel: 'UserDevice'})
     const {stdout} = await runCommand(['license', 'summary', '--product', 'endpoint-management', '--json'])
     const {summary} = JSON.parse(stdout) as {summary: Record<string, unknown>}
     assert.deepEqual(
-      {view: summary.view, product: summary.product, used: summary.used, remaining: summary.remaining, nextExpiry: summary.nextExpiry, usedByUsers: summary.usedByUsers, userDeviceSplit: summary.userDeviceSplit},
-      {view: 'enterprise', product: 'endpoint-management', used: 150, remaining: 50, nextExpiry: {date: '2026-12-10T00:00:00Z', count: 40, daysLeft: 16}, usedByUsers: null, userDeviceSplit: false},
+      {
+        view: summary.view,
+        product: summary.product,
+        used: summary.used,
+        remaining: summary.remaining,
+        nextExpiry: summary.nextExpiry,
+        usedByUsers: summary.usedByUsers,
+        userDeviceSplit: summary.userDeviceSplit,
+      },
+      {
+        view: 'enterprise',
+        product: 'endpoint-management',
+        used: 150,
+        remaining: 50,
+        nextExpiry: {date: '2026-12-10T00:00:00Z', count: 40, daysLeft: 16},
+        usedByUsers: null,
+        userDeviceSplit: false,
+      },
     )
   })
 
   it('exits 6 with a hint when the customer is not entitled to the service', async () => {
-    mockToken().get('/licensing/license/enterprise/cloud/daasazure/ud/current').reply(404, {type: 'https://errors-api.cloud.com/licensing/notFound', detail: 'Not entitled'})
+    mockToken()
+      .get('/licensing/license/enterprise/cloud/daasazure/ud/current')
+      .reply(404, {type: 'https://errors-api.cloud.com/licensing/notFound', detail: 'Not entitled'})
     const {error, stderr} = await runCommand(['license', 'summary', '--product', 'daas-azure'])
     assert.equal(error?.oclif?.exit, 6)
     assert.match(stderr, /404: Not entitled/)
@@ -62,7 +82,10 @@ describe('ctx license summary', () => {
   })
 
   it('shows the partner DaaS view for a month', async () => {
-    mockToken().get('/licensing/license/partner/cloud/cvad/summary').query({month: '2026-10'}).reply(200, {month: '2026-10', customers: 3, licenses: 900, users: 950, overage: 50})
+    mockToken()
+      .get('/licensing/license/partner/cloud/cvad/summary')
+      .query({month: '2026-10'})
+      .reply(200, {month: '2026-10', customers: 3, licenses: 900, users: 950, overage: 50})
     const {stdout} = await runCommand(['license', 'summary', '--view', 'partner-daas', '--month', '2026-10'])
     assert.match(stdout, /Customers\s+3/)
     assert.match(stdout, /Overage\s+50/)
@@ -77,7 +100,14 @@ describe('ctx license summary', () => {
   })
 
   it('exits 2 on --product in a partner view, naming the conflict, before any call', async () => {
-    const {error, stderr} = await runCommand(['license', 'summary', '--view', 'partner-daas', '--product', 'endpoint-management'])
+    const {error, stderr} = await runCommand([
+      'license',
+      'summary',
+      '--view',
+      'partner-daas',
+      '--product',
+      'endpoint-management',
+    ])
     assert.equal(error?.oclif?.exit, 2)
     assert.match(stderr, /--product does not apply to the partner-daas view/)
   })
@@ -120,7 +150,11 @@ describe('ctx license summary', () => {
   it('shows the concurrent figures and says so when user/device answers 404', async () => {
     mockToken()
       .get('/licensing/license/enterprise/cloud/cvad/ud/current')
-      .reply(404, {type: '404', detail: 'resource not found', parameters: {name: 'entityType', value: 'UserDeviceLicense'}})
+      .reply(404, {
+        type: '404',
+        detail: 'resource not found',
+        parameters: {name: 'entityType', value: 'UserDeviceLicense'},
+      })
       .get(ccuPath)
       .query({UsageType: 'device', LicenseModel: 'Concurrent'})
       .reply(200, ccu)
@@ -142,14 +176,34 @@ describe('ctx license summary', () => {
   })
 
   it('exits 2 for --license-model concurrent with another service', async () => {
-    const {error} = await runCommand(['license', 'summary', '--license-model', 'concurrent', '--product', 'endpoint-management'])
+    const {error} = await runCommand([
+      'license',
+      'summary',
+      '--license-model',
+      'concurrent',
+      '--product',
+      'endpoint-management',
+    ])
     assert.equal(error?.oclif?.exit, 2)
   })
 
   it('says that Endpoint Management has no user/device split instead of showing zeros', async () => {
-    mockToken().get('/acme/cloudlicenseusages/products/xenmobile/current').reply(200, {productName: 'Citrix Endpoint Management', productEdition: 'Enterprise', totalAvailableLicenseCount: 300, totalUsageCount: 120, remainingLicenseCount: 180, nextExpiredLicenses: null, licenseModel: 'UserDevice'})
+    mockToken()
+      .get('/acme/cloudlicenseusages/products/xenmobile/current')
+      .reply(200, {
+        productName: 'Citrix Endpoint Management',
+        productEdition: 'Enterprise',
+        totalAvailableLicenseCount: 300,
+        totalUsageCount: 120,
+        remainingLicenseCount: 180,
+        nextExpiredLicenses: null,
+        licenseModel: 'UserDevice',
+      })
     const {stdout} = await runCommand(['license', 'summary', '--product', 'endpoint-management'])
-    assert.match(stdout, /Used\s+120; by users and devices: not reported \(Citrix gives no user\/device split for this service\)/)
+    assert.match(
+      stdout,
+      /Used\s+120; by users and devices: not reported \(Citrix gives no user\/device split for this service\)/,
+    )
     assert.doesNotMatch(stdout, /0 users/)
     assert.doesNotMatch(stdout, /Released/)
   })

@@ -7,7 +7,15 @@ import {appendAudit, type AuditEntry} from '../../../src/services/audit-log.js'
 import {useTempConfig} from '../../helpers/env.js'
 
 const entry = (id: string, time: string, action: AuditEntry['action'] = 'remove'): AuditEntry => ({
-  time, action, kind: 'product', profile: 'default', customer: 'acme', id, hostname: `host-${id}`, product: 'Citrix License Server', result: action === 'register' ? 'registered' : 'removed',
+  time,
+  action,
+  kind: 'product',
+  profile: 'default',
+  customer: 'acme',
+  id,
+  hostname: `host-${id}`,
+  product: 'Citrix License Server',
+  result: action === 'register' ? 'registered' : 'removed',
 })
 
 describe('ctx product history', () => {
@@ -27,14 +35,20 @@ describe('ctx product history', () => {
     await appendAudit(entry('a', '2026-11-01T10:00:00Z'))
     await appendAudit(entry('b', '2026-11-02T10:00:00Z'))
     const {stdout} = await runCommand(['product', 'history', '--json', '--limit', '1'])
-    assert.deepEqual((JSON.parse(stdout) as {entries: AuditEntry[]}).entries.map((e) => e.id), ['b'])
+    assert.deepEqual(
+      (JSON.parse(stdout) as {entries: AuditEntry[]}).entries.map((e) => e.id),
+      ['b'],
+    )
   })
 
   it('filters by --action, --since and --profile', async () => {
     await appendAudit(entry('old', '2026-01-01T10:00:00Z', 'register'))
     await appendAudit({...entry('other', new Date().toISOString()), profile: 'prod'})
     await appendAudit(entry('recent', new Date().toISOString()))
-    const ids = async (...args: string[]) => (JSON.parse((await runCommand(['product', 'history', '--json', ...args])).stdout) as {entries: AuditEntry[]}).entries.map((e) => e.id)
+    const ids = async (...args: string[]) =>
+      (
+        JSON.parse((await runCommand(['product', 'history', '--json', ...args])).stdout) as {entries: AuditEntry[]}
+      ).entries.map((e) => e.id)
     assert.deepEqual(await ids('--action', 'register'), ['old'])
     assert.deepEqual(await ids('--since', '7d'), ['recent', 'other'])
     assert.deepEqual(await ids('--profile', 'prod'), ['other'])

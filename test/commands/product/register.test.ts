@@ -11,7 +11,13 @@ import {productWire} from '../../helpers/products.js'
 
 const codePath = '/root/trust/v1/registrations/acme/codes/AB12CD34'
 const registerPath = '/root/trust/v1/registrations/acme'
-const pendingBody = {code: 'AB12CD34', status: 'Pending', service: 'LicenseServer', deviceInfo: productWire({}).deviceInfo, expiryTimestamp: '2026-11-24T10:15:00Z'}
+const pendingBody = {
+  code: 'AB12CD34',
+  status: 'Pending',
+  service: 'LicenseServer',
+  deviceInfo: productWire({}).deviceInfo,
+  expiryTimestamp: '2026-11-24T10:15:00Z',
+}
 const envelope = (type: string, detail: string) => ({type: `https://errors-api.cloud.com/${type}`, detail})
 
 describe('ctx product register', () => {
@@ -58,22 +64,40 @@ describe('ctx product register', () => {
   })
 
   it('registers with --yes, normalising the code, and prints the new registration on stdout', async () => {
-    mockToken().get(codePath).reply(200, pendingBody).post(registerPath, {code: 'AB12CD34'}).reply(201, productWire({instanceID: 'new-id'}))
+    mockToken()
+      .get(codePath)
+      .reply(200, pendingBody)
+      .post(registerPath, {code: 'AB12CD34'})
+      .reply(201, productWire({instanceID: 'new-id'}))
     const {error, stdout} = await runCommand(['product', 'register', '--code', 'ab12-cd34', '--yes'])
     assert.equal(error, undefined)
     assert.match(stdout, /Id +new-id/)
-    assert.deepEqual((await readAudit()).map((e) => [e.action, e.id, e.result]), [['register', 'new-id', 'registered']])
+    assert.deepEqual(
+      (await readAudit()).map((e) => [e.action, e.id, e.result]),
+      [['register', 'new-id', 'registered']],
+    )
   })
 
   it('returns the registration under --json', async () => {
-    mockToken().get(codePath).reply(200, pendingBody).post(registerPath).reply(201, productWire({instanceID: 'new-id'}))
+    mockToken()
+      .get(codePath)
+      .reply(200, pendingBody)
+      .post(registerPath)
+      .reply(201, productWire({instanceID: 'new-id'}))
     const {stdout} = await runCommand(['product', 'register', '--code', 'AB12CD34', '--yes', '--json'])
     const result = JSON.parse(stdout) as {registered: boolean; product: {id: string; service: string; hostname: string}}
-    assert.deepEqual([result.registered, result.product.id, result.product.service, result.product.hostname], [true, 'new-id', 'LicenseServer', 'ls-01.corp.example'])
+    assert.deepEqual(
+      [result.registered, result.product.id, result.product.service, result.product.hostname],
+      [true, 'new-id', 'LicenseServer', 'ls-01.corp.example'],
+    )
   })
 
   it('is also `ctx register`', async () => {
-    mockToken().get(codePath).reply(200, pendingBody).post(registerPath).reply(201, productWire({instanceID: 'new-id'}))
+    mockToken()
+      .get(codePath)
+      .reply(200, pendingBody)
+      .post(registerPath)
+      .reply(201, productWire({instanceID: 'new-id'}))
     const {error, stdout} = await runCommand(['register', '--code', 'AB12CD34', '--yes'])
     assert.equal(error, undefined)
     assert.match(stdout, /new-id/)

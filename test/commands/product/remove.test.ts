@@ -13,8 +13,17 @@ import {daysAgo, productWire} from '../../helpers/products.js'
 const listPath = '/root/trust/v1/registeredproducts/acme'
 const fresh = productWire({instanceID: 'fresh-id', hostname: 'ls-02.corp.example', lastContactTime: daysAgo(1)})
 const staleA = productWire({instanceID: 'stale-a', hostname: 'ls-01.corp.example', lastContactTime: daysAgo(90)})
-const staleB = productWire({instanceID: 'stale-b', hostname: 'fas-01.corp.example', service: 'FederatedAuthenticationService', lastContactTime: daysAgo(45)})
-const unavailable = {type: 'https://errors-api.cloud.com/common/serviceUnavailable', detail: 'Service unavailable', parameters: [{name: 'retryDelay', value: '0'}]}
+const staleB = productWire({
+  instanceID: 'stale-b',
+  hostname: 'fas-01.corp.example',
+  service: 'FederatedAuthenticationService',
+  lastContactTime: daysAgo(45),
+})
+const unavailable = {
+  type: 'https://errors-api.cloud.com/common/serviceUnavailable',
+  detail: 'Service unavailable',
+  parameters: [{name: 'retryDelay', value: '0'}],
+}
 
 describe('ctx product remove', () => {
   let temp: ReturnType<typeof useTempConfig>
@@ -25,7 +34,11 @@ describe('ctx product remove', () => {
   afterEach(() => temp.restore())
   useNock()
 
-  const listed = () => mockToken().get(listPath).query(true).reply(200, {items: [fresh, staleA, staleB]})
+  const listed = () =>
+    mockToken()
+      .get(listPath)
+      .query(true)
+      .reply(200, {items: [fresh, staleA, staleB]})
 
   it('lists what --dry-run would remove, says nothing changed, and calls no DELETE', async () => {
     listed()
@@ -59,12 +72,26 @@ describe('ctx product remove', () => {
     const {error, stdout} = await runCommand(['product', 'remove', 'fresh-id', 'gone-id', '--yes', '--json'])
     assert.equal(error, undefined)
     const report = JSON.parse(stdout) as {items: Array<{id: string; result: string}>}
-    assert.deepEqual(report.items.map((i) => [i.id, i.result]), [['fresh-id', 'removed'], ['gone-id', 'not-found']])
+    assert.deepEqual(
+      report.items.map((i) => [i.id, i.result]),
+      [
+        ['fresh-id', 'removed'],
+        ['gone-id', 'not-found'],
+      ],
+    )
   })
 
   it('exits 10 naming each failure, after removing the rest', async () => {
     listed().delete(`${listPath}/stale-a`).reply(204).delete(`${listPath}/stale-b`).reply(503, unavailable)
-    const {error, stdout, stderr} = await runCommand(['product', 'remove', '--stale', '30d', '--yes', '--max-retries', '0'])
+    const {error, stdout, stderr} = await runCommand([
+      'product',
+      'remove',
+      '--stale',
+      '30d',
+      '--yes',
+      '--max-retries',
+      '0',
+    ])
     assert.equal(error?.oclif?.exit, 10)
     assert.match(stdout, /FAILED .*stale-b .*503: Service unavailable/)
     assert.match(stderr, /1 of 2 could not be removed: stale-b \(fas-01\.corp\.example\)/)
@@ -82,7 +109,11 @@ describe('ctx product remove', () => {
   it('puts every item into the --json error document on a partial failure', async () => {
     listed().delete(`${listPath}/stale-a`).reply(204).delete(`${listPath}/stale-b`).reply(503, unavailable)
     const {stdout} = await runCommand(['product', 'remove', '--stale', '30d', '--yes', '--max-retries', '0', '--json'])
-    const document = JSON.parse(stdout) as {error: {exitCode: number}; failed: number; items: Array<{id: string; result: string}>}
+    const document = JSON.parse(stdout) as {
+      error: {exitCode: number}
+      failed: number
+      items: Array<{id: string; result: string}>
+    }
     assert.equal(document.error.exitCode, 10)
     assert.equal(document.failed, 1)
     assert.deepEqual(document.items.map((i) => i.result).sort(), ['failed', 'removed'])
@@ -122,22 +153,52 @@ describe('ctx product remove', () => {
     process.env.CTX_DATA_DIR = join(temp.dir, 'data')
     mkdirSync(join(temp.dir, 'data', 'audit.jsonl'), {recursive: true}) // in the way: every append fails (EISDIR)
     listed().delete(`${listPath}/stale-a`).reply(204)
-    const {error, stdout, stderr} = await runCommand(['product', 'remove', 'stale-a', 'stale-b', '--yes', '--concurrency', '1'])
+    const {error, stdout, stderr} = await runCommand([
+      'product',
+      'remove',
+      'stale-a',
+      'stale-b',
+      '--yes',
+      '--concurrency',
+      '1',
+    ])
     assert.equal(error?.oclif?.exit, 11, stderr)
     assert.match(stdout, /removed .*ls-01\.corp\.example/)
     assert.match(stdout, /not started .*fas-01\.corp\.example/)
     assert.match(stderr, /Removed 1, not found 0, failed 0, not started 1\./)
-    assert.match(stderr, /^Error: Cannot write the audit log .*audit\.jsonl: it is a folder \(EISDIR\)\. Removal stopped: removed 1, failed 0, not started 1; not recorded there: stale-a \(removed\)\.$/m)
+    assert.match(
+      stderr,
+      /^Error: Cannot write the audit log .*audit\.jsonl: it is a folder \(EISDIR\)\. Removal stopped: removed 1, failed 0, not started 1; not recorded there: stale-a \(removed\)\.$/m,
+    )
   })
 
   it('carries the whole report in the --json error when stopped', async () => {
     process.env.CTX_DATA_DIR = join(temp.dir, 'data')
     mkdirSync(join(temp.dir, 'data', 'audit.jsonl'), {recursive: true})
     listed().delete(`${listPath}/stale-a`).reply(204)
-    const {error, stdout} = await runCommand(['product', 'remove', 'stale-a', 'stale-b', '--yes', '--concurrency', '1', '--json'])
+    const {error, stdout} = await runCommand([
+      'product',
+      'remove',
+      'stale-a',
+      'stale-b',
+      '--yes',
+      '--concurrency',
+      '1',
+      '--json',
+    ])
     assert.equal(error?.oclif?.exit, 11)
-    const document = JSON.parse(stdout) as {error: {exitCode: number}; removed: number; items: Array<{id: string; result: string}>}
+    const document = JSON.parse(stdout) as {
+      error: {exitCode: number}
+      removed: number
+      items: Array<{id: string; result: string}>
+    }
     assert.equal(document.error.exitCode, 11)
-    assert.deepEqual(document.items.map((i) => [i.id, i.result]), [['stale-a', 'removed'], ['stale-b', 'not-started']])
+    assert.deepEqual(
+      document.items.map((i) => [i.id, i.result]),
+      [
+        ['stale-a', 'removed'],
+        ['stale-b', 'not-started'],
+      ],
+    )
   })
 })

@@ -19,15 +19,31 @@ describe('ctx resource-location create', () => {
   useNock()
 
   it('prints the new id alone on stdout', async () => {
-    mockToken().get('/resourcelocations').reply(200, {items: locations}).post('/resourcelocations', {name: 'Lab', internalOnly: true, timeZone: 'GMT Standard Time'}).reply(200, created)
-    const {stdout, stderr, error} = await runCommand(['resource-location', 'create', '--name', 'Lab', '--internal-only', '--time-zone', '"GMT Standard Time"'])
+    mockToken()
+      .get('/resourcelocations')
+      .reply(200, {items: locations})
+      .post('/resourcelocations', {name: 'Lab', internalOnly: true, timeZone: 'GMT Standard Time'})
+      .reply(200, created)
+    const {stdout, stderr, error} = await runCommand([
+      'resource-location',
+      'create',
+      '--name',
+      'Lab',
+      '--internal-only',
+      '--time-zone',
+      '"GMT Standard Time"',
+    ])
     assert.equal(error, undefined)
     assert.equal(stdout, 'loc-9\n')
     assert.match(stderr, /Created the resource location "Lab" \(internal only, time zone GMT Standard Time\)/)
   })
 
   it('returns the whole location under --json', async () => {
-    mockToken().get('/resourcelocations').reply(200, {items: locations}).post('/resourcelocations', {name: 'Lab'}).reply(200, {...created, internalOnly: false})
+    mockToken()
+      .get('/resourcelocations')
+      .reply(200, {items: locations})
+      .post('/resourcelocations', {name: 'Lab'})
+      .reply(200, {...created, internalOnly: false})
     const {stdout} = await runCommand(['resource-location', 'create', '--name', 'Lab', '--json'])
     assert.deepEqual(JSON.parse(stdout), {...created, internalOnly: false})
   })

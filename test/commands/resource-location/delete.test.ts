@@ -9,11 +9,27 @@ import {fakeCredentialsEnv, mockToken, useNock} from '../../helpers/nock.js'
 import {connectorWire, daysAgo, locations} from '../../helpers/products.js'
 
 const dead = [
-  connectorWire({id: 'c1', fqdn: 'cc-01.london', location: 'loc-1', status: 'Disconnected', lastContactDate: daysAgo(90)}),
+  connectorWire({
+    id: 'c1',
+    fqdn: 'cc-01.london',
+    location: 'loc-1',
+    status: 'Disconnected',
+    lastContactDate: daysAgo(90),
+  }),
   connectorWire({id: 'c2', fqdn: 'cc-02.london', location: 'loc-1', status: 'Unknown', lastContactDate: daysAgo(3)}),
 ]
-const live = connectorWire({id: 'c3', fqdn: 'cc-03.london', location: 'loc-1', status: 'Connected', lastContactDate: daysAgo(0)})
-const unavailable = {type: 'https://errors-api.cloud.com/common/serviceUnavailable', detail: 'Service unavailable', parameters: [{name: 'retryDelay', value: '0'}]}
+const live = connectorWire({
+  id: 'c3',
+  fqdn: 'cc-03.london',
+  location: 'loc-1',
+  status: 'Connected',
+  lastContactDate: daysAgo(0),
+})
+const unavailable = {
+  type: 'https://errors-api.cloud.com/common/serviceUnavailable',
+  detail: 'Service unavailable',
+  parameters: [{name: 'retryDelay', value: '0'}],
+}
 
 describe('ctx resource-location delete', () => {
   let temp: ReturnType<typeof useTempConfig>
@@ -24,7 +40,13 @@ describe('ctx resource-location delete', () => {
   afterEach(() => temp.restore())
   useNock()
 
-  const listed = (connectors: unknown[]) => mockToken().get('/resourcelocations').reply(200, {items: locations}).get('/connectors').query({Location: 'loc-1'}).reply(200, connectors)
+  const listed = (connectors: unknown[]) =>
+    mockToken()
+      .get('/resourcelocations')
+      .reply(200, {items: locations})
+      .get('/connectors')
+      .query({Location: 'loc-1'})
+      .reply(200, connectors)
 
   it('shows the location, and deletes it with --yes', async () => {
     listed([]).delete('/resourcelocations/loc-1').reply(204)
@@ -51,7 +73,13 @@ describe('ctx resource-location delete', () => {
 
   it('--with-connectors --dry-run lists both steps and changes nothing', async () => {
     listed(dead)
-    const {stdout, stderr, error} = await runCommand(['resource-location', 'delete', '"London DC"', '--with-connectors', '--dry-run'])
+    const {stdout, stderr, error} = await runCommand([
+      'resource-location',
+      'delete',
+      '"London DC"',
+      '--with-connectors',
+      '--dry-run',
+    ])
     assert.equal(error, undefined)
     assert.equal(stdout.match(/would remove/g)?.length, 2)
     assert.match(stderr, /Dry run: 2 connectors would be removed; nothing was changed/)
@@ -61,7 +89,13 @@ describe('ctx resource-location delete', () => {
 
   it('--with-connectors refuses a recent connector not named with --connector (7, nothing removed)', async () => {
     listed([...dead, live])
-    const {error, stderr} = await runCommand(['resource-location', 'delete', '"London DC"', '--with-connectors', '--yes'])
+    const {error, stderr} = await runCommand([
+      'resource-location',
+      'delete',
+      '"London DC"',
+      '--with-connectors',
+      '--yes',
+    ])
     assert.equal(error?.oclif?.exit, 7)
     assert.match(stderr, /cc-03\.london \(c3, Connected/)
     assert.match(stderr, /--connector c3/)
@@ -69,9 +103,24 @@ describe('ctx resource-location delete', () => {
 
   it('--with-connectors --yes lists every connector with status and last contact, removes them, then deletes the location', async () => {
     listed([...dead, live])
-      .delete('/connectors/c1').reply(200, 'true').delete('/connectors/c2').reply(200, 'true').delete('/connectors/c3').reply(200, 'true')
-      .delete('/resourcelocations/loc-1').reply(204)
-    const {stdout, stderr, error} = await runCommand(['resource-location', 'delete', 'loc-1', '--with-connectors', '--connector', 'c3', '--yes', '--json'])
+      .delete('/connectors/c1')
+      .reply(200, 'true')
+      .delete('/connectors/c2')
+      .reply(200, 'true')
+      .delete('/connectors/c3')
+      .reply(200, 'true')
+      .delete('/resourcelocations/loc-1')
+      .reply(204)
+    const {stdout, stderr, error} = await runCommand([
+      'resource-location',
+      'delete',
+      'loc-1',
+      '--with-connectors',
+      '--connector',
+      'c3',
+      '--yes',
+      '--json',
+    ])
     assert.equal(error, undefined)
     assert.match(stderr, /Status +│ Last contact/)
     assert.match(stderr, /cc-02\.london .* Unknown .* \(3 d ago\)/)
@@ -82,7 +131,15 @@ describe('ctx resource-location delete', () => {
 
   it('exits 10 and keeps the location when a connector could not be removed', async () => {
     listed(dead).delete('/connectors/c1').reply(200, 'true').delete('/connectors/c2').reply(503, unavailable)
-    const {error, stdout, stderr} = await runCommand(['resource-location', 'delete', '"London DC"', '--with-connectors', '--yes', '--max-retries', '0'])
+    const {error, stdout, stderr} = await runCommand([
+      'resource-location',
+      'delete',
+      '"London DC"',
+      '--with-connectors',
+      '--yes',
+      '--max-retries',
+      '0',
+    ])
     assert.equal(error?.oclif?.exit, 10)
     assert.match(stdout, /removed .* cc-01\.london/)
     assert.match(stderr, /c2 \(cc-02\.london\): Citrix Cloud answered 503/)

@@ -33,7 +33,10 @@ describe('ctx resource-location list', () => {
     mockToken().get('/resourcelocations').reply(200, {items})
     const {stdout} = await runCommand(['resource-location', 'list', '--json'])
     const result = JSON.parse(stdout) as {resourceLocations: Array<{name: string}>}
-    assert.deepEqual(result.resourceLocations.map((l) => l.name), ['Amsterdam', 'Zurich'])
+    assert.deepEqual(
+      result.resourceLocations.map((l) => l.name),
+      ['Amsterdam', 'Zurich'],
+    )
   })
 
   it('prints CSV with a header under --csv', async () => {
@@ -58,7 +61,9 @@ describe('ctx resource-location list', () => {
   })
 
   it('exits 4 when Citrix refuses the API client', async () => {
-    nock(testApi).post('/cctrustoauth2/acme/tokens/clients').reply(400, {error: 'invalid_client', error_description: 'Invalid client id or client secret.'})
+    nock(testApi)
+      .post('/cctrustoauth2/acme/tokens/clients')
+      .reply(400, {error: 'invalid_client', error_description: 'Invalid client id or client secret.'})
     const {error, stderr} = await runCommand(['resource-location', 'list'])
     assert.equal(error?.oclif?.exit, 4)
     assert.match(stderr, /Invalid client id or client secret/)

@@ -19,9 +19,18 @@ describe('ctx resource-location update', () => {
   it('renames by name and turns internal-only off with --no-internal-only', async () => {
     const london = {...locations[0]!, internalOnly: true}
     mockToken()
-      .get('/resourcelocations').reply(200, {items: [london, locations[1]]})
-      .put('/resourcelocations/loc-1', {name: 'London', internalOnly: false, timeZone: 'UTC'}).reply(200, {...london, name: 'London', internalOnly: false})
-    const {stdout, stderr, error} = await runCommand(['resource-location', 'update', '"london dc"', '--name', 'London', '--no-internal-only'])
+      .get('/resourcelocations')
+      .reply(200, {items: [london, locations[1]]})
+      .put('/resourcelocations/loc-1', {name: 'London', internalOnly: false, timeZone: 'UTC'})
+      .reply(200, {...london, name: 'London', internalOnly: false})
+    const {stdout, stderr, error} = await runCommand([
+      'resource-location',
+      'update',
+      '"london dc"',
+      '--name',
+      'London',
+      '--no-internal-only',
+    ])
     assert.equal(error, undefined)
     assert.match(stderr, /Updated name, internalOnly of the resource location loc-1/)
     assert.match(stdout, /Name +London\n/)
@@ -29,8 +38,19 @@ describe('ctx resource-location update', () => {
   })
 
   it('returns the location and the changed fields under --json', async () => {
-    mockToken().get('/resourcelocations').reply(200, {items: locations}).put('/resourcelocations/loc-2').reply(200, {...locations[1], timeZone: 'Tokyo Standard Time'})
-    const {stdout} = await runCommand(['resource-location', 'update', 'loc-2', '--time-zone', '"Tokyo Standard Time"', '--json'])
+    mockToken()
+      .get('/resourcelocations')
+      .reply(200, {items: locations})
+      .put('/resourcelocations/loc-2')
+      .reply(200, {...locations[1], timeZone: 'Tokyo Standard Time'})
+    const {stdout} = await runCommand([
+      'resource-location',
+      'update',
+      'loc-2',
+      '--time-zone',
+      '"Tokyo Standard Time"',
+      '--json',
+    ])
     const update = JSON.parse(stdout) as {changed: string[]; resourceLocation: {timeZone: string}}
     assert.deepEqual([update.changed, update.resourceLocation.timeZone], [['timeZone'], 'Tokyo Standard Time'])
   })

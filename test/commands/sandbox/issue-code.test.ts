@@ -13,7 +13,14 @@ describe('ctx sandbox issue-code', () => {
   afterEach(() => temp.restore())
 
   it('prints only the code on stdout and keeps it pending in the sandbox state', async () => {
-    const {stdout, stderr} = await runCommand(['sandbox', 'issue-code', '--product', 'license-server', '--hostname', 'ls-42.corp.example'])
+    const {stdout, stderr} = await runCommand([
+      'sandbox',
+      'issue-code',
+      '--product',
+      'license-server',
+      '--hostname',
+      'ls-42.corp.example',
+    ])
     const code = stdout.trim()
     assert.match(code, /^[A-Z0-9]{8}$/)
     assert.match(stderr, /ctx register --code/)

@@ -20,32 +20,62 @@ describe('ctx sandbox status | stop | reset | start (in-process)', () => {
   })
 
   it('status --json shows the url, pid, state path and settings of a running sandbox', async () => {
-    const {result, stop} = await startForegroundSandbox(ConfigStore.open(), {dataDir: sandboxDataDir(), port: 0, settings: {seed: 3}, faults: {}})
+    const {result, stop} = await startForegroundSandbox(ConfigStore.open(), {
+      dataDir: sandboxDataDir(),
+      port: 0,
+      settings: {seed: 3},
+      faults: {},
+    })
     try {
       const {stdout} = await runCommand(['sandbox', 'status', '--json'])
-      const status = JSON.parse(stdout) as {running: boolean; url: string; pid: number; statePath: string; settings: {seed: number}}
-      assert.deepEqual([status.running, status.url, status.pid, status.statePath, status.settings.seed], [true, result.url, process.pid, result.statePath, 3])
+      const status = JSON.parse(stdout) as {
+        running: boolean
+        url: string
+        pid: number
+        statePath: string
+        settings: {seed: number}
+      }
+      assert.deepEqual(
+        [status.running, status.url, status.pid, status.statePath, status.settings.seed],
+        [true, result.url, process.pid, result.statePath, 3],
+      )
     } finally {
       await stop()
     }
   })
 
   it('status lists the simulated appliances with their host:port and fingerprint (and --json)', async () => {
-    const {sandbox, stop} = await startForegroundSandbox(ConfigStore.open(), {dataDir: sandboxDataDir(), port: 0, settings: {sizes: {appliances: 2} as never}, faults: {}})
+    const {sandbox, stop} = await startForegroundSandbox(ConfigStore.open(), {
+      dataDir: sandboxDataDir(),
+      port: 0,
+      settings: {sizes: {appliances: 2} as never},
+      faults: {},
+    })
     try {
-      const expected = sandbox.appliances.map((a) => ({name: a.name, host: new URL(a.url).host, url: a.url, fingerprint: a.fingerprint}))
+      const expected = sandbox.appliances.map((a) => ({
+        name: a.name,
+        host: new URL(a.url).host,
+        url: a.url,
+        fingerprint: a.fingerprint,
+      }))
       assert.equal(expected.length, 2)
       const {stdout} = await runCommand(['sandbox', 'status', '--json'])
       assert.deepEqual((JSON.parse(stdout) as {appliances: unknown[]}).appliances, expected)
       const human = await runCommand(['sandbox', 'status'])
-      for (const a of expected) assert.ok(human.stdout.includes(`--host ${a.host} --fingerprint ${a.fingerprint}`), human.stdout)
+      for (const a of expected)
+        assert.ok(human.stdout.includes(`--host ${a.host} --fingerprint ${a.fingerprint}`), human.stdout)
     } finally {
       await stop()
     }
   })
 
   it('reset of a running sandbox keeps its listening appliances in the state (found by --sandbox), starting over', async () => {
-    const {sandbox, stop} = await startForegroundSandbox(ConfigStore.open(), {dataDir: sandboxDataDir(), port: 0, settings: {}, faults: {}})
+    const {sandbox, stop} = await startForegroundSandbox(ConfigStore.open(), {
+      dataDir: sandboxDataDir(),
+      port: 0,
+      settings: {},
+      faults: {},
+    })
     try {
       const before = (await sandbox.store.read()).appliances.map((a) => [a.id, a.port, a.certificatePem])
       assert.ok(before.length > 0)
@@ -53,7 +83,10 @@ describe('ctx sandbox status | stop | reset | start (in-process)', () => {
       assert.equal(error, undefined)
       const after = await sandbox.store.read()
       assert.equal(after.settings.seed, 5)
-      assert.deepEqual(after.appliances.map((a) => [a.id, a.port, a.certificatePem]), before)
+      assert.deepEqual(
+        after.appliances.map((a) => [a.id, a.port, a.certificatePem]),
+        before,
+      )
       assert.ok(after.appliances.every((a) => a.passwordHash === undefined))
     } finally {
       await stop()
@@ -61,7 +94,12 @@ describe('ctx sandbox status | stop | reset | start (in-process)', () => {
   })
 
   it('start exits 7 when a sandbox already runs on the same state', async () => {
-    const {stop} = await startForegroundSandbox(ConfigStore.open(), {dataDir: sandboxDataDir(), port: 0, settings: {}, faults: {}})
+    const {stop} = await startForegroundSandbox(ConfigStore.open(), {
+      dataDir: sandboxDataDir(),
+      port: 0,
+      settings: {},
+      faults: {},
+    })
     try {
       const {error, stderr} = await runCommand(['sandbox', 'start', '--port', '0'])
       assert.equal(error?.oclif?.exit, 7)

@@ -10,7 +10,12 @@ import {useNock} from '../../helpers/nock.js'
 
 describe('appliance address', () => {
   it('defaults to port 443', () => {
-    assert.deepEqual(parseApplianceAddress('10.0.0.5'), {hostname: '10.0.0.5', port: 443, key: '10.0.0.5:443', origin: 'https://10.0.0.5:443'})
+    assert.deepEqual(parseApplianceAddress('10.0.0.5'), {
+      hostname: '10.0.0.5',
+      port: 443,
+      key: '10.0.0.5:443',
+      origin: 'https://10.0.0.5:443',
+    })
   })
 
   it('keeps a given port and accepts an https URL', () => {
@@ -29,7 +34,9 @@ describe('appliance client', () => {
 
   it('logs in with the admin user and caches the token with its expiry', async () => {
     const {client, saved} = fakeApplianceClient()
-    nock(testAppliance).post('/$login', {username: 'admin', password: 'pw'}).reply(200, {token: 'tok-1', expiresIn: 900})
+    nock(testAppliance)
+      .post('/$login', {username: 'admin', password: 'pw'})
+      .reply(200, {token: 'tok-1', expiresIn: 900})
     const token = await client.login('pw', 1_000)
     assert.deepEqual(token, {accessToken: 'tok-1', expiresAt: 901_000})
     assert.deepEqual(saved, [token])
@@ -48,10 +55,15 @@ describe('appliance client', () => {
   for (const status of [404, 405]) {
     it(`turns ${status} from the modelled login call into exit 8 asking for the appliance version`, async () => {
       const {client} = fakeApplianceClient()
-      nock(testAppliance).post('/$login').reply(status, status === 404 ? {type: '404', detail: null} : '')
+      nock(testAppliance)
+        .post('/$login')
+        .reply(status, status === 404 ? {type: '404', detail: null} : '')
       await assert.rejects(client.login('pw'), (error: UnavailableError) => {
         assert.equal(error.exitCode, 8)
-        assert.match(error.message, /this appliance does not answer ctx's login call; please report the appliance version/)
+        assert.match(
+          error.message,
+          /this appliance does not answer ctx's login call; please report the appliance version/,
+        )
         return true
       })
     })
@@ -65,14 +77,20 @@ describe('appliance client', () => {
 
   it('reads expiresIn sent as a string, and 15 minutes when it is missing', async () => {
     const {client} = fakeApplianceClient()
-    nock(testAppliance).post('/$login').reply(200, {token: 't', expiresIn: '60'}).post('/$login').reply(200, {token: 't', expiresIn: null})
+    nock(testAppliance)
+      .post('/$login')
+      .reply(200, {token: 't', expiresIn: '60'})
+      .post('/$login')
+      .reply(200, {token: 't', expiresIn: null})
     assert.equal((await client.login('pw', 0)).expiresAt, 60_000)
     assert.equal((await client.login('pw', 0)).expiresAt, 900_000)
   })
 
   it('sends the cached token as a Bearer token', async () => {
     const {client, passwordsAsked} = fakeApplianceClient({token: 'cached-tok'})
-    nock(testAppliance, {reqheaders: {authorization: 'Bearer cached-tok'}}).get('/registration').reply(200, {status: 'Unregistered'})
+    nock(testAppliance, {reqheaders: {authorization: 'Bearer cached-tok'}})
+      .get('/registration')
+      .reply(200, {status: 'Unregistered'})
     assert.deepEqual(await client.registrationStatus(), {status: 'Unregistered'})
     assert.equal(passwordsAsked(), 0)
   })
@@ -80,7 +98,9 @@ describe('appliance client', () => {
   it('logs in first when no token is cached', async () => {
     const {client} = fakeApplianceClient()
     nock(testAppliance).post('/$login').reply(200, {token: 'fresh', expiresIn: 900})
-    nock(testAppliance, {reqheaders: {authorization: 'Bearer fresh'}}).get('/registration').reply(200, {status: 'Registered'})
+    nock(testAppliance, {reqheaders: {authorization: 'Bearer fresh'}})
+      .get('/registration')
+      .reply(200, {status: 'Registered'})
     assert.equal((await client.registrationStatus()).status, 'Registered')
   })
 
@@ -88,27 +108,50 @@ describe('appliance client', () => {
     const {client, passwordsAsked} = fakeApplianceClient({token: 'old'})
     nock(testAppliance).get('/registration').reply(401, expiredTokenBody)
     nock(testAppliance).post('/$login').reply(200, {token: 'new', expiresIn: 900})
-    nock(testAppliance, {reqheaders: {authorization: 'Bearer new'}}).get('/registration').reply(200, {status: 'Registered'})
+    nock(testAppliance, {reqheaders: {authorization: 'Bearer new'}})
+      .get('/registration')
+      .reply(200, {status: 'Registered'})
     assert.equal((await client.registrationStatus()).status, 'Registered')
     assert.equal(passwordsAsked(), 1)
   })
 
   it('does not log in again for a 401 about the API client of an unattended registration', async () => {
     const {client, passwordsAsked} = fakeApplianceClient({token: 'tok'})
-    nock(testAppliance).post('/unattendedRegistration').reply(401, {type: 'https://errors-api.cloud.com/common/authentication', detail: 'Invalid client id or client secret.'})
+    nock(testAppliance)
+      .post('/unattendedRegistration')
+      .reply(401, {
+        type: 'https://errors-api.cloud.com/common/authentication',
+        detail: 'Invalid client id or client secret.',
+      })
     const body = {applianceName: 'ca-01', clientId: 'id', clientSecret: 'sec', deployment: 'production' as const}
-    await assert.rejects(client.unattendedRegistration(body), (error: CitrixApiError) => error.exitCode === 4 && /Invalid client id/.test(error.message))
+    await assert.rejects(
+      client.unattendedRegistration(body),
+      (error: CitrixApiError) => error.exitCode === 4 && /Invalid client id/.test(error.message),
+    )
     assert.equal(passwordsAsked(), 0)
   })
 
   it('keeps the status, detail, parameters and transaction id of an appliance error', async () => {
     const {client} = fakeApplianceClient({token: 'tok'})
-    nock(testAppliance).post('/registration').reply(404, {type: 'https://errors-api.cloud.com/common/missing', detail: 'Field "name" is missing.', parameters: [{name: 'property', value: 'name'}]}, {'citrix-transactionid': 'txn-9'})
-    await assert.rejects(client.startRegistration({name: '', deployment: 'production', resource_location_id: 'x'}), (error: CitrixApiError) => {
-      assert.equal(error.status, 404)
-      assert.equal(error.parameters.property, 'name')
-      assert.match(error.message, /ca\.test:4443 answered 404: Field "name" is missing\. \(transaction id txn-9\)/)
-      return true
-    })
+    nock(testAppliance)
+      .post('/registration')
+      .reply(
+        404,
+        {
+          type: 'https://errors-api.cloud.com/common/missing',
+          detail: 'Field "name" is missing.',
+          parameters: [{name: 'property', value: 'name'}],
+        },
+        {'citrix-transactionid': 'txn-9'},
+      )
+    await assert.rejects(
+      client.startRegistration({name: '', deployment: 'production', resource_location_id: 'x'}),
+      (error: CitrixApiError) => {
+        assert.equal(error.status, 404)
+        assert.equal(error.parameters.property, 'name')
+        assert.match(error.message, /ca\.test:4443 answered 404: Field "name" is missing\. \(transaction id txn-9\)/)
+        return true
+      },
+    )
   })
 })

@@ -19,7 +19,11 @@ async function makeClient(maxRetries = 4, debugLog?: (line: string) => void): Pr
   return new CitrixClient(createHttpClient({maxRetries, debugLog}), settings, new TokenCache())
 }
 
-const envelope = (type: string, detail: string, parameters?: unknown) => ({type: `https://errors-api.cloud.com/${type}`, detail, parameters})
+const envelope = (type: string, detail: string, parameters?: unknown) => ({
+  type: `https://errors-api.cloud.com/${type}`,
+  detail,
+  parameters,
+})
 
 describe('CitrixClient', () => {
   let temp: ReturnType<typeof useTempConfig>
@@ -29,7 +33,10 @@ describe('CitrixClient', () => {
 
   it('gets a token with the exact form content type and calls with CwsAuth and the customer header', async () => {
     const scope = nock(testApi)
-      .post('/cctrustoauth2/acme/tokens/clients', 'grant_type=client_credentials&client_id=client-1&client_secret=top-secret-value')
+      .post(
+        '/cctrustoauth2/acme/tokens/clients',
+        'grant_type=client_credentials&client_id=client-1&client_secret=top-secret-value',
+      )
       .matchHeader('content-type', 'application/x-www-form-urlencoded')
       .reply(200, {token_type: 'bearer', access_token: 'token-abc', expires_in: '3600'})
       .get('/resourcelocations')
@@ -45,7 +52,10 @@ describe('CitrixClient', () => {
   })
 
   it('reuses the cached token in a later client instead of asking for a new one', async () => {
-    nock(testApi).get('/resourcelocations').matchHeader('authorization', 'CwsAuth Bearer=token-abc').reply(200, {items: []})
+    nock(testApi)
+      .get('/resourcelocations')
+      .matchHeader('authorization', 'CwsAuth Bearer=token-abc')
+      .reply(200, {items: []})
     const client = await makeClient()
     const token = await client.accessToken()
     assert.equal(token.cached, true)
@@ -55,8 +65,15 @@ describe('CitrixClient', () => {
   it('gets a fresh token once when a call answers 401, and retries the call', async () => {
     const scope = nock(testApi)
       .get('/resourcelocations')
-      .reply(401, envelope('common/authentication', 'Missing or invalid authentication details', [{name: 'reason', value: 'invalid'}]))
-    mockToken(scope).get('/resourcelocations').reply(200, {items: [{id: 'x', name: 'X', internalOnly: false, timeZone: 'UTC', readOnly: false}]})
+      .reply(
+        401,
+        envelope('common/authentication', 'Missing or invalid authentication details', [
+          {name: 'reason', value: 'invalid'},
+        ]),
+      )
+    mockToken(scope)
+      .get('/resourcelocations')
+      .reply(200, {items: [{id: 'x', name: 'X', internalOnly: false, timeZone: 'UTC', readOnly: false}]})
     const client = await makeClient()
     const {body} = await client.call<{items: unknown[]}>(endpoints.listResourceLocations)
     assert.equal(body?.items.length, 1)
@@ -65,7 +82,13 @@ describe('CitrixClient', () => {
   it('retries a 429 honouring Retry-After and then succeeds', async () => {
     nock(testApi)
       .get('/resourcelocations')
-      .reply(429, envelope('common/rateLimitExceeded', 'Rate limit exceeded; try again in 0 seconds', [{name: 'retryDelay', value: '0'}]), {'retry-after': '0'})
+      .reply(
+        429,
+        envelope('common/rateLimitExceeded', 'Rate limit exceeded; try again in 0 seconds', [
+          {name: 'retryDelay', value: '0'},
+        ]),
+        {'retry-after': '0'},
+      )
       .get('/resourcelocations')
       .reply(200, {items: []})
     const client = await makeClient()
@@ -77,7 +100,9 @@ describe('CitrixClient', () => {
     nock(testApi)
       .get('/resourcelocations')
       .times(3)
-      .reply(503, envelope('common/serviceUnavailable', 'Service unavailable', {retryDelay: '0'}), {'citrix-transactionid': 'txn-503'})
+      .reply(503, envelope('common/serviceUnavailable', 'Service unavailable', {retryDelay: '0'}), {
+        'citrix-transactionid': 'txn-503',
+      })
     const client = await makeClient(2)
     await assert.rejects(client.call(endpoints.listResourceLocations), (error: unknown) => {
       assert.ok(error instanceof CitrixApiError)

@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict'
 import {afterEach, beforeEach, describe, it} from 'mocha'
 
-import {getEnterpriseUsage, getPartnerDaasFigures, getUsageHistory, listPartnerOnPremCustomers} from '../../../src/citrix/licensing.js'
+import {
+  getEnterpriseUsage,
+  getPartnerDaasFigures,
+  getUsageHistory,
+  listPartnerOnPremCustomers,
+} from '../../../src/citrix/licensing.js'
 import {clientFor} from '../../helpers/citrix.js'
 import {useTempConfig} from '../../helpers/env.js'
 import {fakeCredentialsEnv, mockToken, useNock} from '../../helpers/nock.js'
@@ -50,16 +55,40 @@ describe('licensing client: wire replies mapped to domain shapes', () => {
   })
 
   it('reads Endpoint Management from the observed cloudlicense call, with no user/device split rather than zeros', async () => {
-    const {userLicenseUsage: _users, deviceLicenseUsage: _devices, customerId: _c, timeStamp: _t, nextActivatingLicense: _n, ...noSplit} = current
-    mockToken().get('/acme/cloudlicenseusages/products/xenmobile/current').reply(200, {...noSplit, licenseModel: 'UserDevice'})
+    const {
+      userLicenseUsage: _users,
+      deviceLicenseUsage: _devices,
+      customerId: _c,
+      timeStamp: _t,
+      nextActivatingLicense: _n,
+      ...noSplit
+    } = current
+    mockToken()
+      .get('/acme/cloudlicenseusages/products/xenmobile/current')
+      .reply(200, {...noSplit, licenseModel: 'UserDevice'})
     const usage = await getEnterpriseUsage(await clientFor(fakeCredentialsEnv()), 'endpoint-management')
-    assert.deepEqual([usage.used, usage.usedByUsers, usage.usedByDevices, usage.released, usage.userDeviceSplit, usage.licenseModel, usage.citrixLicenseModel], [150, null, null, null, false, 'total', 'UserDevice'])
+    assert.deepEqual(
+      [
+        usage.used,
+        usage.usedByUsers,
+        usage.usedByDevices,
+        usage.released,
+        usage.userDeviceSplit,
+        usage.licenseModel,
+        usage.citrixLicenseModel,
+      ],
+      [150, null, null, null, false, 'total', 'UserDevice'],
+    )
   })
 
   it('falls back to the concurrent summary when user/device answers 404 in the generic licensing shape', async () => {
     mockToken()
       .get(`${base}/cvad/ud/current`)
-      .reply(404, {type: '404', detail: 'resource not found', parameters: {name: 'entityType', value: 'UserDeviceLicense'}})
+      .reply(404, {
+        type: '404',
+        detail: 'resource not found',
+        parameters: {name: 'entityType', value: 'UserDeviceLicense'},
+      })
       .get('/acme/license/enterprise/cloud/cvad/ccu/summary')
       .query({UsageType: 'device', LicenseModel: 'Concurrent'})
       .reply(200, {
@@ -79,13 +108,24 @@ describe('licensing client: wire replies mapped to domain shapes', () => {
   })
 
   it('keeps a 404 of user/device when the model was asked for', async () => {
-    mockToken().get(`${base}/cvad/ud/current`).reply(404, {type: '404', detail: 'resource not found', parameters: {name: 'entityType', value: 'x'}})
-    await assert.rejects(getEnterpriseUsage(await clientFor(fakeCredentialsEnv()), 'daas', 'user-device'), (error: {exitCode: number}) => error.exitCode === 6)
+    mockToken()
+      .get(`${base}/cvad/ud/current`)
+      .reply(404, {type: '404', detail: 'resource not found', parameters: {name: 'entityType', value: 'x'}})
+    await assert.rejects(
+      getEnterpriseUsage(await clientFor(fakeCredentialsEnv()), 'daas', 'user-device'),
+      (error: {exitCode: number}) => error.exitCode === 6,
+    )
   })
 
   it('exits 8 naming the field when the concurrent summary has no currentCcu', async () => {
-    mockToken().get('/acme/license/enterprise/cloud/cvad/ccu/summary').query(true).reply(200, {monthPeak: {count: 3}})
-    await assert.rejects(getEnterpriseUsage(await clientFor(fakeCredentialsEnv()), 'daas', 'concurrent'), (error: Error & {exitCode: number}) => error.exitCode === 8 && /currentCcu/.test(error.message))
+    mockToken()
+      .get('/acme/license/enterprise/cloud/cvad/ccu/summary')
+      .query(true)
+      .reply(200, {monthPeak: {count: 3}})
+    await assert.rejects(
+      getEnterpriseUsage(await clientFor(fakeCredentialsEnv()), 'daas', 'concurrent'),
+      (error: Error & {exitCode: number}) => error.exitCode === 8 && /currentCcu/.test(error.message),
+    )
   })
 
   it('flattens each month of history, and ignores the legacy list', async () => {
@@ -124,11 +164,22 @@ describe('licensing client: wire replies mapped to domain shapes', () => {
       .reply(200, {month: '2026-10', customers: 3, licenses: 900, users: 950, overage: 50, internalId: 'x'})
       .get('/licensing/license/partner/onprem/cvad/customers')
       .query(true)
-      .reply(200, {items: [{accountId: '7001', accountName: 'Contoso', totalUsers: 10, paidUsers: 9, freeUsers: 1, region: 'eu'}], continuationToken: null})
+      .reply(200, {
+        items: [{accountId: '7001', accountName: 'Contoso', totalUsers: 10, paidUsers: 9, freeUsers: 1, region: 'eu'}],
+        continuationToken: null,
+      })
     const client = await clientFor(fakeCredentialsEnv())
-    assert.deepEqual(await getPartnerDaasFigures(client, '2026-10'), {month: '2026-10', customers: 3, licenses: 900, users: 950, overage: 50})
+    assert.deepEqual(await getPartnerDaasFigures(client, '2026-10'), {
+      month: '2026-10',
+      customers: 3,
+      licenses: 900,
+      users: 950,
+      overage: 50,
+    })
     const customers = []
     for await (const page of listPartnerOnPremCustomers(client, '2026-10')) customers.push(...page)
-    assert.deepEqual(customers, [{accountId: '7001', accountName: 'Contoso', totalUsers: 10, paidUsers: 9, freeUsers: 1}])
+    assert.deepEqual(customers, [
+      {accountId: '7001', accountName: 'Contoso', totalUsers: 10, paidUsers: 9, freeUsers: 1},
+    ])
   })
 })

@@ -46,15 +46,23 @@ describe('redirects: the token request', () => {
     it(`refuses a ${status} from the token endpoint with exit 8 naming the host, posting the secret nowhere else`, async () => {
       nock(globalApi).post(tokenPath).reply(status, '', {location: 'https://attacker.example/steal'})
       const attacker = nock('https://attacker.example').post('/steal').reply(200, tokenReply)
-      await assert.rejects(requestToken(createHttpClient({maxRetries: 0}), globalApi, credentials), assertExit8Naming('api.cloud.com'))
+      await assert.rejects(
+        requestToken(createHttpClient({maxRetries: 0}), globalApi, credentials),
+        assertExit8Naming('api.cloud.com'),
+      )
       assertNeverCalled(attacker)
     })
   }
 
   it('refuses a redirect to another region host too: the token endpoint must answer itself', async () => {
-    nock(globalApi).post(tokenPath).reply(307, '', {location: `https://api-eu.cloud.com${tokenPath}`})
+    nock(globalApi)
+      .post(tokenPath)
+      .reply(307, '', {location: `https://api-eu.cloud.com${tokenPath}`})
     const region = nock('https://api-eu.cloud.com').post(tokenPath).reply(200, tokenReply)
-    await assert.rejects(requestToken(createHttpClient({maxRetries: 0}), globalApi, credentials), assertExit8Naming('api.cloud.com'))
+    await assert.rejects(
+      requestToken(createHttpClient({maxRetries: 0}), globalApi, credentials),
+      assertExit8Naming('api.cloud.com'),
+    )
     assertNeverCalled(region)
   })
 })
@@ -68,16 +76,25 @@ describe('redirects: API calls', () => {
   /** A client of the global host (no region, no --api-url) whose token call is declared. */
   async function globalClient(warnings: string[] = []): Promise<CitrixClient> {
     nock(globalApi).post(tokenPath).reply(200, tokenReply)
-    Object.assign(process.env, {CTX_CUSTOMER_ID: 'acme', CTX_CLIENT_ID: 'client-1', CTX_CLIENT_SECRET: 'top-secret-value'})
+    Object.assign(process.env, {
+      CTX_CUSTOMER_ID: 'acme',
+      CTX_CLIENT_ID: 'client-1',
+      CTX_CLIENT_SECRET: 'top-secret-value',
+    })
     const settings = await resolveSettings({'max-retries': 0}, ConfigStore.open())
-    return new CitrixClient(createHttpClient({maxRetries: 0}), settings, new TokenCache(), (message) => warnings.push(message))
+    return new CitrixClient(createHttpClient({maxRetries: 0}), settings, new TokenCache(), (message) =>
+      warnings.push(message),
+    )
   }
 
   it('follows a 307 from api.cloud.com to https://api-eu.cloud.com once, with the token, and suggests the region', async () => {
     const warnings: string[] = []
     const client = await globalClient(warnings)
     nock(globalApi).get('/resourcelocations').reply(307, '', {location: 'https://api-eu.cloud.com/resourcelocations'})
-    nock('https://api-eu.cloud.com').get('/resourcelocations').matchHeader('authorization', 'CwsAuth Bearer=token-abc').reply(200, {items: []})
+    nock('https://api-eu.cloud.com')
+      .get('/resourcelocations')
+      .matchHeader('authorization', 'CwsAuth Bearer=token-abc')
+      .reply(200, {items: []})
     const {status, body} = await client.call(endpoints.listResourceLocations)
     assert.equal(status, 200)
     assert.deepEqual(body, {items: []})
@@ -89,7 +106,10 @@ describe('redirects: API calls', () => {
     const client = await globalClient()
     nock(globalApi).get('/resourcelocations').reply(307, '', {location: 'http://api-eu.cloud.com/resourcelocations'})
     const target = nock('http://api-eu.cloud.com').get('/resourcelocations').reply(200, {items: []})
-    await assert.rejects(client.call(endpoints.listResourceLocations), assertExit8Naming('api.cloud.com', 'api-eu.cloud.com'))
+    await assert.rejects(
+      client.call(endpoints.listResourceLocations),
+      assertExit8Naming('api.cloud.com', 'api-eu.cloud.com'),
+    )
     assertNeverCalled(target)
   })
 
@@ -97,16 +117,24 @@ describe('redirects: API calls', () => {
     const client = await globalClient()
     nock(globalApi).get('/resourcelocations').reply(307, '', {location: 'https://evil.example/resourcelocations'})
     const target = nock('https://evil.example').get('/resourcelocations').reply(200, {items: []})
-    await assert.rejects(client.call(endpoints.listResourceLocations), assertExit8Naming('api.cloud.com', 'evil.example'))
+    await assert.rejects(
+      client.call(endpoints.listResourceLocations),
+      assertExit8Naming('api.cloud.com', 'evil.example'),
+    )
     assertNeverCalled(target)
   })
 
   for (const status of [301, 302, 303, 308]) {
     it(`refuses a ${status} even to a region host: only the 307 of the contract is followed`, async () => {
       const client = await globalClient()
-      nock(globalApi).get('/resourcelocations').reply(status, '', {location: 'https://api-eu.cloud.com/resourcelocations'})
+      nock(globalApi)
+        .get('/resourcelocations')
+        .reply(status, '', {location: 'https://api-eu.cloud.com/resourcelocations'})
       const target = nock('https://api-eu.cloud.com').get('/resourcelocations').reply(200, {items: []})
-      await assert.rejects(client.call(endpoints.listResourceLocations), assertExit8Naming('api.cloud.com', String(status)))
+      await assert.rejects(
+        client.call(endpoints.listResourceLocations),
+        assertExit8Naming('api.cloud.com', String(status)),
+      )
       assertNeverCalled(target)
     })
   }
@@ -114,16 +142,23 @@ describe('redirects: API calls', () => {
   it('refuses a second 307, even to another region host', async () => {
     const client = await globalClient()
     nock(globalApi).get('/resourcelocations').reply(307, '', {location: 'https://api-eu.cloud.com/resourcelocations'})
-    nock('https://api-eu.cloud.com').get('/resourcelocations').reply(307, '', {location: 'https://api-us.cloud.com/resourcelocations'})
+    nock('https://api-eu.cloud.com')
+      .get('/resourcelocations')
+      .reply(307, '', {location: 'https://api-us.cloud.com/resourcelocations'})
     const target = nock('https://api-us.cloud.com').get('/resourcelocations').reply(200, {items: []})
-    await assert.rejects(client.call(endpoints.listResourceLocations), assertExit8Naming('api-eu.cloud.com', 'api-us.cloud.com'))
+    await assert.rejects(
+      client.call(endpoints.listResourceLocations),
+      assertExit8Naming('api-eu.cloud.com', 'api-us.cloud.com'),
+    )
     assertNeverCalled(target)
   })
 
   it('refuses a loop: a region host that redirects to the same URL again', async () => {
     const client = await globalClient()
     nock(globalApi).get('/resourcelocations').reply(307, '', {location: 'https://api-eu.cloud.com/resourcelocations'})
-    nock('https://api-eu.cloud.com').get('/resourcelocations').reply(307, '', {location: 'https://api-eu.cloud.com/resourcelocations'})
+    nock('https://api-eu.cloud.com')
+      .get('/resourcelocations')
+      .reply(307, '', {location: 'https://api-eu.cloud.com/resourcelocations'})
     await assert.rejects(client.call(endpoints.listResourceLocations), (error: unknown) => {
       assertExit8Naming('api-eu.cloud.com')(error)
       assert.match((error as Error).message, /loop/)
@@ -134,8 +169,13 @@ describe('redirects: API calls', () => {
   it('refuses a loop back to the host that redirected first', async () => {
     const client = await globalClient()
     nock(globalApi).get('/resourcelocations').reply(307, '', {location: 'https://api-eu.cloud.com/resourcelocations'})
-    nock('https://api-eu.cloud.com').get('/resourcelocations').reply(307, '', {location: 'https://api.cloud.com/resourcelocations'})
-    await assert.rejects(client.call(endpoints.listResourceLocations), assertExit8Naming('api.cloud.com', 'api-eu.cloud.com'))
+    nock('https://api-eu.cloud.com')
+      .get('/resourcelocations')
+      .reply(307, '', {location: 'https://api.cloud.com/resourcelocations'})
+    await assert.rejects(
+      client.call(endpoints.listResourceLocations),
+      assertExit8Naming('api.cloud.com', 'api-eu.cloud.com'),
+    )
   })
 
   it('does not take a 3xx with no Location for success', async () => {

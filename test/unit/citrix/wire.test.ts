@@ -21,7 +21,11 @@ describe('citrix/wire: reading answers tolerantly', () => {
   it('turns a missing needed field into exit 8 naming the call and the field', () => {
     assert.throws(
       () => requiredString(endpoints.listConnectors, {fqdn: 'cc-01'}, 'id'),
-      (error: unknown) => error instanceof UnavailableError && error.exitCode === 8 && /GET \/connectors/.test(error.message) && /"id"/.test(error.message),
+      (error: unknown) =>
+        error instanceof UnavailableError &&
+        error.exitCode === 8 &&
+        /GET \/connectors/.test(error.message) &&
+        /"id"/.test(error.message),
     )
   })
 
@@ -40,6 +44,9 @@ describe('citrix/wire: reading answers tolerantly', () => {
   })
 
   it('turns a list answer with none of the envelopes into exit 8 naming the call', () => {
-    assert.throws(() => listItems(endpoints.listConnectors, {values: []}, ['items']), (error: unknown) => error instanceof UnavailableError && /GET \/connectors/.test(error.message))
+    assert.throws(
+      () => listItems(endpoints.listConnectors, {values: []}, ['items']),
+      (error: unknown) => error instanceof UnavailableError && /GET \/connectors/.test(error.message),
+    )
   })
 })

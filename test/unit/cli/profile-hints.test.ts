@@ -17,6 +17,6 @@ describe('cli: suggested commands carry the --profile in use', () => {
   })
 
   it('quotes a profile name the shell would split', () => {
-    assert.equal(withProfile('Run `ctx auth login`.', "my lab"), "Run `ctx auth login --profile 'my lab'`.")
+    assert.equal(withProfile('Run `ctx auth login`.', 'my lab'), "Run `ctx auth login --profile 'my lab'`.")
   })
 })

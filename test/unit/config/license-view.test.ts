@@ -17,11 +17,20 @@ describe('resolveLicenseView', () => {
   it('prefers the flag, then CTX_LICENSE_VIEW, then the profile key', () => {
     ConfigStore.open().updateProfile('ops', {'license-view': 'partner-daas'})
     assert.equal(resolveLicenseView(undefined, {profile: 'ops', env: {}}), 'partner-daas')
-    assert.equal(resolveLicenseView(undefined, {profile: 'ops', env: {CTX_LICENSE_VIEW: 'partner-onprem'}}), 'partner-onprem')
-    assert.equal(resolveLicenseView('enterprise', {profile: 'ops', env: {CTX_LICENSE_VIEW: 'partner-onprem'}}), 'enterprise')
+    assert.equal(
+      resolveLicenseView(undefined, {profile: 'ops', env: {CTX_LICENSE_VIEW: 'partner-onprem'}}),
+      'partner-onprem',
+    )
+    assert.equal(
+      resolveLicenseView('enterprise', {profile: 'ops', env: {CTX_LICENSE_VIEW: 'partner-onprem'}}),
+      'enterprise',
+    )
   })
 
   it('refuses an unknown view with exit 2', () => {
-    assert.throws(() => resolveLicenseView(undefined, {env: {CTX_LICENSE_VIEW: 'reseller'}}), (error: {exitCode: number}) => error.exitCode === 2)
+    assert.throws(
+      () => resolveLicenseView(undefined, {env: {CTX_LICENSE_VIEW: 'reseller'}}),
+      (error: {exitCode: number}) => error.exitCode === 2,
+    )
   })
 })

@@ -12,14 +12,18 @@ import {ConfigError, ExitCode, LocalIoError} from '../../../src/errors.js'
 import {useTempConfig} from '../../helpers/env.js'
 import {tmpfsOrSkip} from '../../helpers/tmpfs.js'
 
-const isConfigError = (pattern: RegExp) => (error: ConfigError) => error.exitCode === ExitCode.config && pattern.test(error.message)
-const isLocalIoError = (pattern: RegExp) => (error: LocalIoError) => error.exitCode === ExitCode.localIo && pattern.test(error.message)
+const isConfigError = (pattern: RegExp) => (error: ConfigError) =>
+  error.exitCode === ExitCode.config && pattern.test(error.message)
+const isLocalIoError = (pattern: RegExp) => (error: LocalIoError) =>
+  error.exitCode === ExitCode.localIo && pattern.test(error.message)
 
 const writerFile = fileURLToPath(new URL('../../helpers/config-writer.ts', import.meta.url))
 
 /** Starts a process that will change `profile` `changes` times with its own store on `dir`, once told to go. */
 async function startWriter(dir: string, profile: string, changes: number): Promise<{go: () => Promise<void>}> {
-  const child = spawn(process.execPath, ['--import', 'tsx', writerFile, dir, profile, String(changes)], {stdio: ['pipe', 'pipe', 'inherit']})
+  const child = spawn(process.execPath, ['--import', 'tsx', writerFile, dir, profile, String(changes)], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  })
   const exited = once(child, 'exit') as Promise<[number | null]>
   await once(child.stdout, 'data')
   return {
@@ -96,7 +100,10 @@ describe('ConfigStore', () => {
       try {
         writeFileSync(join(fs.dir, 'config.json'), '{"profiles": {}}')
         fs.readOnly()
-        assert.throws(() => ConfigStore.open(fs.dir).updateProfile('one', {region: 'eu'}), isLocalIoError(/cannot be written: read-only file system \(EROFS\)/))
+        assert.throws(
+          () => ConfigStore.open(fs.dir).updateProfile('one', {region: 'eu'}),
+          isLocalIoError(/cannot be written: read-only file system \(EROFS\)/),
+        )
         assert.equal(readFileSync(join(fs.dir, 'config.json'), 'utf8'), '{"profiles": {}}')
       } finally {
         fs.unmount()
@@ -107,7 +114,10 @@ describe('ConfigStore', () => {
     writeFileSync(path, '{"profiles": {}}')
     chmodSync(temp.dir, 0o500)
     try {
-      assert.throws(() => ConfigStore.open(temp.dir).updateProfile('one', {region: 'eu'}), isLocalIoError(/cannot be written/))
+      assert.throws(
+        () => ConfigStore.open(temp.dir).updateProfile('one', {region: 'eu'}),
+        isLocalIoError(/cannot be written/),
+      )
     } finally {
       chmodSync(temp.dir, 0o700)
     }
@@ -142,7 +152,10 @@ describe('ConfigStore', () => {
     writeFileSync(blocked, '')
     const store = ConfigStore.open(join(blocked, 'ctx'))
     assert.deepEqual(store.profileNames(), [])
-    assert.throws(() => store.updateProfile('one', {region: 'eu'}), isLocalIoError(/cannot be written.*nothing was saved/))
+    assert.throws(
+      () => store.updateProfile('one', {region: 'eu'}),
+      isLocalIoError(/cannot be written.*nothing was saved/),
+    )
   })
 })
 
@@ -167,12 +180,15 @@ describe('ConfigStore: a config file of the wrong shape', () => {
     it(`refuses ${text} with exit 3 naming the file and why, leaving it byte for byte`, () => {
       const path = join(temp.dir, 'config.json')
       writeFileSync(path, text)
-      assert.throws(() => ConfigStore.open(temp.dir), (error: ConfigError) => {
-        assert.equal(error.exitCode, ExitCode.config)
-        assert.ok(error.message.includes(path), error.message)
-        assert.match(error.message, reason)
-        return true
-      })
+      assert.throws(
+        () => ConfigStore.open(temp.dir),
+        (error: ConfigError) => {
+          assert.equal(error.exitCode, ExitCode.config)
+          assert.ok(error.message.includes(path), error.message)
+          assert.match(error.message, reason)
+          return true
+        },
+      )
       assert.equal(readFileSync(path, 'utf8'), text)
     })
   }
@@ -186,7 +202,10 @@ describe('ConfigStore: a config file of the wrong shape', () => {
   })
 
   it('takes an object of object profiles, and a file with no profiles yet', () => {
-    writeFileSync(join(temp.dir, 'config.json'), '{"profiles": {"default": {"region": "eu", "pins": {"h": {"fingerprint": "x"}}}}}')
+    writeFileSync(
+      join(temp.dir, 'config.json'),
+      '{"profiles": {"default": {"region": "eu", "pins": {"h": {"fingerprint": "x"}}}}}',
+    )
     assert.deepEqual(ConfigStore.open(temp.dir).profileNames(), ['default'])
     writeFileSync(join(temp.dir, 'config.json'), '{}')
     assert.deepEqual(ConfigStore.open(temp.dir).profileNames(), [])

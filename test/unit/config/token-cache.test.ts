@@ -6,7 +6,13 @@ import {afterEach, beforeEach, describe, it} from 'mocha'
 import {TokenCache} from '../../../src/config/token-cache.js'
 import {useTempConfig} from '../../helpers/env.js'
 
-const parts = (profile: string) => ({profile, origin: 'https://api.cloud.com', customerId: 'c', clientId: 'i', clientSecret: 's'})
+const parts = (profile: string) => ({
+  profile,
+  origin: 'https://api.cloud.com',
+  customerId: 'c',
+  clientId: 'i',
+  clientSecret: 's',
+})
 
 describe('TokenCache', () => {
   let temp: ReturnType<typeof useTempConfig>
@@ -34,6 +40,9 @@ describe('TokenCache', () => {
     const cache = new TokenCache(join(blocked, 'tokens.json'), {warn: (message) => warnings.push(message)})
     await cache.set(TokenCache.keyFor(parts('prod')), {accessToken: 'a', expiresAt: Date.now() + 3_600_000})
     assert.equal(warnings.length, 1)
-    assert.match(warnings[0]!, /^The token cache .*a-file\/tokens\.json cannot be written: .*\(EEXIST\)\. The token is used for this run only\.$/)
+    assert.match(
+      warnings[0]!,
+      /^The token cache .*a-file\/tokens\.json cannot be written: .*\(EEXIST\)\. The token is used for this run only\.$/,
+    )
   })
 })

@@ -7,13 +7,26 @@ const read = (body: unknown) => parseErrorEnvelope(JSON.stringify(body))
 
 describe("http/citrix-error-body: Citrix's error envelope, read tolerantly", () => {
   it('keeps a type given as a URL or as a bare code', () => {
-    assert.equal(read({type: 'https://errors-api.cloud.com/common/notFound', detail: 'x'}).type, 'https://errors-api.cloud.com/common/notFound')
+    assert.equal(
+      read({type: 'https://errors-api.cloud.com/common/notFound', detail: 'x'}).type,
+      'https://errors-api.cloud.com/common/notFound',
+    )
     assert.equal(read({type: '404', detail: 'resource not found'}).type, '404')
     assert.equal(read({type: 404}).type, '404')
   })
 
   it('reads parameters as an array of {name, value}', () => {
-    assert.deepEqual(errorParameters(read({parameters: [{name: 'retryDelay', value: '4'}, {name: 'reason', value: 'missing'}]})), {retryDelay: '4', reason: 'missing'})
+    assert.deepEqual(
+      errorParameters(
+        read({
+          parameters: [
+            {name: 'retryDelay', value: '4'},
+            {name: 'reason', value: 'missing'},
+          ],
+        }),
+      ),
+      {retryDelay: '4', reason: 'missing'},
+    )
   })
 
   it('reads parameters as an object of name → value', () => {
@@ -21,11 +34,19 @@ describe("http/citrix-error-body: Citrix's error envelope, read tolerantly", () 
   })
 
   it("reads licensing's generic shape: one {name, value} object", () => {
-    assert.deepEqual(errorParameters(read({type: '404', detail: 'resource not found', parameters: {name: 'entityType', value: 'cvad'}})), {entityType: 'cvad'})
+    assert.deepEqual(
+      errorParameters(
+        read({type: '404', detail: 'resource not found', parameters: {name: 'entityType', value: 'cvad'}}),
+      ),
+      {entityType: 'cvad'},
+    )
   })
 
   it('leaves out null values and ignores null or odd parameters', () => {
-    assert.deepEqual(errorParameters(read({parameters: [{name: 'a', value: null}, null, 'x', {Name: 'b', Value: 'c'}]})), {b: 'c'})
+    assert.deepEqual(
+      errorParameters(read({parameters: [{name: 'a', value: null}, null, 'x', {Name: 'b', Value: 'c'}]})),
+      {b: 'c'},
+    )
     assert.deepEqual(errorParameters(read({parameters: null})), {})
   })
 

@@ -36,24 +36,49 @@ describe('hostile answers, unit', () => {
     }
 
     it('stops at a repeated token with exit 8', async () => {
-      mockToken().get(products).query(true).times(2).reply(200, {items: [{}], continuationToken: 'same'})
-      await assert.rejects(drain(), (error: UnavailableError) => error.exitCode === ExitCode.unavailable && /handed out before/.test(error.message))
+      mockToken()
+        .get(products)
+        .query(true)
+        .times(2)
+        .reply(200, {items: [{}], continuationToken: 'same'})
+      await assert.rejects(
+        drain(),
+        (error: UnavailableError) => error.exitCode === ExitCode.unavailable && /handed out before/.test(error.message),
+      )
     })
 
     it('stops when the pages outnumber what the reply’s own count needs', async () => {
       let n = 0
-      mockToken().get(products).query(true).times(3).reply(200, () => ({items: [{}, {}], totalCount: 3, continuationToken: `t${n++}`}))
-      await assert.rejects(drain(), (error: UnavailableError) => error.exitCode === ExitCode.unavailable && /3 items in pages of 2 need 2/.test(error.message))
+      mockToken()
+        .get(products)
+        .query(true)
+        .times(3)
+        .reply(200, () => ({items: [{}, {}], totalCount: 3, continuationToken: `t${n++}`}))
+      await assert.rejects(
+        drain(),
+        (error: UnavailableError) =>
+          error.exitCode === ExitCode.unavailable && /3 items in pages of 2 need 2/.test(error.message),
+      )
     })
 
     it('stops after ten empty pages that still carry a token', async () => {
       let n = 0
-      mockToken().get(products).query(true).times(10).reply(200, () => ({items: [], continuationToken: `t${n++}`}))
+      mockToken()
+        .get(products)
+        .query(true)
+        .times(10)
+        .reply(200, () => ({items: [], continuationToken: `t${n++}`}))
       await assert.rejects(drain(), /10 pages in a row had no items/)
     })
 
     it('still follows a list to its end', async () => {
-      mockToken().get(products).query(true).reply(200, {items: [{}, {}], totalCount: 3, continuationToken: 'a'}).get(products).query(true).reply(200, {items: [{}], totalCount: 3, continuationToken: null})
+      mockToken()
+        .get(products)
+        .query(true)
+        .reply(200, {items: [{}, {}], totalCount: 3, continuationToken: 'a'})
+        .get(products)
+        .query(true)
+        .reply(200, {items: [{}], totalCount: 3, continuationToken: null})
       assert.equal(await drain(), 2)
     })
   })
@@ -62,15 +87,26 @@ describe('hostile answers, unit', () => {
     useNock()
 
     it('cancels a body past the limit by its declared length, with exit 8 naming the call', async () => {
-      mockToken().get('/resourcelocations').reply(200, '{}', {'content-type': 'application/json', 'content-length': String(100 * 1024 * 1024)})
+      mockToken()
+        .get('/resourcelocations')
+        .reply(200, '{}', {'content-type': 'application/json', 'content-length': String(100 * 1024 * 1024)})
       const client = await clientFor(fakeCredentialsEnv(), 0)
-      await assert.rejects(client.call(endpoints.listResourceLocations), (error: UnavailableError) => error.exitCode === 8 && /GET api\.test\.example\/resourcelocations was answered with a body larger than 8 MB/.test(error.message))
+      await assert.rejects(
+        client.call(endpoints.listResourceLocations),
+        (error: UnavailableError) =>
+          error.exitCode === 8 &&
+          /GET api\.test\.example\/resourcelocations was answered with a body larger than 8 MB/.test(error.message),
+      )
     })
 
     it('reports HTML with status 200 as exit 8 naming the content type', async () => {
       mockToken().get('/resourcelocations').reply(200, '<html>\u001B[2Jlogin</html>', {'content-type': 'text/html'})
       const client = await clientFor(fakeCredentialsEnv(), 0)
-      await assert.rejects(client.call(endpoints.listResourceLocations), (error: UnavailableError) => error.exitCode === 8 && error.message.includes('(content type text/html): "<html> [2Jlogin</html>"'))
+      await assert.rejects(
+        client.call(endpoints.listResourceLocations),
+        (error: UnavailableError) =>
+          error.exitCode === 8 && error.message.includes('(content type text/html): "<html> [2Jlogin</html>"'),
+      )
     })
 
     it('sets an idle-socket and an overall limit on every request, capped by CTX_REQUEST_TIMEOUT_MS', () => {
@@ -107,11 +143,19 @@ describe('hostile answers, unit', () => {
   })
 
   describe('CA bundles (item 20)', () => {
-    for (const [what, text] of [['empty', ''], ['garbage', 'not a certificate at all'], ['a key, no certificate', '-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----\n'], ['a broken certificate', '-----BEGIN CERTIFICATE-----\nbm9wZQ==\n-----END CERTIFICATE-----\n']] as Array<[string, string]>) {
+    for (const [what, text] of [
+      ['empty', ''],
+      ['garbage', 'not a certificate at all'],
+      ['a key, no certificate', '-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----\n'],
+      ['a broken certificate', '-----BEGIN CERTIFICATE-----\nbm9wZQ==\n-----END CERTIFICATE-----\n'],
+    ] as Array<[string, string]>) {
       it(`refuses a bundle that is ${what} with exit 3, before any request`, () => {
         const path = join(temp.dir, 'bundle.pem')
         writeFileSync(path, text)
-        assert.throws(() => createHttpClient({maxRetries: 0, caBundle: path}), (error: ConfigError) => error.exitCode === ExitCode.config && error.message.includes('is not usable'))
+        assert.throws(
+          () => createHttpClient({maxRetries: 0, caBundle: path}),
+          (error: ConfigError) => error.exitCode === ExitCode.config && error.message.includes('is not usable'),
+        )
       })
     }
 
@@ -119,7 +163,9 @@ describe('hostile answers, unit', () => {
       const path = join(temp.dir, 'good.pem')
       const {certificatePem: cert} = await makeApplianceCertificate('ca.test')
       writeFileSync(path, cert)
-      assert.ok(readCaBundle(path).includes(cert.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/)![0]))
+      assert.ok(
+        readCaBundle(path).includes(cert.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/)![0]),
+      )
     })
   })
 
@@ -131,7 +177,13 @@ describe('hostile answers, unit', () => {
         const {client} = fakeApplianceClient()
         nock(testAppliance).post('/$login').reply(status, '', {location: 'https://attacker.example/$login'})
         const attacker = nock('https://attacker.example').post('/$login').reply(200, {token: 'evil', expiresIn: 900})
-        await assert.rejects(client.login('appliance-pw-123'), (error: UnavailableError) => error.exitCode === 8 && error.message.includes('ca.test:4443') && error.message.includes('attacker.example'))
+        await assert.rejects(
+          client.login('appliance-pw-123'),
+          (error: UnavailableError) =>
+            error.exitCode === 8 &&
+            error.message.includes('ca.test:4443') &&
+            error.message.includes('attacker.example'),
+        )
         assert.ok(!attacker.isDone(), 'the redirect was followed')
         nock.cleanAll()
       })

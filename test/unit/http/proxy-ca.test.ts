@@ -11,7 +11,8 @@ describe('proxy and CA bundle', () => {
   let temp: ReturnType<typeof useTempConfig>
   beforeEach(() => {
     temp = useTempConfig()
-    for (const name of ['HTTPS_PROXY', 'HTTP_PROXY', 'NO_PROXY', 'https_proxy', 'http_proxy', 'no_proxy']) delete process.env[name]
+    for (const name of ['HTTPS_PROXY', 'HTTP_PROXY', 'NO_PROXY', 'https_proxy', 'http_proxy', 'no_proxy'])
+      delete process.env[name]
   })
   afterEach(() => temp.restore()) // restores the proxy variables too
 
@@ -33,6 +34,10 @@ describe('proxy and CA bundle', () => {
 
   it('fails with exit 3 naming an unreadable --ca-bundle', () => {
     const path = join(temp.dir, 'missing.pem')
-    assert.throws(() => createHttpClient({maxRetries: 0, caBundle: path}), (error: ConfigError) => error.exitCode === ExitCode.config && error.message.includes(path) && /--ca-bundle/.test(error.hint ?? ''))
+    assert.throws(
+      () => createHttpClient({maxRetries: 0, caBundle: path}),
+      (error: ConfigError) =>
+        error.exitCode === ExitCode.config && error.message.includes(path) && /--ca-bundle/.test(error.hint ?? ''),
+    )
   })
 })

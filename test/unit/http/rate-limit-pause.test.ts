@@ -33,6 +33,9 @@ describe('http client: a 429 pauses the whole client', () => {
     const second = http.get(`${origin}/second`).text()
     assert.deepEqual(await Promise.all([first, second]), ['ok', 'ok'])
     assert.ok(rateLimitedAt > 0)
-    assert.ok(secondArrivedAt - rateLimitedAt >= 900, `second request came ${secondArrivedAt - rateLimitedAt} ms after the 429`)
+    assert.ok(
+      secondArrivedAt - rateLimitedAt >= 900,
+      `second request came ${secondArrivedAt - rateLimitedAt} ms after the 429`,
+    )
   })
 })

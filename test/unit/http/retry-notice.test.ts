@@ -42,7 +42,13 @@ describe('http client: each retry is told before its wait', () => {
   })
 
   it('reads as "503 from host, retrying in 4 s, 2 of 4"', () => {
-    assert.equal(retryLine({reason: '503', delayMs: 4200, attempt: 2, limit: 4, url: `${origin}/x`}), '503 from api.test.example, retrying in 4 s, 2 of 4')
-    assert.equal(retryLine({reason: 'ECONNRESET', delayMs: 250, attempt: 1, limit: 4, url: `${origin}/x`}), 'ECONNRESET from api.test.example, retrying in 0.3 s, 1 of 4')
+    assert.equal(
+      retryLine({reason: '503', delayMs: 4200, attempt: 2, limit: 4, url: `${origin}/x`}),
+      '503 from api.test.example, retrying in 4 s, 2 of 4',
+    )
+    assert.equal(
+      retryLine({reason: 'ECONNRESET', delayMs: 250, attempt: 1, limit: 4, url: `${origin}/x`}),
+      'ECONNRESET from api.test.example, retrying in 0.3 s, 1 of 4',
+    )
   })
 })

@@ -5,7 +5,9 @@ import nock from 'nock'
 
 import {createHttpClient} from '../../../src/http/client.js'
 
-const {version} = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {version: string}
+const {version} = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+  version: string
+}
 
 describe('http client User-Agent', () => {
   afterEach(() => nock.cleanAll())

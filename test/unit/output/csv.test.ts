@@ -37,7 +37,10 @@ describe('CSV cells', () => {
   })
 
   it('keeps blanks at the end of the last field', () => {
-    assert.equal(`${renderList([{header: 'Name', value: (r: Row) => r.name}], [{name: 'a  ', id: 1}], {csv: true})}\n`, 'Name\r\na  \r\n')
+    assert.equal(
+      `${renderList([{header: 'Name', value: (r: Row) => r.name}], [{name: 'a  ', id: 1}], {csv: true})}\n`,
+      'Name\r\na  \r\n',
+    )
   })
 
   for (const start of ['=', '+', '-', '@', '\t']) {
@@ -56,11 +59,24 @@ describe('CSV cells', () => {
   })
 
   it('parses back as one record per row, every line of every cell neutralised', async () => {
-    const names = ['plain', 'two\nlines', 'bare\rcr', 'crlf\r\nin it', 'x\n=1+1', 'y\r=1+1', '\n@SUM(A1)', 'z\r\n+cmd', 'quote "q", comma']
+    const names = [
+      'plain',
+      'two\nlines',
+      'bare\rcr',
+      'crlf\r\nin it',
+      'x\n=1+1',
+      'y\r=1+1',
+      '\n@SUM(A1)',
+      'z\r\n+cmd',
+      'quote "q", comma',
+    ]
     const rows = names.map((name, id) => ({name, id}))
     const records = await parseCsv(printedCsv(rows))
     assert.equal(records.length, rows.length + 1)
-    assert.deepEqual(records.slice(1).map(([name]) => name), names.map((name) => neutraliseFormula(name)))
+    assert.deepEqual(
+      records.slice(1).map(([name]) => name),
+      names.map((name) => neutraliseFormula(name)),
+    )
     for (const [name] of records.slice(1)) assert.doesNotMatch(name!, /(^|[\r\n])[=+\-@\t]/)
   })
 })

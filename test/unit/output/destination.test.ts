@@ -107,7 +107,7 @@ describe('file destination', () => {
   })
 
   describe('stale partial files', () => {
-    it('removes the partial files of the same target whose writer is gone, and keeps a live writer\'s and other targets\'', async () => {
+    it("removes the partial files of the same target whose writer is gone, and keeps a live writer's and other targets'", async () => {
       const path = join(dir, 'users.csv')
       const dead = `.users.csv.${deadPid()}.m0abc.partial`
       const live = `.users.csv.${process.ppid}.m0abd.partial` // the test runner's parent: running
@@ -147,11 +147,17 @@ describe('--out target, checked before the first request', () => {
 
   it('refuses a folder with exit 2', async () => {
     mkdirSync(join(dir, 'folder'))
-    await assert.rejects(checkOutTarget(join(dir, 'folder')), (error: Error & {exitCode: number}) => error.exitCode === 2 && /is a folder/.test(error.message))
+    await assert.rejects(
+      checkOutTarget(join(dir, 'folder')),
+      (error: Error & {exitCode: number}) => error.exitCode === 2 && /is a folder/.test(error.message),
+    )
   })
 
   it('refuses a file in a folder that does not exist with exit 2', async () => {
-    await assert.rejects(checkOutTarget(join(dir, 'missing', 'x.csv')), (error: Error & {exitCode: number}) => error.exitCode === 2 && /does not exist/.test(error.message))
+    await assert.rejects(
+      checkOutTarget(join(dir, 'missing', 'x.csv')),
+      (error: Error & {exitCode: number}) => error.exitCode === 2 && /does not exist/.test(error.message),
+    )
   })
 
   it('refuses a symbolic link to a file, naming the file, and a dangling one (exit 2)', async function () {

@@ -34,22 +34,41 @@ describe('export writers', () => {
   })
 
   it('neutralises CSV cells that a spreadsheet would run as a formula', async () => {
-    const text = (await write('csv', [[{id: '=1+1', name: '@SUM(A1)', count: -5}, {id: '+x', name: '-y', count: 1}]])).toString('utf8')
+    const text = (
+      await write('csv', [
+        [
+          {id: '=1+1', name: '@SUM(A1)', count: -5},
+          {id: '+x', name: '-y', count: 1},
+        ],
+      ])
+    ).toString('utf8')
     assert.equal(text.split('\r\n')[1], "'=1+1,'@SUM(A1),-5")
     assert.equal(text.split('\r\n')[2], "'+x,'-y,1")
   })
 
   it('quotes fields holding a bare LF, a bare CR or CRLF', async () => {
-    const text = (await write('csv', [[{id: 'a\nb', name: 'c\rd', count: 1}, {id: 'e\r\nf', name: 'g', count: 2}]])).toString('utf8')
+    const text = (
+      await write('csv', [
+        [
+          {id: 'a\nb', name: 'c\rd', count: 1},
+          {id: 'e\r\nf', name: 'g', count: 2},
+        ],
+      ])
+    ).toString('utf8')
     assert.equal(text, 'id,name,count\r\n"a\nb","c\rd",1\r\n"e\r\nf",g,2\r\n')
   })
 
   it('parses back as one record per row, with every line of a cell neutralised', async () => {
     const names = ['two\nlines', 'x\n=1+1', 'y\r=1+1', 'z\r\n+cmd', 'w\n-2\n@SUM(A1)\n\tt', 'plain']
-    const pages = [names.slice(0, 3), names.slice(3)].map((page) => page.map((name, count) => ({id: `id-${name.length}`, name, count})))
+    const pages = [names.slice(0, 3), names.slice(3)].map((page) =>
+      page.map((name, count) => ({id: `id-${name.length}`, name, count})),
+    )
     const records = await parseCsv((await write('csv', pages)).toString('utf8'))
     assert.equal(records.length, names.length + 1)
-    assert.deepEqual(records.slice(1).map((record) => record[1]), ["two\nlines", "x\n'=1+1", "y\r'=1+1", "z\r\n'+cmd", "w\n'-2\n'@SUM(A1)\n'\tt", 'plain'])
+    assert.deepEqual(
+      records.slice(1).map((record) => record[1]),
+      ['two\nlines', "x\n'=1+1", "y\r'=1+1", "z\r\n'+cmd", "w\n'-2\n'@SUM(A1)\n'\tt", 'plain'],
+    )
   })
 
   it('starts the CSV with a UTF-8 byte order mark for Excel only when asked', async () => {
@@ -59,7 +78,10 @@ describe('export writers', () => {
 
   it('writes one JSON array across pages, and [] for no rows', async () => {
     const pages = [[{id: 'a', name: 'A', count: 1}], [{id: 'b', name: 'B', count: 2}]]
-    assert.deepEqual(JSON.parse((await write('json', pages)).toString('utf8')), [{id: 'a', name: 'A', count: 1}, {id: 'b', name: 'B', count: 2}])
+    assert.deepEqual(JSON.parse((await write('json', pages)).toString('utf8')), [
+      {id: 'a', name: 'A', count: 1},
+      {id: 'b', name: 'B', count: 2},
+    ])
     assert.deepEqual(JSON.parse((await write('json', [[]])).toString('utf8')), [])
   })
 

@@ -6,7 +6,19 @@ import {renderRemovalPlan, renderRemovalReport} from '../../../src/output/remova
 describe('output: the removal plan', () => {
   it('shows the status and last contact of items that carry them (connectors)', () => {
     const now = new Date('2026-12-01T12:00:00Z')
-    const plan = renderRemovalPlan([{id: 'c1', name: 'cc-01', product: 'Cloud Connector', status: 'Disconnected', lastContactAt: '2026-11-01T12:00:00Z'}, {id: 'c2', name: 'cc-02', product: 'Cloud Connector', status: '', lastContactAt: ''}], now)
+    const plan = renderRemovalPlan(
+      [
+        {
+          id: 'c1',
+          name: 'cc-01',
+          product: 'Cloud Connector',
+          status: 'Disconnected',
+          lastContactAt: '2026-11-01T12:00:00Z',
+        },
+        {id: 'c2', name: 'cc-02', product: 'Cloud Connector', status: '', lastContactAt: ''},
+      ],
+      now,
+    )
     assert.match(plan, /Status .* Last contact/)
     assert.match(plan, /cc-01 .* Disconnected .* 2026-11-01 12:00 UTC \(30 d ago\) .* c1/)
     assert.match(plan, /cc-02 .* unknown .* unknown .* c2/)
@@ -18,7 +30,16 @@ describe('output: the removal plan', () => {
   })
 
   it('ends with a warning line for each warning of an item', () => {
-    const plan = renderRemovalPlan([{id: 'c2', name: 'cc-02', product: 'Cloud Connector', status: 'Connected', lastContactAt: null, warnings: ['reports Connected', 'is the last connector of resource location Tokyo']}])
+    const plan = renderRemovalPlan([
+      {
+        id: 'c2',
+        name: 'cc-02',
+        product: 'Cloud Connector',
+        status: 'Connected',
+        lastContactAt: null,
+        warnings: ['reports Connected', 'is the last connector of resource location Tokyo'],
+      },
+    ])
     const lines = plan.split('\n')
     assert.equal(lines.at(-2), 'Warning: cc-02 reports Connected.')
     assert.equal(lines.at(-1), 'Warning: cc-02 is the last connector of resource location Tokyo.')
@@ -26,8 +47,29 @@ describe('output: the removal plan', () => {
 
   it('shows a dry run with the status and last contact of its plan, and blank ones for ids not found', () => {
     const now = new Date('2026-12-01T12:00:00Z')
-    const report = {dryRun: true, removed: 0, notFound: 1, failed: 0, items: [{id: 'c1', name: 'cc-01', product: 'Cloud Connector', result: 'would-remove'}, {id: 'gone', name: '', product: '', result: 'not-found'}]}
-    const table = renderRemovalReport(report, [{id: 'c1', name: 'cc-01', product: 'Cloud Connector', status: 'Disconnected', lastContactAt: '2026-11-01T12:00:00Z'}], now)
+    const report = {
+      dryRun: true,
+      removed: 0,
+      notFound: 1,
+      failed: 0,
+      items: [
+        {id: 'c1', name: 'cc-01', product: 'Cloud Connector', result: 'would-remove'},
+        {id: 'gone', name: '', product: '', result: 'not-found'},
+      ],
+    }
+    const table = renderRemovalReport(
+      report,
+      [
+        {
+          id: 'c1',
+          name: 'cc-01',
+          product: 'Cloud Connector',
+          status: 'Disconnected',
+          lastContactAt: '2026-11-01T12:00:00Z',
+        },
+      ],
+      now,
+    )
     assert.match(table, /Result .* Status .* Last contact .* Id/)
     assert.match(table, /would remove .* cc-01 .* Disconnected .* 2026-11-01 12:00 \(30d ago\) .* c1/)
     assert.match(table, /not found .* gone/)

@@ -10,7 +10,11 @@ import {bulkRemove, selectByIds} from '../../../src/services/bulk-remove.js'
 describe('bulk removal at scale', function () {
   this.timeout(60_000)
   const n = 100_000
-  const found = Array.from({length: n}, (_, i) => ({id: `id-${i}`, name: `host-${i}.corp.example`, product: 'Citrix Connector Appliance'}))
+  const found = Array.from({length: n}, (_, i) => ({
+    id: `id-${i}`,
+    name: `host-${i}.corp.example`,
+    product: 'Citrix Connector Appliance',
+  }))
 
   it('selects 100,000 ids among 100,000 items in well under a second', () => {
     const started = Date.now()
@@ -22,7 +26,13 @@ describe('bulk removal at scale', function () {
 
   it('removes and renders the plan and report of 100,000 items in a few seconds', async () => {
     const started = Date.now()
-    const report = await bulkRemove({kind: 'product', selected: found, remove: async () => 'removed', confirm: async () => true, concurrency: 16})
+    const report = await bulkRemove({
+      kind: 'product',
+      selected: found,
+      remove: async () => 'removed',
+      confirm: async () => true,
+      concurrency: 16,
+    })
     const plan = renderRemovalPlan(found)
     const text = renderRemovalReport(report)
     assert.equal(removalSummary(report, 'products'), `Removed ${n}, not found 0, failed 0.`)

@@ -11,8 +11,18 @@ interface Row {
 }
 
 const rows: Row[] = [
-  {host: 'ca-01.emea.corp.example', product: 'Connector Appliance', version: '2026.9.0', id: '8b3cbdf5-0057-4708-97c9-5f6653015710'},
-  {host: 'ls-01.corp.example', product: 'License Server', version: '11.17.2', id: '57961f35-b44b-4242-b7ea-fb76be62ee26'},
+  {
+    host: 'ca-01.emea.corp.example',
+    product: 'Connector Appliance',
+    version: '2026.9.0',
+    id: '8b3cbdf5-0057-4708-97c9-5f6653015710',
+  },
+  {
+    host: 'ls-01.corp.example',
+    product: 'License Server',
+    version: '11.17.2',
+    id: '57961f35-b44b-4242-b7ea-fb76be62ee26',
+  },
 ]
 const columns: Array<Column<Row>> = [
   {header: 'Host name', value: (r) => r.host, shrink: 12},
@@ -54,13 +64,19 @@ describe('renderTable', () => {
       {header: 'Check', value: (r) => r.name},
       {header: 'Detail', value: (r) => r.message, priority: 1, shrink: 10, wrap: true},
     ]
-    const text = renderTable(detail, [{name: 'Config', message: 'the configuration file is readable and holds two profiles'}], {width: 40})
+    const text = renderTable(
+      detail,
+      [{name: 'Config', message: 'the configuration file is readable and holds two profiles'}],
+      {width: 40},
+    )
     assert.ok(widest(text) <= 40, text)
     assert.match(text, /holds two/)
   })
 
   it('leaves out a csvOnly column', () => {
-    const text = renderTable([...columns, {header: 'Service', value: () => 'X', csvOnly: true}], rows, {width: Number.POSITIVE_INFINITY})
+    const text = renderTable([...columns, {header: 'Service', value: () => 'X', csvOnly: true}], rows, {
+      width: Number.POSITIVE_INFINITY,
+    })
     assert.ok(!text.includes('Service'))
   })
 })

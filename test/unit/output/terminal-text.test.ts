@@ -29,7 +29,10 @@ describe('terminal text', () => {
   })
 
   it('keeps line breaks and ctx’s own colour in notes, a bare CR becoming a line break', () => {
-    assert.equal(terminalText('one\n\u001B[1mtwo\u001B[22m\rthree\r\n', {keepNewlines: true, keepColor: true}), 'one\n\u001B[1mtwo\u001B[22m\nthree\r\n')
+    assert.equal(
+      terminalText('one\n\u001B[1mtwo\u001B[22m\rthree\r\n', {keepNewlines: true, keepColor: true}),
+      'one\n\u001B[1mtwo\u001B[22m\nthree\r\n',
+    )
   })
 
   it('leaves plain text and non-Latin names alone', () => {
@@ -42,7 +45,10 @@ describe('terminal text', () => {
   })
 
   it('cleans every table cell and field value', () => {
-    const table = renderTable([{header: 'Name', value: (row: {name: string}) => row.name}], [{name: 'a\u001B]0;t\u0007\u001B[2Jb\rc'}])
+    const table = renderTable(
+      [{header: 'Name', value: (row: {name: string}) => row.name}],
+      [{name: 'a\u001B]0;t\u0007\u001B[2Jb\rc'}],
+    )
     assert.ok(!controls.test(table.replace(/\n/g, '')), JSON.stringify(table))
     assert.match(table, /│ ab c │/)
     assert.ok(!controls.test(renderFields([['Host', 'h\u001B[2J\rx']])))

@@ -7,7 +7,10 @@ const now = new Date('2026-11-24T10:00:00Z')
 
 describe('formatWhen', () => {
   it('shows the local minute with its zone and the age in days', () => {
-    assert.equal(formatWhen('2026-08-01T09:30:00Z', now, {timeZone: 'Europe/Paris'}), '2026-08-01 11:30 CEST (115 d ago)')
+    assert.equal(
+      formatWhen('2026-08-01T09:30:00Z', now, {timeZone: 'Europe/Paris'}),
+      '2026-08-01 11:30 CEST (115 d ago)',
+    )
   })
 
   it('labels UTC as UTC', () => {
@@ -15,7 +18,10 @@ describe('formatWhen', () => {
   })
 
   it('names a zone with no common abbreviation by its offset', () => {
-    assert.match(formatWhen('2026-08-01T09:30:00Z', now, {timeZone: 'Asia/Kolkata'}), /^2026-08-01 15:00 (GMT\+5:30|IST) \(115 d ago\)$/)
+    assert.match(
+      formatWhen('2026-08-01T09:30:00Z', now, {timeZone: 'Asia/Kolkata'}),
+      /^2026-08-01 15:00 (GMT\+5:30|IST) \(115 d ago\)$/,
+    )
   })
 
   it('says now for less than a minute', () => {

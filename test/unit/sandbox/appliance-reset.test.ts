@@ -4,7 +4,11 @@ import {after, before, describe, it} from 'mocha'
 import {createHttpClient} from '../../../src/http/client.js'
 import {startTestSandbox, type TestSandbox} from '../../helpers/sandbox.js'
 
-const http = createHttpClient({maxRetries: 0}).extend({https: {rejectUnauthorized: false}, throwHttpErrors: false, responseType: 'json'})
+const http = createHttpClient({maxRetries: 0}).extend({
+  https: {rejectUnauthorized: false},
+  throwHttpErrors: false,
+  responseType: 'json',
+})
 
 describe('sandbox: appliances across a reset', () => {
   let sandbox: TestSandbox

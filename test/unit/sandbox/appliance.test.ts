@@ -5,15 +5,28 @@ import {createHttpClient} from '../../../src/http/client.js'
 import {startTestSandbox, type TestSandbox} from '../../helpers/sandbox.js'
 
 // The simulated appliance on the wire: real HTTPS, its own certificate, the shapes of section 2.
-const http = createHttpClient({maxRetries: 0}).extend({https: {rejectUnauthorized: false}, throwHttpErrors: false, responseType: 'json'})
+const http = createHttpClient({maxRetries: 0}).extend({
+  https: {rejectUnauthorized: false},
+  throwHttpErrors: false,
+  responseType: 'json',
+})
 
 describe('sandbox: simulated Connector Appliance', () => {
   let sandbox: TestSandbox
   let appliance: string
   let token: string
   let locationId: string
-  const call = async (method: 'GET' | 'POST', path: string, json?: unknown, bearer = token): Promise<{statusCode: number; body: unknown}> => {
-    const {statusCode, body} = await http(appliance + path, {method, json, headers: bearer ? {authorization: `Bearer ${bearer}`} : {}})
+  const call = async (
+    method: 'GET' | 'POST',
+    path: string,
+    json?: unknown,
+    bearer = token,
+  ): Promise<{statusCode: number; body: unknown}> => {
+    const {statusCode, body} = await http(appliance + path, {
+      method,
+      json,
+      headers: bearer ? {authorization: `Bearer ${bearer}`} : {},
+    })
     return {statusCode, body}
   }
 
@@ -52,18 +65,32 @@ describe('sandbox: simulated Connector Appliance', () => {
   })
 
   it('answers 401 "Missing authentication details" without a token and "Invalid" with a bad one', async () => {
-    assert.equal(((await call('GET', '/registration', undefined, '')).body as {detail: string}).detail, 'Missing authentication details')
-    assert.equal(((await call('GET', '/registration', undefined, 'nope')).body as {detail: string}).detail, 'Invalid authentication details')
+    assert.equal(
+      ((await call('GET', '/registration', undefined, '')).body as {detail: string}).detail,
+      'Missing authentication details',
+    )
+    assert.equal(
+      ((await call('GET', '/registration', undefined, 'nope')).body as {detail: string}).detail,
+      'Invalid authentication details',
+    )
   })
 
   it('answers a missing field with the documented 404 shape', async () => {
     const reply = await call('POST', '/registration', {deployment: 'production', resource_location_id: locationId})
     assert.equal(reply.statusCode, 404)
-    assert.deepEqual(reply.body, {type: 'https://errors-api.cloud.com/common/missing', detail: 'Field "name" is missing.', parameters: [{name: 'property', value: 'name'}]})
+    assert.deepEqual(reply.body, {
+      type: 'https://errors-api.cloud.com/common/missing',
+      detail: 'Field "name" is missing.',
+      parameters: [{name: 'property', value: 'name'}],
+    })
   })
 
   it('hands out an 8-character code that is a pending registration in the cloud', async () => {
-    const reply = await call('POST', '/registration', {name: 'ca-01.corp.example', deployment: 'production', resource_location_id: locationId})
+    const reply = await call('POST', '/registration', {
+      name: 'ca-01.corp.example',
+      deployment: 'production',
+      resource_location_id: locationId,
+    })
     assert.equal(reply.statusCode, 201)
     const body = reply.body as {code: string; pollingInterval: number; status: string; verificationUrl: string}
     assert.match(body.code, /^[A-Z0-9]{8}$/)
@@ -72,8 +99,15 @@ describe('sandbox: simulated Connector Appliance', () => {
     assert.equal(body.verificationUrl, 'https://citrix.cloud.com/identity/api-access/product-registrations')
     const pending = (await sandbox.store.read()).pendingCodes.find((c) => c.code === body.code)
     assert.equal(pending?.service, 'ConnectorAppliance')
-    assert.deepEqual(pending?.deviceInfo.properties.map((p) => p.value).slice(0, 2), ['ca-01.corp.example', 'Citrix Connector Appliance for Cloud Services'])
-    assert.deepEqual((await call('GET', '/registration')).body, {status: 'Unregistered', code: body.code, expiryTimestamp: pending?.expiryTimestamp})
+    assert.deepEqual(pending?.deviceInfo.properties.map((p) => p.value).slice(0, 2), [
+      'ca-01.corp.example',
+      'Citrix Connector Appliance for Cloud Services',
+    ])
+    assert.deepEqual((await call('GET', '/registration')).body, {
+      status: 'Unregistered',
+      code: body.code,
+      expiryTimestamp: pending?.expiryTimestamp,
+    })
   })
 
   it('turns Registered once the code is accepted in the cloud, with the product and a Unified connector', async () => {
@@ -88,11 +122,18 @@ describe('sandbox: simulated Connector Appliance', () => {
     assert.equal(state.registeredProducts.length, before.registeredProducts.length + 1)
     assert.equal(state.registeredProducts.find((p) => p.instanceID === instanceID)?.service, 'ConnectorAppliance')
     const added = state.connectors.filter((c) => !before.connectors.some((b) => b.id === c.id))
-    assert.deepEqual(added.map((c) => [c.fqdn, c.connectorType, c.status, c.location]), [['ca-01.corp.example', 'Unified', 'Connected', locationId]])
+    assert.deepEqual(
+      added.map((c) => [c.fqdn, c.connectorType, c.status, c.location]),
+      [['ca-01.corp.example', 'Unified', 'Connected', locationId]],
+    )
   })
 
   it('answers 500 connapp/error when asked to register again', async () => {
-    const reply = await call('POST', '/registration', {name: 'ca-01.corp.example', deployment: 'production', resource_location_id: locationId})
+    const reply = await call('POST', '/registration', {
+      name: 'ca-01.corp.example',
+      deployment: 'production',
+      resource_location_id: locationId,
+    })
     assert.equal(reply.statusCode, 500)
     assert.deepEqual(reply.body, {type: 'https://errors-api.cloud.com/connapp/error', detail: 'An error has occurred.'})
   })
@@ -113,10 +154,18 @@ describe('sandbox: the verification URL follows --deployment', () => {
   it('answers productionjp with the Citrix Cloud Japan console (citrixcloud.jp)', async () => {
     const appliance = sandbox.appliances[0]!.url
     await http(`${appliance}/credentials`, {method: 'POST', json: {username: 'admin', password: 'pw'}})
-    const {token} = (await http(`${appliance}/$login`, {method: 'POST', json: {username: 'admin', password: 'pw'}})).body as unknown as {token: string}
+    const {token} = (await http(`${appliance}/$login`, {method: 'POST', json: {username: 'admin', password: 'pw'}}))
+      .body as unknown as {token: string}
     const locationId = (await sandbox.store.read()).resourceLocations[0]!.id
-    const reply = await http(`${appliance}/registration`, {method: 'POST', headers: {authorization: `Bearer ${token}`}, json: {name: 'ca-jp', deployment: 'productionjp', resource_location_id: locationId}})
+    const reply = await http(`${appliance}/registration`, {
+      method: 'POST',
+      headers: {authorization: `Bearer ${token}`},
+      json: {name: 'ca-jp', deployment: 'productionjp', resource_location_id: locationId},
+    })
     assert.equal(reply.statusCode, 201)
-    assert.equal((reply.body as unknown as {verificationUrl: string}).verificationUrl, 'https://citrix.citrixcloud.jp/identity/api-access/product-registrations')
+    assert.equal(
+      (reply.body as unknown as {verificationUrl: string}).verificationUrl,
+      'https://citrix.citrixcloud.jp/identity/api-access/product-registrations',
+    )
   })
 })

@@ -10,7 +10,10 @@ const now = new Date('2026-11-24T10:00:00Z')
 const later = (seconds: number) => new Date(now.getTime() + seconds * 1000)
 
 function emptyState(): SandboxState {
-  return {...freshState(defaultSettings({sizes: {products: 0, users: 0, devices: 0, customers: 0, appliances: 0}}), now), connectors: []}
+  return {
+    ...freshState(defaultSettings({sizes: {products: 0, users: 0, devices: 0, customers: 0, appliances: 0}}), now),
+    connectors: [],
+  }
 }
 
 describe('sandbox registration codes', () => {
@@ -23,7 +26,11 @@ describe('sandbox registration codes', () => {
   })
 
   it('describes the product in deviceInfo with hostname, product and version', () => {
-    const pending = issueCode(emptyState(), {service: 'FederatedAuthenticationService', hostname: 'fas-01', version: '1.2.3'}, now)
+    const pending = issueCode(
+      emptyState(),
+      {service: 'FederatedAuthenticationService', hostname: 'fas-01', version: '1.2.3'},
+      now,
+    )
     const values = Object.fromEntries(pending.deviceInfo.properties.map((p) => [p.property, p.value]))
     assert.deepEqual(values, {hostname: 'fas-01', product: 'Citrix Federated Authentication Service', version: '1.2.3'})
   })
@@ -48,7 +55,10 @@ describe('sandbox registration codes', () => {
     assert.ok('product' in first)
     assert.equal(first.product.service, 'LicenseServer')
     assert.equal(first.product.registrationTime, later(10).toISOString())
-    assert.deepEqual(state.registeredProducts.map((p) => p.instanceID), [first.product.instanceID])
+    assert.deepEqual(
+      state.registeredProducts.map((p) => p.instanceID),
+      [first.product.instanceID],
+    )
     assert.equal(state.pendingCodes[0]?.instanceID, first.product.instanceID)
     assert.deepEqual(acceptCode(state, code, later(20)), {error: 'used'})
   })
@@ -70,7 +80,11 @@ describe('sandbox registration codes', () => {
   it("registers an appliance's code: the appliance gets the instance id and appears as a Connected Unified connector", () => {
     const state = emptyState()
     state.appliances.push({id: 'appliance-1', name: 'ca-01', resourceLocationId: 'location-1'})
-    const {code} = issueCode(state, {service: 'ConnectorAppliance', hostname: 'ca-01.corp.example', applianceId: 'appliance-1'}, now)
+    const {code} = issueCode(
+      state,
+      {service: 'ConnectorAppliance', hostname: 'ca-01.corp.example', applianceId: 'appliance-1'},
+      now,
+    )
     const outcome = acceptCode(state, code, now)
     assert.ok('product' in outcome)
     assert.equal(state.appliances[0]?.instanceID, outcome.product.instanceID)

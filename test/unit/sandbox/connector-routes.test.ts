@@ -26,15 +26,31 @@ describe('sandbox routes: connectors', () => {
     const {body} = await client.call<ConnectorWire[]>(endpoints.listConnectors)
     assert.ok(Array.isArray(body))
     assert.deepEqual(Object.keys(body[0]!).sort(), [
-      'connectorType', 'currentBootstrapperVersion', 'currentVersion', 'expectedBootStrapperVersion', 'expectedVersion', 'fqdn', 'id',
-      'inMaintenance', 'lastContactDate', 'leaseEndDateTime', 'location', 'role', 'status', 'upgradeDisabled', 'versionState', 'windowsSid',
+      'connectorType',
+      'currentBootstrapperVersion',
+      'currentVersion',
+      'expectedBootStrapperVersion',
+      'expectedVersion',
+      'fqdn',
+      'id',
+      'inMaintenance',
+      'lastContactDate',
+      'leaseEndDateTime',
+      'location',
+      'role',
+      'status',
+      'upgradeDisabled',
+      'versionState',
+      'windowsSid',
     ])
   })
 
   it('filters by Location and ConnectorType', async () => {
     const {resourceLocations} = await sandbox.store.read()
     const location = resourceLocations[1]!.id
-    const {body} = await client.call<ConnectorWire[]>(endpoints.listConnectors, {query: {Location: location, ConnectorType: 'Windows'}})
+    const {body} = await client.call<ConnectorWire[]>(endpoints.listConnectors, {
+      query: {Location: location, ConnectorType: 'Windows'},
+    })
     assert.ok(body!.length > 0)
     assert.ok(body!.every((c) => c.location === location && c.connectorType === 'Windows'))
   })

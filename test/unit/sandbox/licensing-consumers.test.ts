@@ -2,7 +2,12 @@ import assert from 'node:assert/strict'
 import {after, before, describe, it} from 'mocha'
 
 import {CitrixClient} from '../../../src/citrix/client.js'
-import {getCurrentUsageWire, listLicenseUsers, releaseLicenseBatch, type LicenseUserWire} from '../../../src/citrix/licensing.js'
+import {
+  getCurrentUsageWire,
+  listLicenseUsers,
+  releaseLicenseBatch,
+  type LicenseUserWire,
+} from '../../../src/citrix/licensing.js'
 import {endpoints} from '../../../src/citrix/endpoints.js'
 import {CitrixApiError} from '../../../src/errors.js'
 import {clientFor} from '../../helpers/citrix.js'
@@ -21,7 +26,9 @@ describe('sandbox: licensed users, devices and release', () => {
   let client: CitrixClient
   before(async () => {
     temp = useTempConfig()
-    sandbox = await startTestSandbox({settings: {sizes: {users: 450, devices: 30, products: 0, customers: 5, appliances: 0}}})
+    sandbox = await startTestSandbox({
+      settings: {sizes: {users: 450, devices: 30, products: 0, customers: 5, appliances: 0}},
+    })
     client = await clientFor(sandbox.env)
   })
   after(async () => {
@@ -30,9 +37,14 @@ describe('sandbox: licensed users, devices and release', () => {
   })
 
   it('serves 200 rows a page by default and a null token on the last page', async () => {
-    const {body} = await client.call<{items: unknown[]; continuationToken: string | null}>(endpoints.licenseUsers, {params: {product: 'cvad'}})
+    const {body} = await client.call<{items: unknown[]; continuationToken: string | null}>(endpoints.licenseUsers, {
+      params: {product: 'cvad'},
+    })
     assert.equal(body?.items.length, 200)
-    const last = await client.call<{items: unknown[]; continuationToken: string | null}>(endpoints.licenseUsers, {params: {product: 'cvad'}, query: {limit: 1000}})
+    const last = await client.call<{items: unknown[]; continuationToken: string | null}>(endpoints.licenseUsers, {
+      params: {product: 'cvad'},
+      query: {limit: 1000},
+    })
     assert.equal(last.body?.items.length, 450)
     assert.equal(last.body?.continuationToken, null)
   })
@@ -46,18 +58,27 @@ describe('sandbox: licensed users, devices and release', () => {
 
   it('refuses a limit outside 1–1000 with 400', async () => {
     for (const limit of [0, 1001]) {
-      await assert.rejects(client.call(endpoints.licenseUsers, {params: {product: 'cvad'}, query: {limit}}), (error: CitrixApiError) => error.status === 400)
+      await assert.rejects(
+        client.call(endpoints.licenseUsers, {params: {product: 'cvad'}, query: {limit}}),
+        (error: CitrixApiError) => error.status === 400,
+      )
     }
   })
 
   it('refuses more than 100 consumers in one release call with 400', async () => {
     const ids = Array.from({length: 101}, (_, i) => `id-${i}`)
-    await assert.rejects(releaseLicenseBatch(client, 'daas', ids), (error: CitrixApiError) => error.status === 400 && /At most 100/.test(error.detail))
+    await assert.rejects(
+      releaseLicenseBatch(client, 'daas', ids),
+      (error: CitrixApiError) => error.status === 400 && /At most 100/.test(error.detail),
+    )
   })
 
   it('refuses to release a license that has not expired with 400', async () => {
     const active = (await allUsers(client)).find((u) => u.licenseStatus === 'Active')!
-    await assert.rejects(releaseLicenseBatch(client, 'daas', [active.userId]), (error: CitrixApiError) => error.status === 400 && /not expired|active license/.test(error.detail))
+    await assert.rejects(
+      releaseLicenseBatch(client, 'daas', [active.userId]),
+      (error: CitrixApiError) => error.status === 400 && /not expired|active license/.test(error.detail),
+    )
   })
 
   it('releases an expired license, which then leaves the list and counts as released', async () => {

@@ -18,15 +18,27 @@ describe('sandbox license generator', () => {
   })
 
   it('keeps the row index in the last 12 hex digits of the id', () => {
-    assert.match(licenseDevice(42, 'cvad', anchor, 0xabc).deviceId, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-000000000abc$/)
+    assert.match(
+      licenseDevice(42, 'cvad', anchor, 0xabc).deviceId,
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-000000000abc$/,
+    )
   })
 
   it('leads an id back to its user or device, and nowhere for a forged one', () => {
-    const state = freshState(defaultSettings({sizes: {products: 0, users: 50, devices: 50, customers: 1, appliances: 0}}))
+    const state = freshState(
+      defaultSettings({sizes: {products: 0, users: 50, devices: 50, customers: 1, appliances: 0}}),
+    )
     const anchorMs = Date.parse(state.createdAt)
     const device = licenseDevice(state.settings.seed, 'cvad', anchorMs, 12)
     assert.equal(findConsumer(state, 'cvad', device.deviceId)?.kind, 'devices')
-    assert.equal(findConsumer(state, 'cvad', device.deviceId.replace(/^./, (c) => (c === 'a' ? 'b' : 'a'))), undefined)
+    assert.equal(
+      findConsumer(
+        state,
+        'cvad',
+        device.deviceId.replace(/^./, (c) => (c === 'a' ? 'b' : 'a')),
+      ),
+      undefined,
+    )
     assert.equal(findConsumer(state, 'cvad', licenseUser(state.settings.seed, 'cvad', anchorMs, 60).userId), undefined)
   })
 

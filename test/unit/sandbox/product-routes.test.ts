@@ -27,7 +27,9 @@ describe('sandbox routes: product registrations', () => {
   let client: CitrixClient
   beforeEach(async () => {
     temp = useTempConfig()
-    sandbox = await startTestSandbox({settings: {sizes: {products: 7, users: 0, devices: 0, customers: 0, appliances: 0}}})
+    sandbox = await startTestSandbox({
+      settings: {sizes: {products: 7, users: 0, devices: 0, customers: 0, appliances: 0}},
+    })
     client = await sandboxClient(sandbox)
   })
   afterEach(async () => {
@@ -36,14 +38,18 @@ describe('sandbox routes: product registrations', () => {
   })
 
   it('lists every registration with limit=-1, without a continuation token', async () => {
-    const {body} = await client.call<{items: RegisteredProductWire[]; continuationToken?: unknown}>(endpoints.listRegisteredProducts, {query: {limit: -1}})
+    const {body} = await client.call<{items: RegisteredProductWire[]; continuationToken?: unknown}>(
+      endpoints.listRegisteredProducts,
+      {query: {limit: -1}},
+    )
     assert.equal(body?.items.length, 7)
     assert.equal(body?.continuationToken, undefined)
   })
 
   it('pages with limit=N and an opaque continuation token, null on the last page', async () => {
     const pages: number[] = []
-    for await (const page of client.pages<RegisteredProductWire>(endpoints.listRegisteredProducts, {limit: 3})) pages.push(page.length)
+    for await (const page of client.pages<RegisteredProductWire>(endpoints.listRegisteredProducts, {limit: 3}))
+      pages.push(page.length)
     assert.deepEqual(pages, [3, 3, 1])
   })
 
@@ -53,8 +59,12 @@ describe('sandbox routes: product registrations', () => {
   })
 
   it('looks a pending code up without the sandbox bookkeeping', async () => {
-    const pending = await sandbox.store.update((state) => issueCode(state, {service: 'LicenseServer', hostname: 'ls-77'}, new Date()))
-    const {body} = await client.call<Record<string, unknown>>(endpoints.lookUpRegistrationCode, {params: {code: pending.code}})
+    const pending = await sandbox.store.update((state) =>
+      issueCode(state, {service: 'LicenseServer', hostname: 'ls-77'}, new Date()),
+    )
+    const {body} = await client.call<Record<string, unknown>>(endpoints.lookUpRegistrationCode, {
+      params: {code: pending.code},
+    })
     assert.deepEqual(Object.keys(body ?? {}).sort(), ['code', 'deviceInfo', 'expiryTimestamp', 'service', 'status'])
     assert.equal(body?.status, 'Pending')
   })
@@ -66,7 +76,9 @@ describe('sandbox routes: product registrations', () => {
   })
 
   it('registers a code with 201 and the new product, then 409 for the same code', async () => {
-    const pending = await sandbox.store.update((state) => issueCode(state, {service: 'LicenseServer', hostname: 'ls-77'}, new Date()))
+    const pending = await sandbox.store.update((state) =>
+      issueCode(state, {service: 'LicenseServer', hostname: 'ls-77'}, new Date()),
+    )
     const first = await client.call<RegisteredProductWire>(endpoints.registerProduct, {json: {code: pending.code}})
     assert.equal(first.status, 201)
     assert.equal(first.body?.service, 'LicenseServer')
@@ -80,7 +92,9 @@ describe('sandbox routes: product registrations', () => {
     const removed = await client.call(endpoints.removeRegisteredProduct, {params: {instanceId: product!.instanceID}})
     assert.equal(removed.status, 204)
     assert.equal((await sandbox.store.read()).registeredProducts.length, 6)
-    const again = await failure(client.call(endpoints.removeRegisteredProduct, {params: {instanceId: product!.instanceID}}))
+    const again = await failure(
+      client.call(endpoints.removeRegisteredProduct, {params: {instanceId: product!.instanceID}}),
+    )
     assert.equal(again.status, 404)
   })
 
@@ -98,7 +112,9 @@ describe('sandbox routes: the variants of the registrations list', () => {
   let temp: ReturnType<typeof useTempConfig>
   let sandbox: TestSandbox | undefined
   const start = async (settings: Partial<SandboxSettings>) => {
-    sandbox = await startTestSandbox({settings: {sizes: {products: 5, users: 0, devices: 0, customers: 0, appliances: 0}, ...settings}})
+    sandbox = await startTestSandbox({
+      settings: {sizes: {products: 5, users: 0, devices: 0, customers: 0, appliances: 0}, ...settings},
+    })
     return sandboxClient(sandbox)
   }
   beforeEach(() => (temp = useTempConfig()))
@@ -122,10 +138,16 @@ describe('sandbox routes: the variants of the registrations list', () => {
 
   it('serves registrations without lastContactTime when productsLastContact is false, the registered one too', async () => {
     const client = await start({productsLastContact: false})
-    const {body} = await client.call<{items: Array<Record<string, unknown>>}>(endpoints.listRegisteredProducts, {query: {limit: -1}})
+    const {body} = await client.call<{items: Array<Record<string, unknown>>}>(endpoints.listRegisteredProducts, {
+      query: {limit: -1},
+    })
     assert.ok(body?.items.every((p) => !('lastContactTime' in p) && typeof p.registrationTime === 'string'))
-    const pending = await sandbox!.store.update((state) => issueCode(state, {service: 'LicenseServer', hostname: 'ls-77'}, new Date()))
-    const registered = await client.call<Record<string, unknown>>(endpoints.registerProduct, {json: {code: pending.code}})
+    const pending = await sandbox!.store.update((state) =>
+      issueCode(state, {service: 'LicenseServer', hostname: 'ls-77'}, new Date()),
+    )
+    const registered = await client.call<Record<string, unknown>>(endpoints.registerProduct, {
+      json: {code: pending.code},
+    })
     assert.equal('lastContactTime' in (registered.body ?? {}), false)
   })
 })

@@ -38,7 +38,9 @@ describe('sandbox seed: products and connectors', () => {
     assert.ok(connectors.some((c) => ageDays(c.lastContactDate!) > 30))
     assert.ok(connectors.some((c) => ageDays(c.lastContactDate!) < 1))
     assert.ok(connectors.filter((c) => c.status === 'Connected').every((c) => ageDays(c.lastContactDate!) < 1))
-    assert.ok(connectors.some((c) => c.connectorType === 'Unified') && connectors.some((c) => c.connectorType === 'Windows'))
+    assert.ok(
+      connectors.some((c) => c.connectorType === 'Unified') && connectors.some((c) => c.connectorType === 'Windows'),
+    )
   })
 
   it("serves Cloud Connectors as Citrix's own sample does: status Unknown, role and leaseEndDateTime null", () => {

@@ -20,10 +20,14 @@ describe('SandboxStore', () => {
 
   it('applies concurrent changes, each once, and saves them all', async () => {
     const ids = (await store.read()).registeredProducts.map((p) => p.instanceID)
-    const results = await Promise.all(ids.map((id) => store.update((state) => {
-      state.registeredProducts = state.registeredProducts.filter((p) => p.instanceID !== id)
-      return id
-    })))
+    const results = await Promise.all(
+      ids.map((id) =>
+        store.update((state) => {
+          state.registeredProducts = state.registeredProducts.filter((p) => p.instanceID !== id)
+          return id
+        }),
+      ),
+    )
     assert.deepEqual(results, ids)
     assert.equal((await store.read()).registeredProducts.length, 0)
     const saved = JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')) as {registeredProducts: unknown[]}
@@ -32,9 +36,10 @@ describe('SandboxStore', () => {
 
   it('rejects a change that throws, and still applies the others of the same batch', async () => {
     const [first, second] = (await store.read()).registeredProducts.map((p) => p.instanceID)
-    const remove = (id: string | undefined) => store.update((state) => {
-      state.registeredProducts = state.registeredProducts.filter((p) => p.instanceID !== id)
-    })
+    const remove = (id: string | undefined) =>
+      store.update((state) => {
+        state.registeredProducts = state.registeredProducts.filter((p) => p.instanceID !== id)
+      })
     const outcomes = await Promise.allSettled([
       remove(first),
       store.update((state) => {
@@ -43,7 +48,10 @@ describe('SandboxStore', () => {
       }),
       remove(second),
     ])
-    assert.deepEqual(outcomes.map((o) => o.status), ['fulfilled', 'rejected', 'fulfilled'])
+    assert.deepEqual(
+      outcomes.map((o) => o.status),
+      ['fulfilled', 'rejected', 'fulfilled'],
+    )
     assert.equal((await store.read()).registeredProducts.length, 18)
   })
 

@@ -38,11 +38,29 @@ describe('runDoctorChecks', () => {
     answerRoot(new Date())
     mockToken()
     const checks = await runDoctor()
-    assert.deepEqual(Object.values(checks).map((c) => `${c.name}: ${c.status}`), ['Config: pass', 'Credentials: pass', 'Proxy: pass', 'CA bundle: pass', 'API host: pass', 'Host cloudlicense.citrixworkspacesapi.net: pass', 'Host licensing.citrixworkspacesapi.net: pass', 'Host partner.citrixworkspacesapi.net: pass', 'Host trust.citrixnetworkapi.net: pass', 'Host trust.citrixworkspacesapi.net: pass', 'Token: pass', 'Clock: pass'])
+    assert.deepEqual(
+      Object.values(checks).map((c) => `${c.name}: ${c.status}`),
+      [
+        'Config: pass',
+        'Credentials: pass',
+        'Proxy: pass',
+        'CA bundle: pass',
+        'API host: pass',
+        'Host cloudlicense.citrixworkspacesapi.net: pass',
+        'Host licensing.citrixworkspacesapi.net: pass',
+        'Host partner.citrixworkspacesapi.net: pass',
+        'Host trust.citrixnetworkapi.net: pass',
+        'Host trust.citrixworkspacesapi.net: pass',
+        'Token: pass',
+        'Clock: pass',
+      ],
+    )
   })
 
   it('gives a network failure a hint that does not send the user to ctx doctor', async () => {
-    nock(testApi).get('/').replyWithError(Object.assign(new Error('connect ECONNREFUSED'), {code: 'ECONNREFUSED'}))
+    nock(testApi)
+      .get('/')
+      .replyWithError(Object.assign(new Error('connect ECONNREFUSED'), {code: 'ECONNREFUSED'}))
     const checks = await runDoctor()
     const failed = Object.values(checks).find((c) => c.status === 'fail')
     assert.ok(failed?.hint, JSON.stringify(checks))
@@ -60,7 +78,9 @@ describe('runDoctorChecks', () => {
 
   it('fails the token check with exit 4 when Citrix refuses the client', async () => {
     answerRoot(new Date())
-    nock(testApi).post('/cctrustoauth2/acme/tokens/clients').reply(400, {error: 'invalid_client', error_description: 'Invalid client id or client secret.'})
+    nock(testApi)
+      .post('/cctrustoauth2/acme/tokens/clients')
+      .reply(400, {error: 'invalid_client', error_description: 'Invalid client id or client secret.'})
     const {Token} = await runDoctor()
     assert.deepEqual([Token?.status, Token?.exitCode], ['fail', 4])
   })
@@ -69,14 +89,20 @@ describe('runDoctorChecks', () => {
     delete process.env.CTX_CLIENT_SECRET
     answerRoot(new Date())
     const checks = await runDoctor()
-    assert.deepEqual([checks.Credentials?.status, checks.Credentials?.exitCode, checks.Token?.status], ['fail', 3, 'warn'])
+    assert.deepEqual(
+      [checks.Credentials?.status, checks.Credentials?.exitCode, checks.Token?.status],
+      ['fail', 3, 'warn'],
+    )
   })
 
   it('fails the CA bundle check with exit 3 when the file cannot be read, and still checks the rest', async () => {
     answerRoot(new Date())
     mockToken()
     const checks = await runDoctor({'ca-bundle': join(temp.dir, 'missing.pem')})
-    assert.deepEqual([checks['CA bundle']?.status, checks['CA bundle']?.exitCode, checks['API host']?.status], ['fail', 3, 'pass'])
+    assert.deepEqual(
+      [checks['CA bundle']?.status, checks['CA bundle']?.exitCode, checks['API host']?.status],
+      ['fail', 3, 'pass'],
+    )
   })
 
   it('fails (exit 3) on a CA bundle holding no certificate, as every other command refuses it', async () => {

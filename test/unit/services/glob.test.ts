@@ -22,7 +22,11 @@ describe('plain globs', () => {
 
   for (const glob of ['*(*(a*)*)!', '+(a|b)', '@(x)', '{a,b}', 'a\\*']) {
     it(`refuses ${glob} with exit 2`, () => {
-      assert.throws(() => nameMatcher(glob), (error: UsageError) => error instanceof UsageError && error.exitCode === 2 && /not a plain glob/.test(error.message))
+      assert.throws(
+        () => nameMatcher(glob),
+        (error: UsageError) =>
+          error instanceof UsageError && error.exitCode === 2 && /not a plain glob/.test(error.message),
+      )
     })
   }
 

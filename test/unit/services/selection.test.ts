@@ -2,7 +2,15 @@ import assert from 'node:assert/strict'
 import {describe, it} from 'mocha'
 
 import {UsageError} from '../../../src/errors.js'
-import {hostListMatcher, idsFrom, matchesFilters, nameMatcher, parseDateOrDuration, parseDuration, parseHostList} from '../../../src/services/selection.js'
+import {
+  hostListMatcher,
+  idsFrom,
+  matchesFilters,
+  nameMatcher,
+  parseDateOrDuration,
+  parseDuration,
+  parseHostList,
+} from '../../../src/services/selection.js'
 
 const now = new Date('2026-11-24T10:00:00Z')
 const daysBefore = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString()
@@ -15,7 +23,10 @@ describe('selection filters', () => {
   })
 
   it('refuses a bare number or nonsense as a usage error naming the flag', () => {
-    assert.throws(() => parseDuration('30'), (error: unknown) => error instanceof UsageError && /--stale "30" has no unit/.test(error.message))
+    assert.throws(
+      () => parseDuration('30'),
+      (error: unknown) => error instanceof UsageError && /--stale "30" has no unit/.test(error.message),
+    )
     assert.throws(() => parseDuration('soon'), UsageError)
   })
 
@@ -53,10 +64,19 @@ describe('selection filters', () => {
   })
 
   it('reads --registered-before as a date (midnight UTC) or a duration back from now', () => {
-    assert.equal(parseDateOrDuration('2026-01-31', '--registered-before', now).toISOString(), '2026-01-31T00:00:00.000Z')
-    assert.equal(parseDateOrDuration('2026-01-31T12:00:00Z', '--registered-before', now).toISOString(), '2026-01-31T12:00:00.000Z')
+    assert.equal(
+      parseDateOrDuration('2026-01-31', '--registered-before', now).toISOString(),
+      '2026-01-31T00:00:00.000Z',
+    )
+    assert.equal(
+      parseDateOrDuration('2026-01-31T12:00:00Z', '--registered-before', now).toISOString(),
+      '2026-01-31T12:00:00.000Z',
+    )
     assert.equal(parseDateOrDuration('10d', '--registered-before', now).toISOString(), daysBefore(10))
-    assert.throws(() => parseDateOrDuration('last year', '--registered-before', now), (error: unknown) => error instanceof UsageError && /--registered-before "last year"/.test(error.message))
+    assert.throws(
+      () => parseDateOrDuration('last year', '--registered-before', now),
+      (error: unknown) => error instanceof UsageError && /--registered-before "last year"/.test(error.message),
+    )
   })
 
   it('selects what was registered before --registered-before, never what has no registration time', () => {
@@ -67,7 +87,10 @@ describe('selection filters', () => {
   })
 
   it('reads a decommission list: one name a line, comments, blanks, any case and a trailing dot', () => {
-    assert.deepEqual(parseHostList('# decommissioned in Q3\r\nLS-01.corp.example.\n\n  fas-02  retired 2026-03\nls-01.corp.example\n'), ['ls-01.corp.example', 'fas-02'])
+    assert.deepEqual(
+      parseHostList('# decommissioned in Q3\r\nLS-01.corp.example.\n\n  fas-02  retired 2026-03\nls-01.corp.example\n'),
+      ['ls-01.corp.example', 'fas-02'],
+    )
   })
 
   it('matches a host on the list by its full name, or by its first label when the list gives a short name', () => {

@@ -9,8 +9,42 @@ import type {Page} from '../paging.js'
 export type ConsumerKind = 'users' | 'devices'
 
 const dayMs = 86_400_000
-const firstNames = ['ada', 'alan', 'grace', 'linus', 'margaret', 'dennis', 'barbara', 'ken', 'frances', 'tim', 'radia', 'edsger', 'hedy', 'john', 'sophie', 'niklaus']
-const lastNames = ['lovelace', 'turing', 'hopper', 'torvalds', 'hamilton', 'ritchie', 'liskov', 'thompson', 'allen', 'berners-lee', 'perlman', 'dijkstra', 'lamarr', 'backus', 'wilson', 'wirth']
+const firstNames = [
+  'ada',
+  'alan',
+  'grace',
+  'linus',
+  'margaret',
+  'dennis',
+  'barbara',
+  'ken',
+  'frances',
+  'tim',
+  'radia',
+  'edsger',
+  'hedy',
+  'john',
+  'sophie',
+  'niklaus',
+]
+const lastNames = [
+  'lovelace',
+  'turing',
+  'hopper',
+  'torvalds',
+  'hamilton',
+  'ritchie',
+  'liskov',
+  'thompson',
+  'allen',
+  'berners-lee',
+  'perlman',
+  'dijkstra',
+  'lamarr',
+  'backus',
+  'wilson',
+  'wirth',
+]
 const devicePrefixes = ['LT', 'DESKTOP', 'VDI', 'IPAD', 'ANDROID', 'MAC']
 
 /**
@@ -28,7 +62,10 @@ const expiredShare = 0.08
 
 /** A UUID-shaped id whose last 12 hex digits are the row index, so an id leads back to its row. */
 function idFor(random: Random, index: number): string {
-  const hex = (digits: number) => Math.floor(random() * 16 ** digits).toString(16).padStart(digits, '0')
+  const hex = (digits: number) =>
+    Math.floor(random() * 16 ** digits)
+      .toString(16)
+      .padStart(digits, '0')
   return `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[Math.floor(random() * 4)]}${hex(3)}-${index.toString(16).padStart(12, '0')}`
 }
 
@@ -36,7 +73,9 @@ function datesFor(random: Random, anchorMs: number) {
   const assigned = anchorMs - intBetween(random, 1, 720) * dayMs - intBetween(random, 0, 86_399) * 1000
   const expired = random() < expiredShare
   // An expired license has not been used for a long while; an active one recently.
-  const lastLogin = expired ? assigned + Math.floor(random() * Math.max(0, anchorMs - 90 * dayMs - assigned)) : anchorMs - intBetween(random, 0, 29) * dayMs - intBetween(random, 0, 86_399) * 1000
+  const lastLogin = expired
+    ? assigned + Math.floor(random() * Math.max(0, anchorMs - 90 * dayMs - assigned))
+    : anchorMs - intBetween(random, 0, 29) * dayMs - intBetween(random, 0, 86_399) * 1000
   return {
     licenseAssignedDate: new Date(assigned).toISOString(),
     lastLoginDate: new Date(Math.max(lastLogin, assigned)).toISOString(),
@@ -74,12 +113,26 @@ export function consumerTable(state: SandboxState, segment: string, kind: Consum
   const {seed, sizes} = state.settings
   const anchorMs = Date.parse(state.createdAt)
   return kind === 'users'
-    ? {kind, size: sizes.users, row: (i) => licenseUser(seed, segment, anchorMs, i), idOf: (r) => (r as LicenseUserWire).userId}
-    : {kind, size: sizes.devices, row: (i) => licenseDevice(seed, segment, anchorMs, i), idOf: (r) => (r as LicenseDeviceWire).deviceId}
+    ? {
+        kind,
+        size: sizes.users,
+        row: (i) => licenseUser(seed, segment, anchorMs, i),
+        idOf: (r) => (r as LicenseUserWire).userId,
+      }
+    : {
+        kind,
+        size: sizes.devices,
+        row: (i) => licenseDevice(seed, segment, anchorMs, i),
+        idOf: (r) => (r as LicenseDeviceWire).deviceId,
+      }
 }
 
 /** The user or device an id names, found through the index in its last 12 hex digits. */
-export function findConsumer(state: SandboxState, segment: string, id: string): {kind: ConsumerKind; row: Consumer} | undefined {
+export function findConsumer(
+  state: SandboxState,
+  segment: string,
+  id: string,
+): {kind: ConsumerKind; row: Consumer} | undefined {
   const match = /-([0-9a-f]{12})$/.exec(id)
   if (!match) return undefined
   const index = Number.parseInt(match[1]!, 16)
@@ -97,7 +150,12 @@ export function releasedIds(state: SandboxState, segment: string): Set<string> {
 }
 
 /** Rows still holding a license (released ones are gone), from `start`, at most `limit` of them. */
-export function consumerPage(table: ConsumerTable, released: Set<string>, start: number, limit: number): Page<Consumer> {
+export function consumerPage(
+  table: ConsumerTable,
+  released: Set<string>,
+  start: number,
+  limit: number,
+): Page<Consumer> {
   const items: Consumer[] = []
   let index = start
   while (index < table.size && items.length < limit) {

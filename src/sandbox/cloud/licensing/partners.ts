@@ -11,7 +11,18 @@ import type {SandboxState} from '../../state/types.js'
 
 // A partner's customers, generated per month and per row from the seed ([model] fields).
 
-const companies = ['Contoso', 'Fabrikam', 'Northwind', 'Tailspin', 'Wingtip', 'Litware', 'Adatum', 'Proseware', 'Woodgrove', 'Fourth Coffee']
+const companies = [
+  'Contoso',
+  'Fabrikam',
+  'Northwind',
+  'Tailspin',
+  'Wingtip',
+  'Litware',
+  'Adatum',
+  'Proseware',
+  'Woodgrove',
+  'Fourth Coffee',
+]
 const suffixes = ['Ltd', 'GmbH', 'Inc.', 'SA', 'BV', 'Pty']
 
 export function onPremCustomer(state: SandboxState, month: string, index: number): PartnerOnPremCustomerWire {
@@ -78,12 +89,18 @@ export function licenseServers(state: SandboxState, now: Date): LicenseServerSta
       isLicenseServerFree: index % 5 === 4,
     }
     switch (index) {
-      case 1: return {...healthy, isPhoningHome: false, lastPhoningHomeTime: new Date(anchor - 40 * dayMs).toISOString()}
-      case 2: return {...healthy, isPhoningHome: false, isEverReported: false, lastPhoningHomeTime: null}
-      case 3: return {...healthy, daysToExpire: 30, licenseExpirationDate: new Date(now.getTime() + 30 * dayMs).toISOString()}
-      case 4: return {...healthy, isCompliant: false, isFoundInBackOffice: false}
-      case 5: return {...healthy, isNonCspLicenseInstalled: true, isCcu: true}
-      default: return healthy
+      case 1:
+        return {...healthy, isPhoningHome: false, lastPhoningHomeTime: new Date(anchor - 40 * dayMs).toISOString()}
+      case 2:
+        return {...healthy, isPhoningHome: false, isEverReported: false, lastPhoningHomeTime: null}
+      case 3:
+        return {...healthy, daysToExpire: 30, licenseExpirationDate: new Date(now.getTime() + 30 * dayMs).toISOString()}
+      case 4:
+        return {...healthy, isCompliant: false, isFoundInBackOffice: false}
+      case 5:
+        return {...healthy, isNonCspLicenseInstalled: true, isCcu: true}
+      default:
+        return healthy
     }
   })
 }
@@ -126,8 +143,13 @@ export function partnerDirectory(state: SandboxState): {items: PartnerDirectoryC
     items: Array.from({length: state.settings.sizes.customers}, (_, index) => {
       const orgId = uuidFrom(rowRandom(state.settings.seed, 'partner-cloud-org', index))
       const random = rowRandom(state.settings.seed, 'partner-directory', index)
-      const displayName = index % 5 === 4 ? null : `${pickOne(random, companies)} ${pickOne(random, suffixes)} ${index + 1}`
-      return {customerId: `cust${index + 1}`, type: 'Customer', customerInformation: {displayName, orgId, adminFullName: 'Admin', adminEmail: `admin${index + 1}@example.com`}}
+      const displayName =
+        index % 5 === 4 ? null : `${pickOne(random, companies)} ${pickOne(random, suffixes)} ${index + 1}`
+      return {
+        customerId: `cust${index + 1}`,
+        type: 'Customer',
+        customerInformation: {displayName, orgId, adminFullName: 'Admin', adminEmail: `admin${index + 1}@example.com`},
+      }
     }),
   }
 }
@@ -135,5 +157,11 @@ export function partnerDirectory(state: SandboxState): {items: PartnerDirectoryC
 export function cloudSummary(state: SandboxState, month: string): PartnerCloudSummaryWire {
   const rows = customers(state, (i) => cloudCustomer(state, month, i))
   const sum = (pick: (c: PartnerCloudCustomerWire) => number) => rows.reduce((total, c) => total + pick(c), 0)
-  return {month, customers: rows.length, licenses: sum((c) => c.totalLicenses), users: sum((c) => c.totalUsers), overage: sum((c) => c.overage)}
+  return {
+    month,
+    customers: rows.length,
+    licenses: sum((c) => c.totalLicenses),
+    users: sum((c) => c.totalUsers),
+    overage: sum((c) => c.overage),
+  }
 }

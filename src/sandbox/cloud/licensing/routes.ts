@@ -3,11 +3,26 @@ import {createHash} from 'node:crypto'
 import {endpoints} from '../../../citrix/endpoints.js'
 import {maxPageSize, maxReleaseBatch} from '../../../citrix/licensing.js'
 import {formatMonth, monthNumber, monthOf, parseMonth} from '../../../util/months.js'
-import {citrixError, ok, serve, type SandboxContext, type SandboxReply, type SandboxRequest, type SandboxRoute} from '../../http/router.js'
+import {
+  citrixError,
+  ok,
+  serve,
+  type SandboxContext,
+  type SandboxReply,
+  type SandboxRequest,
+  type SandboxRoute,
+} from '../../http/router.js'
 import type {SandboxState} from '../../state/types.js'
 import {pagedReply, tablePages, type PagingRules} from '../paging.js'
 import {allConsumers, consumerPage, consumerTable, findConsumer, releasedIds, type ConsumerKind} from './consumers.js'
-import {cloudCustomer, cloudSummary, licenseServers, licenseUsageData, onPremCustomer, partnerDirectory} from './partners.js'
+import {
+  cloudCustomer,
+  cloudSummary,
+  licenseServers,
+  licenseUsageData,
+  onPremCustomer,
+  partnerDirectory,
+} from './partners.js'
 import {concurrentSummary, currentUsage, historyBetween, isEntitled, totalUsage} from './usage.js'
 
 /** [doc] Licensing's 400: `error_description` is itself a JSON string. */
@@ -18,10 +33,14 @@ function licensingBadRequest(message: string): SandboxReply {
 const notEntitled = () => citrixError(404, 'licensing/notFound', 'The customer is not entitled to this product.')
 
 /** [doc] The generic licensing error shape: a bare code as `type`, `parameters` an object. */
-const genericNotFound = (value: string): SandboxReply => ({status: 404, body: {type: '404', detail: 'resource not found', parameters: {name: 'entityType', value}}})
+const genericNotFound = (value: string): SandboxReply => ({
+  status: 404,
+  body: {type: '404', detail: 'resource not found', parameters: {name: 'entityType', value}},
+})
 
 /** A concurrent-only customer (sandbox setting) has no user/device Citrix DaaS licenses. */
-const concurrentOnly = (state: SandboxState, segment: string) => segment === 'cvad' && state.settings.daasLicenseModel === 'concurrent'
+const concurrentOnly = (state: SandboxState, segment: string) =>
+  segment === 'cvad' && state.settings.daasLicenseModel === 'concurrent'
 
 /** Entitled to the product's user/device calls; else the 404 Citrix gives. */
 function userDeviceRefusal(state: SandboxState, segment: string): SandboxReply | undefined {
@@ -33,8 +52,10 @@ function userDeviceRefusal(state: SandboxState, segment: string): SandboxReply |
 const licensingPaging: PagingRules = {
   defaultLimit: 200,
   maxLimit: maxPageSize,
-  badLimit: () => citrixError(400, 'common/badRequest', `limit must be an integer from 1 to ${maxPageSize}.`, {name: 'limit'}),
-  badToken: () => citrixError(400, 'common/badRequest', 'The continuation token is not valid.', {name: 'continuationToken'}),
+  badLimit: () =>
+    citrixError(400, 'common/badRequest', `limit must be an integer from 1 to ${maxPageSize}.`, {name: 'limit'}),
+  badToken: () =>
+    citrixError(400, 'common/badRequest', 'The continuation token is not valid.', {name: 'continuationToken'}),
 }
 
 function consumerList(kind: ConsumerKind) {
@@ -52,10 +73,15 @@ function consumerList(kind: ConsumerKind) {
 function partnerMonth(request: SandboxRequest, now: Date, parameter = 'month'): string | SandboxReply {
   const text = request.query.get(parameter) ?? formatMonth(monthOf(now))
   const month = parseMonth(text)
-  if (!month) return citrixError(400, 'common/badRequest', `${parameter} "${text}" is not in the form yyyy-MM.`, {name: parameter})
+  if (!month)
+    return citrixError(400, 'common/badRequest', `${parameter} "${text}" is not in the form yyyy-MM.`, {
+      name: parameter,
+    })
   const current = monthNumber(monthOf(now))
   if (monthNumber(month) < current - 12 || monthNumber(month) > current) {
-    return citrixError(400, 'common/outOfRange', `month ${text} is out of range: the last 12 months are kept.`, {name: 'month'})
+    return citrixError(400, 'common/outOfRange', `month ${text} is out of range: the last 12 months are kept.`, {
+      name: 'month',
+    })
   }
   return text
 }
@@ -65,7 +91,11 @@ function partnerCustomers<T>(make: (state: SandboxState, month: string, index: n
     const month = partnerMonth(request, context.now())
     if (typeof month !== 'string') return month
     const state = await context.store.read()
-    return pagedReply(request, licensingPaging, tablePages(state.settings.sizes.customers, (index) => make(state, month, index)))
+    return pagedReply(
+      request,
+      licensingPaging,
+      tablePages(state.settings.sizes.customers, (index) => make(state, month, index)),
+    )
   }
 }
 
@@ -106,8 +136,18 @@ export const licensingRoutes: SandboxRoute[] = [
     if (entries.length === 0) return {status: 204}
     const {productEdition} = currentUsage(state, segment, context.now(), request.claims!.customerId)
     // [doc] The reply also carries the legacy list, which ctx must ignore.
-    const legacy = entries.map((entry) => ({timeStamp: entry.timeStamp, totalAvailableLicenseCount: entry.totalAvailableLicenseCount, totalUsageCount: null}))
-    return ok({customerId: request.claims!.customerId, historicalUsageType: 'Monthly', productEdition, historicalUsageList: entries, xenAppXenDesktopHistoricalUsageList: legacy})
+    const legacy = entries.map((entry) => ({
+      timeStamp: entry.timeStamp,
+      totalAvailableLicenseCount: entry.totalAvailableLicenseCount,
+      totalUsageCount: null,
+    }))
+    return ok({
+      customerId: request.claims!.customerId,
+      historicalUsageType: 'Monthly',
+      productEdition,
+      historicalUsageList: entries,
+      xenAppXenDesktopHistoricalUsageList: legacy,
+    })
   }),
 
   serve(endpoints.licenseUsers, 'cws', consumerList('users')),
@@ -119,10 +159,14 @@ export const licensingRoutes: SandboxRoute[] = [
     if (refused) return refused
     const ids = (request.body as {consumerList?: unknown} | undefined)?.consumerList
     if (!Array.isArray(ids) || ids.length === 0 || !ids.every((id) => typeof id === 'string')) {
-      return citrixError(400, 'common/badRequest', 'consumerList must be a non-empty list of user or device ids.', {name: 'consumerList'})
+      return citrixError(400, 'common/badRequest', 'consumerList must be a non-empty list of user or device ids.', {
+        name: 'consumerList',
+      })
     }
     if (ids.length > maxReleaseBatch) {
-      return citrixError(400, 'common/badRequest', `At most ${maxReleaseBatch} consumers can be released per call.`, {name: 'consumerList'})
+      return citrixError(400, 'common/badRequest', `At most ${maxReleaseBatch} consumers can be released per call.`, {
+        name: 'consumerList',
+      })
     }
     return context.store.update((state): SandboxReply => {
       const released = releasedIds(state, segment)
@@ -133,7 +177,12 @@ export const licensingRoutes: SandboxRoute[] = [
         if (!found) failed.push({id, reason: 'Consumer not found.'})
         else if (released.has(id) || toRelease.includes(id)) failed.push({id, reason: 'License already released.'})
         else if (found.row.licenseStatus !== 'Expired') {
-          return citrixError(400, 'common/badRequest', `Consumer ${id} holds an active license; only expired licenses can be released.`, {name: 'consumerList'})
+          return citrixError(
+            400,
+            'common/badRequest',
+            `Consumer ${id} holds an active license; only expired licenses can be released.`,
+            {name: 'consumerList'},
+          )
         } else toRelease.push(id)
       }
       state.licensing.releasedConsumerIds[segment] = [...released, ...toRelease]
@@ -146,10 +195,18 @@ export const licensingRoutes: SandboxRoute[] = [
     const month = partnerMonth(request, context.now(), 'date')
     if (typeof month !== 'string') return month
     const state = await context.store.read()
-    return ok(monthNumber(parseMonth(month)!) < monthNumber(monthOf(new Date(state.createdAt))) - 12 ? {skus: []} : licenseUsageData(state, month))
+    return ok(
+      monthNumber(parseMonth(month)!) < monthNumber(monthOf(new Date(state.createdAt))) - 12
+        ? {skus: []}
+        : licenseUsageData(state, month),
+    )
   }),
-  serve(endpoints.licenseServers, 'cws', async (_request, context) => ok({licenseServersStatus: licenseServers(await context.store.read(), context.now())})),
-  serve(endpoints.partnerCustomerDirectory, 'cws', async (_request, context) => ok(partnerDirectory(await context.store.read()))),
+  serve(endpoints.licenseServers, 'cws', async (_request, context) =>
+    ok({licenseServersStatus: licenseServers(await context.store.read(), context.now())}),
+  ),
+  serve(endpoints.partnerCustomerDirectory, 'cws', async (_request, context) =>
+    ok(partnerDirectory(await context.store.read())),
+  ),
   serve(endpoints.partnerCloudSummary, 'cws', async (request, context) => {
     const month = partnerMonth(request, context.now())
     return typeof month === 'string' ? ok(cloudSummary(await context.store.read(), month)) : month
@@ -176,14 +233,19 @@ export const licensingRoutes: SandboxRoute[] = [
     auth: 'none',
     handle: async (request, context) => {
       const dataset = request.params.dataset as ConsumerKind
-      if (dataset !== 'users' && dataset !== 'devices') return citrixError(404, 'common/notFound', 'dataset is users or devices')
+      if (dataset !== 'users' && dataset !== 'devices')
+        return citrixError(404, 'common/notFound', 'dataset is users or devices')
       const state = await context.store.read()
       return ok(consumerDigest(state, request.params.product!, dataset))
     },
   },
 ]
 
-export function consumerDigest(state: SandboxState, segment: string, kind: ConsumerKind): {rows: number; sha256: string} {
+export function consumerDigest(
+  state: SandboxState,
+  segment: string,
+  kind: ConsumerKind,
+): {rows: number; sha256: string} {
   const hash = createHash('sha256')
   let rows = 0
   for (const row of allConsumers(consumerTable(state, segment, kind), releasedIds(state, segment))) {
@@ -192,4 +254,3 @@ export function consumerDigest(state: SandboxState, segment: string, kind: Consu
   }
   return {rows, sha256: hash.digest('hex')}
 }
-

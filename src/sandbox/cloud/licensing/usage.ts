@@ -1,4 +1,9 @@
-import type {CloudLicenseUsageWire, ConcurrentSummaryWire, CurrentUsageWire, HistoricalUsageEntryWire} from '../../../citrix/licensing.js'
+import type {
+  CloudLicenseUsageWire,
+  ConcurrentSummaryWire,
+  CurrentUsageWire,
+  HistoricalUsageEntryWire,
+} from '../../../citrix/licensing.js'
 import {addMonths, monthNumber, monthOf, monthStart, type Month} from '../../../util/months.js'
 import {intBetween, rowRandom} from '../../state/random.js'
 import type {SandboxState} from '../../state/types.js'
@@ -19,14 +24,31 @@ interface ProductProfile {
 
 export const sandboxProducts: Record<string, ProductProfile> = {
   cvad: {productName: 'Citrix DaaS', productEdition: 'Premium', historyMonths: 12, activating: true},
-  daasazure: {productName: 'Citrix DaaS Standard for Azure', productEdition: 'Standard', historyMonths: 12, activating: false},
-  xenmobile: {productName: 'Citrix Endpoint Management', productEdition: 'Enterprise', historyMonths: 12, activating: false},
+  daasazure: {
+    productName: 'Citrix DaaS Standard for Azure',
+    productEdition: 'Standard',
+    historyMonths: 12,
+    activating: false,
+  },
+  xenmobile: {
+    productName: 'Citrix Endpoint Management',
+    productEdition: 'Enterprise',
+    historyMonths: 12,
+    activating: false,
+  },
   // Subscribed three months before the sandbox was seeded: earlier months have no data (204).
-  secureworkspaceaccess: {productName: 'Citrix Secure Private Access', productEdition: 'Standard', historyMonths: 3, activating: true},
+  secureworkspaceaccess: {
+    productName: 'Citrix Secure Private Access',
+    productEdition: 'Standard',
+    historyMonths: 3,
+    activating: true,
+  },
 }
 
 export function isEntitled(state: SandboxState, segment: string): boolean {
-  return segment in sandboxProducts && (state.licensing.entitledProducts ?? Object.keys(sandboxProducts)).includes(segment)
+  return (
+    segment in sandboxProducts && (state.licensing.entitledProducts ?? Object.keys(sandboxProducts)).includes(segment)
+  )
 }
 
 function releasedCounts(state: SandboxState, segment: string): {users: number; devices: number} {
@@ -63,7 +85,10 @@ export function currentUsage(state: SandboxState, segment: string, now: Date, cu
       daysToExpire: Math.ceil((expiresMs - now.getTime()) / dayMs),
     },
     nextActivatingLicense: profile.activating
-      ? {activatingTime: new Date(anchorMs + intBetween(random, 30, 90) * dayMs).toISOString(), activatingCount: intBetween(random, 50, 500)}
+      ? {
+          activatingTime: new Date(anchorMs + intBetween(random, 30, 90) * dayMs).toISOString(),
+          activatingCount: intBetween(random, 50, 500),
+        }
       : null,
     productEdition: profile.productEdition,
   }
@@ -127,11 +152,18 @@ export function historyEntry(state: SandboxState, segment: string, month: Month)
   }
 }
 
-export function historyBetween(state: SandboxState, segment: string, start: Month, end: Month, now: Date): HistoricalUsageEntryWire[] {
+export function historyBetween(
+  state: SandboxState,
+  segment: string,
+  start: Month,
+  end: Month,
+  now: Date,
+): HistoricalUsageEntryWire[] {
   const window = historyWindow(state, segment, now)
   const from = Math.max(monthNumber(start), monthNumber(window.first))
   const to = Math.min(monthNumber(end), monthNumber(window.last))
   const entries: HistoricalUsageEntryWire[] = []
-  for (let n = from; n <= to; n++) entries.push(historyEntry(state, segment, {year: Math.floor(n / 12), month: (n % 12) + 1}))
+  for (let n = from; n <= to; n++)
+    entries.push(historyEntry(state, segment, {year: Math.floor(n / 12), month: (n % 12) + 1}))
   return entries
 }

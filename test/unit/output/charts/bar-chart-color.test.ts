@@ -22,7 +22,10 @@ describe('renderUsageChart colour', () => {
   })
 
   it('paints the over-use cells and the ! in red', () => {
-    const overRow = renderUsageChart(months, {color: true}).split('\n').find((line) => line.startsWith('2026-02')) ?? ''
+    const overRow =
+      renderUsageChart(months, {color: true})
+        .split('\n')
+        .find((line) => line.startsWith('2026-02')) ?? ''
     assert.ok(overRow.startsWith(`2026-02 ${red}!`))
     assert.match(overRow, new RegExp(`│\\u001B\\[39m${red.replace('[', '\\[')}▒+`))
   })
@@ -40,7 +43,11 @@ describe('renderUsageChart colour', () => {
 
   it('draws the same bars in both modes once the colour is stripped', () => {
     const barRows = (chart: string) => chart.split('\n').filter((line) => line.startsWith('2026-'))
-    const asPlain = (line: string) => stripVTControlCharacters(line).replaceAll('█', '#').replaceAll('▒', '=').replaceAll('│', '|')
-    assert.deepEqual(barRows(renderUsageChart(months, {color: true})).map(asPlain), barRows(renderUsageChart(months, {color: false})))
+    const asPlain = (line: string) =>
+      stripVTControlCharacters(line).replaceAll('█', '#').replaceAll('▒', '=').replaceAll('│', '|')
+    assert.deepEqual(
+      barRows(renderUsageChart(months, {color: true})).map(asPlain),
+      barRows(renderUsageChart(months, {color: false})),
+    )
   })
 })

@@ -5,9 +5,16 @@ import {describe, it} from 'mocha'
 import {minChartWidth, renderUsageChart} from '../../../../src/output/charts/bar-chart.js'
 import type {UsageMonth} from '../../../../src/output/charts/usage-month.js'
 
-const month = (label: string, assignedUsers: number, assignedDevices: number, available: number): UsageMonth => ({month: label, assignedUsers, assignedDevices, available})
+const month = (label: string, assignedUsers: number, assignedDevices: number, available: number): UsageMonth => ({
+  month: label,
+  assignedUsers,
+  assignedDevices,
+  available,
+})
 
-const year = Array.from({length: 12}, (_, i) => month(`2026-${String(i + 1).padStart(2, '0')}`, 600 + i * 40, 200 + i * 15, 1200))
+const year = Array.from({length: 12}, (_, i) =>
+  month(`2026-${String(i + 1).padStart(2, '0')}`, 600 + i * 40, 200 + i * 15, 1200),
+)
 
 /** The bar rows of a plain chart, and each row's track (the cells between the marker column and the values). */
 function barRows(chart: string): string[] {
@@ -31,7 +38,10 @@ describe('renderUsageChart', () => {
   })
 
   it('draws one bar row per month, in the order given', () => {
-    assert.deepEqual(barRows(renderUsageChart(year)).map((row) => row.slice(0, 7)), year.map((m) => m.month))
+    assert.deepEqual(
+      barRows(renderUsageChart(year)).map((row) => row.slice(0, 7)),
+      year.map((m) => m.month),
+    )
   })
 
   it('draws a single month', () => {
@@ -106,7 +116,8 @@ describe('renderUsageChart', () => {
 })
 
 describe('renderUsageChart widths', () => {
-  const longestLine = (chart: string) => Math.max(...chart.split('\n').map((line) => stripVTControlCharacters(line).length))
+  const longestLine = (chart: string) =>
+    Math.max(...chart.split('\n').map((line) => stripVTControlCharacters(line).length))
 
   it('fits 80 columns by default', () => {
     assert.ok(longestLine(renderUsageChart(year)) <= 80)
@@ -114,7 +125,8 @@ describe('renderUsageChart widths', () => {
 
   it('fits every width from the minimum up, plain and in colour', () => {
     for (let width = minChartWidth; width <= 140; width += 7) {
-      for (const color of [false, true]) assert.ok(longestLine(renderUsageChart(year, {width, color})) <= width, `width ${width}, colour ${color}`)
+      for (const color of [false, true])
+        assert.ok(longestLine(renderUsageChart(year, {width, color})) <= width, `width ${width}, colour ${color}`)
     }
   })
 

@@ -36,6 +36,9 @@ describe('niceScale', () => {
   })
 
   it('scales very large numbers in round millions', () => {
-    assert.deepEqual(niceScale(15_345_678), {max: 20_000_000, ticks: [0, 5_000_000, 10_000_000, 15_000_000, 20_000_000]})
+    assert.deepEqual(niceScale(15_345_678), {
+      max: 20_000_000,
+      ticks: [0, 5_000_000, 10_000_000, 15_000_000, 20_000_000],
+    })
   })
 })

@@ -5,7 +5,10 @@ import {escapeHtml} from '../../../../src/output/report/escape-html.js'
 
 describe('escapeHtml', () => {
   it('escapes the five characters that could open markup or close an attribute', () => {
-    assert.equal(escapeHtml(`<a href="x" title='y'>&</a>`), '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;')
+    assert.equal(
+      escapeHtml(`<a href="x" title='y'>&</a>`),
+      '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;',
+    )
   })
 
   it('leaves other text, accents and numbers alone', () => {

@@ -26,7 +26,10 @@ describe('renderLicenseReport', () => {
   })
 
   it('forbids the page every load but inline styles and data: images', () => {
-    assert.match(renderLicenseReport(enterpriseReport), /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">/)
+    assert.match(
+      renderLicenseReport(enterpriseReport),
+      /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">/,
+    )
   })
 
   for (const input of [enterpriseReport, partnerReport, partnerOnpremReport]) {
@@ -53,14 +56,23 @@ describe('renderLicenseReport', () => {
   })
 
   it('writes numeric figures with thousands separators and text figures as given', () => {
-    const html = renderLicenseReport({...enterpriseReport, summary: [{label: 'Users', value: 1234567}, {label: 'Edition', value: 'Premium'}]})
+    const html = renderLicenseReport({
+      ...enterpriseReport,
+      summary: [
+        {label: 'Users', value: 1234567},
+        {label: 'Edition', value: 'Premium'},
+      ],
+    })
     assert.ok(html.includes('<dd>1,234,567</dd>'))
     assert.ok(html.includes('<dd>Premium</dd>'))
   })
 
   it('names the view and when the report was made', () => {
     const html = renderLicenseReport(partnerOnpremReport)
-    assert.match(html, /Partner — on-premises Virtual Apps and Desktops · generated <time datetime="2026-11-24T08:05:00Z">2026-11-24 08:05 UTC<\/time>/)
+    assert.match(
+      html,
+      /Partner — on-premises Virtual Apps and Desktops · generated <time datetime="2026-11-24T08:05:00Z">2026-11-24 08:05 UTC<\/time>/,
+    )
   })
 
   it('highlights the expiries due within 30 days', () => {
@@ -91,7 +103,14 @@ describe('renderLicenseReport', () => {
   })
 
   it('lists the figures of each month, the overage where there is one', () => {
-    const html = renderLicenseReport({...enterpriseReport, months: [{month: '2026-10', assignedUsers: 1300, assignedDevices: 400, available: 1500}]})
-    assert.ok(html.includes('<tr><td>2026-10</td><td class="number">1,300</td><td class="number">400</td><td class="number">1,700</td><td class="number">1,500</td><td class="number over">200</td></tr>'))
+    const html = renderLicenseReport({
+      ...enterpriseReport,
+      months: [{month: '2026-10', assignedUsers: 1300, assignedDevices: 400, available: 1500}],
+    })
+    assert.ok(
+      html.includes(
+        '<tr><td>2026-10</td><td class="number">1,300</td><td class="number">400</td><td class="number">1,700</td><td class="number">1,500</td><td class="number over">200</td></tr>',
+      ),
+    )
   })
 })

@@ -28,7 +28,10 @@ describe('report chart series named by the view', () => {
   })
 
   it('says the partner figures carry no expiry dates when there are none to give', () => {
-    assert.match(renderLicenseReport({...partnerReport, expiries: null}), /data-testid="expiries"><h2>Next expiries<\/h2><p class="empty">The partner figures carry no expiry dates\.<\/p>/)
+    assert.match(
+      renderLicenseReport({...partnerReport, expiries: null}),
+      /data-testid="expiries"><h2>Next expiries<\/h2><p class="empty">The partner figures carry no expiry dates\.<\/p>/,
+    )
   })
 
   it('has no overage table when the view gives no overage', () => {

@@ -9,14 +9,25 @@ const months = [
 ]
 /** The y coordinates of the horizontal gridlines, keyed by their labels. */
 function gridlines(svg: string): Map<string, number> {
-  return new Map([...svg.matchAll(/<line class="grid" [^>]*y1="([\d.]+)"[^>]*\/><text class="axis"[^>]*>([^<]+)<\/text>/g)].map((m) => [m[2] ?? '', Number(m[1])]))
+  return new Map(
+    [...svg.matchAll(/<line class="grid" [^>]*y1="([\d.]+)"[^>]*\/><text class="axis"[^>]*>([^<]+)<\/text>/g)].map(
+      (m) => [m[2] ?? '', Number(m[1])],
+    ),
+  )
 }
 
 describe('renderUsageSvg', () => {
   it('draws a group per month with its users and devices bars and a tooltip', () => {
     const svg = renderUsageSvg(months)
-    const groups = [...svg.matchAll(/<g data-testid="chart-month" data-month="([^"]+)"[^>]*><title>([^<]+)<\/title>(<rect[^>]+\/>){2}/g)]
-    assert.deepEqual(groups.map((g) => g[1]), ['2026-01', '2026-02'])
+    const groups = [
+      ...svg.matchAll(
+        /<g data-testid="chart-month" data-month="([^"]+)"[^>]*><title>([^<]+)<\/title>(<rect[^>]+\/>){2}/g,
+      ),
+    ]
+    assert.deepEqual(
+      groups.map((g) => g[1]),
+      ['2026-01', '2026-02'],
+    )
     assert.equal(groups[0]?.[2], '2026-01: 600 users, 200 devices, 1,000 available')
   })
 
@@ -27,7 +38,10 @@ describe('renderUsageSvg', () => {
   })
 
   it('labels each month under its bar', () => {
-    assert.match(renderUsageSvg(months), /<text class="axis" x="[\d.]+" y="[\d.]+" text-anchor="middle">2026-02<\/text>/)
+    assert.match(
+      renderUsageSvg(months),
+      /<text class="axis" x="[\d.]+" y="[\d.]+" text-anchor="middle">2026-02<\/text>/,
+    )
   })
 
   it('marks an over-use month and writes its overage above the bar', () => {
@@ -45,11 +59,18 @@ describe('renderUsageSvg', () => {
 
   it('has a legend for users, devices, available and over-use', () => {
     const legend = renderUsageSvg(months).split('data-testid="chart-legend"')[1] ?? ''
-    assert.deepEqual([...legend.matchAll(/class="legend"[^>]*>([^<]+)</g)].map((m) => m[1]), ['Users', 'Devices', 'Available', 'Over available'])
+    assert.deepEqual(
+      [...legend.matchAll(/class="legend"[^>]*>([^<]+)</g)].map((m) => m[1]),
+      ['Users', 'Devices', 'Available', 'Over available'],
+    )
   })
 
   it('abbreviates very large axis numbers', () => {
-    assert.ok(gridlines(renderUsageSvg([{month: '2026-01', assignedUsers: 40_000_000, assignedDevices: 0, available: 50_000_000}])).has('50M'))
+    assert.ok(
+      gridlines(
+        renderUsageSvg([{month: '2026-01', assignedUsers: 40_000_000, assignedDevices: 0, available: 50_000_000}]),
+      ).has('50M'),
+    )
   })
 
   it('draws no bar for a month without use, on a 0 to 1 scale', () => {
@@ -59,6 +80,9 @@ describe('renderUsageSvg', () => {
   })
 
   it('says there is nothing to draw when there are no months', () => {
-    assert.match(renderUsageSvg([]), /<svg data-testid="usage-chart"[^>]*>.*No license use recorded for these months\.<\/text><\/svg>$/)
+    assert.match(
+      renderUsageSvg([]),
+      /<svg data-testid="usage-chart"[^>]*>.*No license use recorded for these months\.<\/text><\/svg>$/,
+    )
   })
 })

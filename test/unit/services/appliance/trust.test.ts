@@ -4,18 +4,34 @@ import {describe, it} from 'mocha'
 import type {CtxError} from '../../../../src/errors.js'
 import {decideApplianceTrust, type TrustOptions} from '../../../../src/services/appliance/trust.js'
 
-const presentedCert = {pem: '-----BEGIN CERTIFICATE-----\nNEW\n-----END CERTIFICATE-----\n', fingerprint: `sha256:${'AA:'.repeat(31)}AA`}
-const oldPin = {fingerprint: `sha256:${'BB:'.repeat(31)}BB`, certificate: 'OLD PEM', trustedAt: '2026-01-01T00:00:00.000Z'}
-const base = (extra: Partial<TrustOptions> = {}): TrustOptions => ({hostKey: '10.0.0.5:443', presented: async () => presentedCert, now: new Date('2026-11-24T08:00:00Z'), ...extra})
+const presentedCert = {
+  pem: '-----BEGIN CERTIFICATE-----\nNEW\n-----END CERTIFICATE-----\n',
+  fingerprint: `sha256:${'AA:'.repeat(31)}AA`,
+}
+const oldPin = {
+  fingerprint: `sha256:${'BB:'.repeat(31)}BB`,
+  certificate: 'OLD PEM',
+  trustedAt: '2026-01-01T00:00:00.000Z',
+}
+const base = (extra: Partial<TrustOptions> = {}): TrustOptions => ({
+  hostKey: '10.0.0.5:443',
+  presented: async () => presentedCert,
+  now: new Date('2026-11-24T08:00:00Z'),
+  ...extra,
+})
 const exitOf = (code: number) => (error: CtxError) => error.exitCode === code
 
 describe('trusting an appliance certificate', () => {
   it('skips every check with --insecure', async () => {
-    assert.deepEqual(await decideApplianceTrust(base({insecure: true, presented: () => assert.fail('no probe')})), {tls: {mode: 'insecure'}})
+    assert.deepEqual(await decideApplianceTrust(base({insecure: true, presented: () => assert.fail('no probe')})), {
+      tls: {mode: 'insecure'},
+    })
   })
 
   it('verifies against the CA of --ca-cert, pinning nothing', async () => {
-    assert.deepEqual(await decideApplianceTrust(base({caCertificate: 'CA PEM'})), {tls: {mode: 'ca', caCertificate: 'CA PEM'}})
+    assert.deepEqual(await decideApplianceTrust(base({caCertificate: 'CA PEM'})), {
+      tls: {mode: 'ca', caCertificate: 'CA PEM'},
+    })
   })
 
   it('uses the pinned certificate when the appliance still presents it', async () => {
@@ -57,7 +73,11 @@ describe('trusting an appliance certificate', () => {
     const questions: string[] = []
     const decision = await decideApplianceTrust(base({confirm: async (q) => (questions.push(q), true)}))
     assert.match(questions[0] ?? '', /First contact[\s\S]*AA:AA/)
-    assert.deepEqual(decision.pin, {fingerprint: presentedCert.fingerprint, certificate: presentedCert.pem, trustedAt: '2026-11-24T08:00:00.000Z'})
+    assert.deepEqual(decision.pin, {
+      fingerprint: presentedCert.fingerprint,
+      certificate: presentedCert.pem,
+      trustedAt: '2026-11-24T08:00:00.000Z',
+    })
   })
 
   it('does not connect when the user declines (exit 8)', async () => {
@@ -65,6 +85,9 @@ describe('trusting an appliance certificate', () => {
   })
 
   it('without a terminal, asks for nothing and names --fingerprint (exit 2)', async () => {
-    await assert.rejects(decideApplianceTrust(base()), (error: CtxError) => error.exitCode === 2 && /--fingerprint/.test(error.hint ?? ''))
+    await assert.rejects(
+      decideApplianceTrust(base()),
+      (error: CtxError) => error.exitCode === 2 && /--fingerprint/.test(error.hint ?? ''),
+    )
   })
 })

@@ -24,17 +24,40 @@ describe('logIn', () => {
   it('fetches a token first, then saves the ids and the secret (to the file without a keychain)', async () => {
     mockToken()
     const store = ConfigStore.open()
-    const result = await logIn({store, profile: 'default', credentials, apiUrl: testApi, verifyWith: citrixClientsOn(createHttpClient({maxRetries: 0}))})
+    const result = await logIn({
+      store,
+      profile: 'default',
+      credentials,
+      apiUrl: testApi,
+      verifyWith: citrixClientsOn(createHttpClient({maxRetries: 0})),
+    })
     assert.equal(result.verified, true)
     assert.equal(result.secretLocation, 'file')
     assert.ok(result.tokenValidUntil)
-    assert.deepEqual(ConfigStore.open().profile('default'), {'customer-id': 'acme', 'client-id': 'client-1', 'api-url': testApi, 'client-secret': 'top-secret-value', 'client-secret-location': 'file'})
+    assert.deepEqual(ConfigStore.open().profile('default'), {
+      'customer-id': 'acme',
+      'client-id': 'client-1',
+      'api-url': testApi,
+      'client-secret': 'top-secret-value',
+      'client-secret-location': 'file',
+    })
   })
 
   it('saves nothing when Citrix refuses the client (exit 4)', async () => {
-    nock(testApi).post('/cctrustoauth2/acme/tokens/clients').reply(400, {error: 'invalid_client', error_description: 'Invalid client id or client secret.'})
+    nock(testApi)
+      .post('/cctrustoauth2/acme/tokens/clients')
+      .reply(400, {error: 'invalid_client', error_description: 'Invalid client id or client secret.'})
     const store = ConfigStore.open()
-    await assert.rejects(logIn({store, profile: 'default', credentials, apiUrl: testApi, verifyWith: citrixClientsOn(createHttpClient({maxRetries: 0}))}), (error: AuthError) => error.exitCode === ExitCode.auth)
+    await assert.rejects(
+      logIn({
+        store,
+        profile: 'default',
+        credentials,
+        apiUrl: testApi,
+        verifyWith: citrixClientsOn(createHttpClient({maxRetries: 0})),
+      }),
+      (error: AuthError) => error.exitCode === ExitCode.auth,
+    )
     assert.equal(ConfigStore.open().profile('default'), undefined)
   })
 

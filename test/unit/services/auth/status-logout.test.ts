@@ -21,7 +21,12 @@ describe('checkAuthStatus and logOut', () => {
   let temp: ReturnType<typeof useTempConfig>
   beforeEach(async () => {
     temp = useTempConfig()
-    await logIn({store: ConfigStore.open(), profile: 'default', credentials: {customerId: 'acme', clientId: 'client-1', clientSecret: 'top-secret-value'}, apiUrl: testApi})
+    await logIn({
+      store: ConfigStore.open(),
+      profile: 'default',
+      credentials: {customerId: 'acme', clientId: 'client-1', clientSecret: 'top-secret-value'},
+      apiUrl: testApi,
+    })
   })
   afterEach(() => temp.restore())
   useNock()
@@ -60,16 +65,27 @@ describe('checkAuthStatus and logOut', () => {
     await checkAuthStatus(await client())
     const result = await logOut(ConfigStore.open(), 'default')
     assert.deepEqual(result, {profile: 'default', secretRemoved: true, tokensRemoved: 1})
-    assert.deepEqual(ConfigStore.open().profile('default'), {'customer-id': 'acme', 'client-id': 'client-1', 'api-url': testApi})
+    assert.deepEqual(ConfigStore.open().profile('default'), {
+      'customer-id': 'acme',
+      'client-id': 'client-1',
+      'api-url': testApi,
+    })
   })
 
   it('status after logout fails with exit 3', async () => {
     await logOut(ConfigStore.open(), 'default')
-    await assert.rejects(async () => checkAuthStatus(await client()), (error: ConfigError) => error.exitCode === ExitCode.config)
+    await assert.rejects(
+      async () => checkAuthStatus(await client()),
+      (error: ConfigError) => error.exitCode === ExitCode.config,
+    )
   })
 
   it('logout of a profile with no secret removes nothing', async () => {
-    assert.deepEqual(await logOut(ConfigStore.open(), 'other', new TokenCache()), {profile: 'other', secretRemoved: false, tokensRemoved: 0})
+    assert.deepEqual(await logOut(ConfigStore.open(), 'other', new TokenCache()), {
+      profile: 'other',
+      secretRemoved: false,
+      tokensRemoved: 0,
+    })
     assert.equal(ConfigStore.open().profile('other'), undefined)
   })
 })

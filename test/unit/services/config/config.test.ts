@@ -10,7 +10,8 @@ import {setSetting} from '../../../../src/services/config/set.js'
 import {unsetSetting} from '../../../../src/services/config/unset.js'
 import {useTempConfig} from '../../../helpers/env.js'
 
-const usage = (pattern: RegExp) => (error: UsageError) => error.exitCode === ExitCode.usage && pattern.test(error.message)
+const usage = (pattern: RegExp) => (error: UsageError) =>
+  error.exitCode === ExitCode.usage && pattern.test(error.message)
 
 describe('config services', () => {
   let temp: ReturnType<typeof useTempConfig>
@@ -23,7 +24,10 @@ describe('config services', () => {
   })
 
   it('refuses a value outside the allowed list with exit 2', () => {
-    assert.throws(() => setSetting(ConfigStore.open(), 'default', 'region', 'mars'), usage(/"mars" is not a valid region/))
+    assert.throws(
+      () => setSetting(ConfigStore.open(), 'default', 'region', 'mars'),
+      usage(/"mars" is not a valid region/),
+    )
   })
 
   it('refuses an unknown setting with exit 2', () => {
@@ -31,34 +35,75 @@ describe('config services', () => {
   })
 
   it('refuses the client secret as a plain value and points to ctx auth login', () => {
-    assert.throws(() => setSetting(ConfigStore.open(), 'default', 'client-secret', 'x'), (error: UsageError) => error.exitCode === ExitCode.usage && /ctx auth login/.test(error.hint ?? ''))
+    assert.throws(
+      () => setSetting(ConfigStore.open(), 'default', 'client-secret', 'x'),
+      (error: UsageError) => error.exitCode === ExitCode.usage && /ctx auth login/.test(error.hint ?? ''),
+    )
   })
 
   it('keeps only the origin of an api-url', () => {
-    assert.equal(setSetting(ConfigStore.open(), 'default', 'api-url', 'http://127.0.0.1:4780/some/path').value, 'http://127.0.0.1:4780')
+    assert.equal(
+      setSetting(ConfigStore.open(), 'default', 'api-url', 'http://127.0.0.1:4780/some/path').value,
+      'http://127.0.0.1:4780',
+    )
   })
 
   it('masks the secret in get and list', async () => {
     await saveSecret(ConfigStore.open(), 'default', 'client-secret', 'top-secret-value')
-    assert.deepEqual(getSetting(ConfigStore.open(), 'default', 'client-secret'), {profile: 'default', key: 'client-secret', value: '********', source: 'profile', location: 'file'})
+    assert.deepEqual(getSetting(ConfigStore.open(), 'default', 'client-secret'), {
+      profile: 'default',
+      key: 'client-secret',
+      value: '********',
+      source: 'profile',
+      location: 'file',
+    })
     assert.doesNotMatch(JSON.stringify(listSettings(ConfigStore.open(), 'default')), /top-secret-value/)
   })
 
   it('gives the value in force and its source: flag > environment > profile > default', () => {
     ConfigStore.open().updateProfile('default', {'api-url': 'https://profile.example', region: 'eu'})
     const env = {CTX_REGION: 'jp', CITRIX_CLIENT_ID: 'from-terraform'}
-    const shown = (key: string) => listSettings(ConfigStore.open(), 'default', {flags: {'api-url': 'https://flag.example'}, env}).settings.find((s) => s.key === key)
-    assert.deepEqual(shown('api-url'), {key: 'api-url', value: 'https://flag.example', source: 'flag', from: '--api-url', profileValue: 'https://profile.example'})
-    assert.deepEqual(shown('region'), {key: 'region', value: 'jp', source: 'env', from: 'CTX_REGION', profileValue: 'eu'})
-    assert.deepEqual(shown('client-id'), {key: 'client-id', value: 'from-terraform', source: 'env', from: 'CITRIX_CLIENT_ID'})
+    const shown = (key: string) =>
+      listSettings(ConfigStore.open(), 'default', {flags: {'api-url': 'https://flag.example'}, env}).settings.find(
+        (s) => s.key === key,
+      )
+    assert.deepEqual(shown('api-url'), {
+      key: 'api-url',
+      value: 'https://flag.example',
+      source: 'flag',
+      from: '--api-url',
+      profileValue: 'https://profile.example',
+    })
+    assert.deepEqual(shown('region'), {
+      key: 'region',
+      value: 'jp',
+      source: 'env',
+      from: 'CTX_REGION',
+      profileValue: 'eu',
+    })
+    assert.deepEqual(shown('client-id'), {
+      key: 'client-id',
+      value: 'from-terraform',
+      source: 'env',
+      from: 'CITRIX_CLIENT_ID',
+    })
     assert.deepEqual(shown('license-view'), {key: 'license-view', value: 'enterprise', source: 'default'})
     assert.deepEqual(shown('customer-id'), {key: 'customer-id', value: null, source: 'default'})
   })
 
   it('masks a secret from the environment, and names the variable', async () => {
     await saveSecret(ConfigStore.open(), 'default', 'client-secret', 'top-secret-value')
-    const shown = getSetting(ConfigStore.open(), 'default', 'client-secret', {env: {CTX_CLIENT_SECRET: 'env-secret-value'}})
-    assert.deepEqual(shown, {profile: 'default', key: 'client-secret', value: '********', source: 'env', from: 'CTX_CLIENT_SECRET', profileValue: '********'})
+    const shown = getSetting(ConfigStore.open(), 'default', 'client-secret', {
+      env: {CTX_CLIENT_SECRET: 'env-secret-value'},
+    })
+    assert.deepEqual(shown, {
+      profile: 'default',
+      key: 'client-secret',
+      value: '********',
+      source: 'env',
+      from: 'CTX_CLIENT_SECRET',
+      profileValue: '********',
+    })
   })
 
   it('lists every known setting, unset ones as null', () => {

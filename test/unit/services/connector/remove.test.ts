@@ -27,12 +27,18 @@ describe('connector remove service', () => {
   it('removes only disconnected connectors silent for longer than --stale', async () => {
     nock(testApi).delete('/connectors/c1').reply(200, 'true')
     const report = await removeConnectors({...base, client: await fakeCustomerClient(), stale: '30d'})
-    assert.deepEqual(report.items.map((i) => [i.id, i.result]), [['c1', 'removed']])
+    assert.deepEqual(
+      report.items.map((i) => [i.id, i.result]),
+      [['c1', 'removed']],
+    )
   })
 
   it('removes a connector by id even when it reports Connected', async () => {
     nock(testApi).delete('/connectors/c2').reply(200, 'true')
     const report = await removeConnectors({...base, client: await fakeCustomerClient(), ids: ['c2']})
-    assert.deepEqual(report.items.map((i) => [i.id, i.result, i.product]), [['c2', 'removed', 'Cloud Connector']])
+    assert.deepEqual(
+      report.items.map((i) => [i.id, i.result, i.product]),
+      [['c2', 'removed', 'Cloud Connector']],
+    )
   })
 })

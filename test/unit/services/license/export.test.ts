@@ -17,11 +17,31 @@ import {useTempConfig} from '../../../helpers/env.js'
 import {fakeCredentialsEnv, mockToken, testApi, useNock} from '../../../helpers/nock.js'
 
 const base = '/licensing/license/enterprise/cloud/cvad/ud'
-const user = (i: number) => ({userId: `u${i}`, userName: `user${i}`, licenseAssignedDate: '2026-01-01T00:00:00Z', lastLoginDate: '2026-11-01T00:00:00Z', licenseStatus: 'Active'})
-const busy = (status: number) => [status, {type: 'https://errors-api.cloud.com/common/serviceUnavailable', detail: 'busy'}, {'retry-after': '0'}] as const
+const user = (i: number) => ({
+  userId: `u${i}`,
+  userName: `user${i}`,
+  licenseAssignedDate: '2026-01-01T00:00:00Z',
+  lastLoginDate: '2026-11-01T00:00:00Z',
+  licenseStatus: 'Active',
+})
+const busy = (status: number) =>
+  [
+    status,
+    {type: 'https://errors-api.cloud.com/common/serviceUnavailable', detail: 'busy'},
+    {'retry-after': '0'},
+  ] as const
 
 function options(out: string, extra: Partial<ExportOptions> = {}): ExportOptions {
-  return {dataset: 'users', format: 'ndjson', out, product: 'daas', view: 'partner-onprem', month: '2026-11', range: {start: '2026-01', end: '2026-11'}, ...extra}
+  return {
+    dataset: 'users',
+    format: 'ndjson',
+    out,
+    product: 'daas',
+    view: 'partner-onprem',
+    month: '2026-11',
+    range: {start: '2026-01', end: '2026-11'},
+    ...extra,
+  }
 }
 
 /** The real destination, whose disk fills up once `bytes` were written: every later write fails with ENOSPC. */
@@ -34,7 +54,8 @@ function fillingUpAfter(bytes: number) {
     stream._writev = undefined // one chunk at a time, through the _write below
     stream._write = (chunk: Buffer, encoding, callback) => {
       written += chunk.length
-      if (written > bytes) return callback(Object.assign(new Error('ENOSPC: no space left on device, write'), {code: 'ENOSPC'}))
+      if (written > bytes)
+        return callback(Object.assign(new Error('ENOSPC: no space left on device, write'), {code: 'ENOSPC'}))
       write(chunk, encoding, callback)
     }
     return destination
@@ -68,11 +89,17 @@ describe('license export service', () => {
       .reply(200, {items: [user(2), user(3)], continuationToken: null})
     const out = join(dir, 'users.ndjson')
     const progress: number[] = []
-    const result = await exportLicenseData(await clientFor(fakeCredentialsEnv()), options(out, {onProgress: (rows) => progress.push(rows)}))
+    const result = await exportLicenseData(
+      await clientFor(fakeCredentialsEnv()),
+      options(out, {onProgress: (rows) => progress.push(rows)}),
+    )
     assert.equal(result.rows, 3)
     assert.deepEqual(progress, [1, 3])
     const lines = readFileSync(out, 'utf8').trim().split('\n')
-    assert.deepEqual(lines.map((l) => (JSON.parse(l) as {userId: string}).userId), ['u1', 'u2', 'u3'])
+    assert.deepEqual(
+      lines.map((l) => (JSON.parse(l) as {userId: string}).userId),
+      ['u1', 'u2', 'u3'],
+    )
   })
 
   it('keeps the old file intact and leaves no temporary file when a page fails for good', async () => {
@@ -89,7 +116,10 @@ describe('license export service', () => {
     const out = join(dir, 'users.ndjson')
     writeFileSync(out, 'old export')
     const client = await clientFor(fakeCredentialsEnv(), 1)
-    await assert.rejects(exportLicenseData(client, options(out)), (error: {exitCode: number}) => error.exitCode === ExitCode.unavailable)
+    await assert.rejects(
+      exportLicenseData(client, options(out)),
+      (error: {exitCode: number}) => error.exitCode === ExitCode.unavailable,
+    )
     assert.equal(readFileSync(out, 'utf8'), 'old export')
     assert.deepEqual(readdirSync(dir), ['users.ndjson'])
   })
@@ -107,7 +137,10 @@ describe('license export service', () => {
       .delay(200)
       .reply(200, {items: [user(2)], continuationToken: null})
     const out = join(dir, 'users.ndjson')
-    const exporting = exportLicenseData(await clientFor(fakeCredentialsEnv()), options(out, {signal: abort.signal, onProgress: () => abort.abort(new InterruptedError())}))
+    const exporting = exportLicenseData(
+      await clientFor(fakeCredentialsEnv()),
+      options(out, {signal: abort.signal, onProgress: () => abort.abort(new InterruptedError())}),
+    )
     await assert.rejects(exporting, (error: {exitCode: number}) => error.exitCode === ExitCode.interrupted)
     assert.equal(existsSync(out), false)
     assert.deepEqual(readdirSync(dir), [])
@@ -127,7 +160,10 @@ describe('license export service', () => {
         .reply(200, {items: Array.from({length: 1000}, (_, i) => user(1000 + i)), continuationToken: null})
       const out = join(dir, `users.${format}`)
       writeFileSync(out, 'old export')
-      const exporting = exportLicenseData(await clientFor(fakeCredentialsEnv()), options(out, {format, openDestination: fillingUpAfter(1000)}))
+      const exporting = exportLicenseData(
+        await clientFor(fakeCredentialsEnv()),
+        options(out, {format, openDestination: fillingUpAfter(1000)}),
+      )
       await assert.rejects(exporting, (error: Error & {exitCode: number}) => {
         assert.equal(error.exitCode, ExitCode.localIo)
         assert.equal(error.message, `Cannot write ${out}: no space left on the device (ENOSPC).`)
@@ -139,17 +175,23 @@ describe('license export service', () => {
   }
 
   it('checks --out before the first request: a folder is exit 2 and nothing is asked of Citrix', async () => {
-    await assert.rejects(exportLicenseData(await clientFor(fakeCredentialsEnv()), options(dir)), (error: Error & {exitCode: number}) => {
-      assert.equal(error.exitCode, ExitCode.usage)
-      assert.match(error.message, /is a folder/)
-      return true
-    })
+    await assert.rejects(
+      exportLicenseData(await clientFor(fakeCredentialsEnv()), options(dir)),
+      (error: Error & {exitCode: number}) => {
+        assert.equal(error.exitCode, ExitCode.usage)
+        assert.match(error.message, /is a folder/)
+        return true
+      },
+    )
   })
 
   it('exports an empty history (204) as the header alone', async () => {
     nock(testApi).get(`${base}/historicalusage`).query(true).reply(204)
     const out = join(dir, 'history.csv')
-    const result = await exportLicenseData(await clientFor(fakeCredentialsEnv()), options(out, {dataset: 'history', format: 'csv'}))
+    const result = await exportLicenseData(
+      await clientFor(fakeCredentialsEnv()),
+      options(out, {dataset: 'history', format: 'csv'}),
+    )
     assert.equal(result.rows, 0)
     assert.match(readFileSync(out, 'utf8'), /^month,totalAvailableLicenseCount,userCumulativeAssignedCount,/)
   })

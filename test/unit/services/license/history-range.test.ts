@@ -21,7 +21,10 @@ describe('resolveHistoryRange', () => {
   })
 
   it('refuses a start more than 12 months back, naming the oldest month allowed', () => {
-    assert.throws(() => resolveHistoryRange({from: '2025-11'}, now), (error: UsageError) => error.exitCode === 2 && /2025-12/.test(error.hint ?? ''))
+    assert.throws(
+      () => resolveHistoryRange({from: '2025-11'}, now),
+      (error: UsageError) => error.exitCode === 2 && /2025-12/.test(error.hint ?? ''),
+    )
   })
 
   it('passes a value that is not yyyy-MM on as typed, for Citrix to judge', () => {

@@ -34,7 +34,10 @@ describe('license release service', () => {
     const all = ids(150)
     nock(testApi)
       .post(`${base}/release`, {consumerList: all.slice(0, 100)})
-      .reply(400, {type: 'https://errors-api.cloud.com/common/badRequest', detail: 'Consumer id-3 holds an active license'})
+      .reply(400, {
+        type: 'https://errors-api.cloud.com/common/badRequest',
+        detail: 'Consumer id-3 holds an active license',
+      })
       .post(`${base}/release`, {consumerList: all.slice(0, 100).filter((id) => id !== 'id-3')})
       .reply(200, {releasedCount: 99, failed: []})
       .post(`${base}/release`, {consumerList: all.slice(100)})
@@ -50,11 +53,22 @@ describe('license release service', () => {
   it('releases an expired id given with an active one, and gives the active one its own reason', async () => {
     nock(testApi)
       .post(`${base}/release`, {consumerList: ['expired-1', 'active-1']})
-      .reply(400, {type: 'https://errors-api.cloud.com/common/badRequest', detail: 'Consumer active-1 holds an active license; only expired licenses can be released.'})
+      .reply(400, {
+        type: 'https://errors-api.cloud.com/common/badRequest',
+        detail: 'Consumer active-1 holds an active license; only expired licenses can be released.',
+      })
       .post(`${base}/release`, {consumerList: ['expired-1']})
       .reply(200, {releasedCount: 1, failed: []})
-    const result = await releaseLicensesInBatches(await clientFor(fakeCredentialsEnv()), {product: 'daas', ids: ['expired-1', 'active-1']})
-    assert.deepEqual(result, {released: 1, failed: [{id: 'active-1', reason: 'Consumer active-1 holds an active license; only expired licenses can be released.'}]})
+    const result = await releaseLicensesInBatches(await clientFor(fakeCredentialsEnv()), {
+      product: 'daas',
+      ids: ['expired-1', 'active-1'],
+    })
+    assert.deepEqual(result, {
+      released: 1,
+      failed: [
+        {id: 'active-1', reason: 'Consumer active-1 holds an active license; only expired licenses can be released.'},
+      ],
+    })
   })
 
   it('narrows a 400 that names no id down by halves', async () => {
@@ -65,7 +79,10 @@ describe('license release service', () => {
       .reply(200, {releasedCount: 2, failed: []})
       .post(`${base}/release`, {consumerList: ['c-3']})
       .reply(400, {detail: 'One consumer is not expired.'})
-    const result = await releaseLicensesInBatches(await clientFor(fakeCredentialsEnv()), {product: 'daas', ids: ['a-1', 'b-2', 'c-3']})
+    const result = await releaseLicensesInBatches(await clientFor(fakeCredentialsEnv()), {
+      product: 'daas',
+      ids: ['a-1', 'b-2', 'c-3'],
+    })
     assert.deepEqual(result, {released: 2, failed: [{id: 'c-3', reason: 'One consumer is not expired.'}]})
   })
 
@@ -90,11 +107,24 @@ describe('license release service', () => {
     nock(testApi)
       .get(`${base}/users`)
       .query(true)
-      .reply(200, {items: [{userId: 'u1', userName: 'A', licenseStatus: 'Expired'}, {userId: 'u2', userName: 'B', licenseStatus: 'Active'}], continuationToken: null})
+      .reply(200, {
+        items: [
+          {userId: 'u1', userName: 'A', licenseStatus: 'Expired'},
+          {userId: 'u2', userName: 'B', licenseStatus: 'Active'},
+        ],
+        continuationToken: null,
+      })
       .get(`${base}/devices`)
       .query(true)
       .reply(200, {items: [{deviceId: 'd1', deviceName: 'LT-1', licenseStatus: 'Expired'}], continuationToken: null})
-    const candidates = await findReleaseCandidates(await clientFor(fakeCredentialsEnv()), {product: 'daas', expired: true, ids: ['x9', 'u1']})
-    assert.deepEqual(candidates.map((c) => `${c.kind}:${c.id}`), ['user:u1', 'device:d1', 'given:x9'])
+    const candidates = await findReleaseCandidates(await clientFor(fakeCredentialsEnv()), {
+      product: 'daas',
+      expired: true,
+      ids: ['x9', 'u1'],
+    })
+    assert.deepEqual(
+      candidates.map((c) => `${c.kind}:${c.id}`),
+      ['user:u1', 'device:d1', 'given:x9'],
+    )
   })
 })

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict'
 import {afterEach, beforeEach, describe, it} from 'mocha'
 
-
 import {addResourceLocation} from '../../../../src/services/resource-location/create.js'
 import {findOrAddResourceLocation} from '../../../../src/services/resource-location/ensure.js'
 import {useTempConfig} from '../../../helpers/env.js'
@@ -18,17 +17,27 @@ describe('resource location create service', () => {
   useNock()
 
   it('creates a location whose name is free, with the flags given', async () => {
-    mockToken().get('/resourcelocations').reply(200, {items: locations}).post('/resourcelocations', {name: 'Lab', timeZone: 'UTC'}).reply(200, created)
+    mockToken()
+      .get('/resourcelocations')
+      .reply(200, {items: locations})
+      .post('/resourcelocations', {name: 'Lab', timeZone: 'UTC'})
+      .reply(200, created)
     assert.deepEqual(await addResourceLocation(await fakeCustomerClient(), {name: ' Lab ', timeZone: 'UTC'}), created)
   })
 
   it('exits 7 naming the location when the name is taken, in any case, with no create call', async () => {
     mockToken().get('/resourcelocations').reply(200, {items: locations})
-    await assert.rejects(addResourceLocation(await fakeCustomerClient(), {name: 'london dc'}), {exitCode: 7, message: /already named "London DC" \(loc-1\)/})
+    await assert.rejects(addResourceLocation(await fakeCustomerClient(), {name: 'london dc'}), {
+      exitCode: 7,
+      message: /already named "London DC" \(loc-1\)/,
+    })
   })
 
   it('exits 2 with no call for a name Citrix does not allow', async () => {
-    await assert.rejects(addResourceLocation(await fakeCustomerClient(), {name: 'R&D'}), {exitCode: 2, message: /holds "&"/})
+    await assert.rejects(addResourceLocation(await fakeCustomerClient(), {name: 'R&D'}), {
+      exitCode: 2,
+      message: /holds "&"/,
+    })
     await assert.rejects(addResourceLocation(await fakeCustomerClient(), {name: '  '}), {exitCode: 2})
   })
 })
@@ -45,12 +54,20 @@ describe('resource location find-or-add service (appliance register --create-loc
   })
 
   it('creates a missing location, listing the locations once', async () => {
-    mockToken().get('/resourcelocations').once().reply(200, {items: locations}).post('/resourcelocations', {name: 'Lab'}).reply(200, created)
+    mockToken()
+      .get('/resourcelocations')
+      .once()
+      .reply(200, {items: locations})
+      .post('/resourcelocations', {name: 'Lab'})
+      .reply(200, created)
     assert.deepEqual(await findOrAddResourceLocation(await fakeCustomerClient(), 'Lab'), {id: 'loc-9', created})
   })
 
   it('exits 6 for an id that is not there, rather than creating a location named like an id', async () => {
     mockToken().get('/resourcelocations').reply(200, {items: locations})
-    await assert.rejects(findOrAddResourceLocation(await fakeCustomerClient(), '11111111-1111-4111-8111-111111111111'), {exitCode: 6})
+    await assert.rejects(
+      findOrAddResourceLocation(await fakeCustomerClient(), '11111111-1111-4111-8111-111111111111'),
+      {exitCode: 6},
+    )
   })
 })

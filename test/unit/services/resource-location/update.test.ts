@@ -15,30 +15,47 @@ describe('resource location update service', () => {
 
   it('sends every field, changed or present, and names the changed ones', async () => {
     mockToken()
-      .get('/resourcelocations').reply(200, {items: locations})
-      .put('/resourcelocations/loc-2', {name: 'Tokyo', internalOnly: true, timeZone: 'UTC'}).reply(200, {...locations[1], name: 'Tokyo', internalOnly: true})
-    const update = await changeResourceLocation(await fakeCustomerClient(), {location: 'Tokyo Branch', name: 'Tokyo', internalOnly: true})
+      .get('/resourcelocations')
+      .reply(200, {items: locations})
+      .put('/resourcelocations/loc-2', {name: 'Tokyo', internalOnly: true, timeZone: 'UTC'})
+      .reply(200, {...locations[1], name: 'Tokyo', internalOnly: true})
+    const update = await changeResourceLocation(await fakeCustomerClient(), {
+      location: 'Tokyo Branch',
+      name: 'Tokyo',
+      internalOnly: true,
+    })
     assert.deepEqual(update.changed, ['name', 'internalOnly'])
     assert.equal(update.resourceLocation.name, 'Tokyo')
   })
 
   it('exits 7 with no PUT when another location has the new name', async () => {
     mockToken().get('/resourcelocations').reply(200, {items: locations})
-    await assert.rejects(changeResourceLocation(await fakeCustomerClient(), {location: 'loc-2', name: 'LONDON DC'}), {exitCode: 7})
+    await assert.rejects(changeResourceLocation(await fakeCustomerClient(), {location: 'loc-2', name: 'LONDON DC'}), {
+      exitCode: 7,
+    })
   })
 
   it('sends nothing when every value is the present one', async () => {
     mockToken().get('/resourcelocations').reply(200, {items: locations})
-    const update = await changeResourceLocation(await fakeCustomerClient(), {location: 'loc-1', name: 'London DC', timeZone: 'UTC'})
+    const update = await changeResourceLocation(await fakeCustomerClient(), {
+      location: 'loc-1',
+      name: 'London DC',
+      timeZone: 'UTC',
+    })
     assert.deepEqual(update.changed, [])
   })
 
   it('exits 2 before any call when nothing is to change', async () => {
-    await assert.rejects(changeResourceLocation(await fakeCustomerClient(), {location: 'loc-1'}), {exitCode: 2, message: /Nothing to change/})
+    await assert.rejects(changeResourceLocation(await fakeCustomerClient(), {location: 'loc-1'}), {
+      exitCode: 2,
+      message: /Nothing to change/,
+    })
   })
 
   it('exits 6 for an unknown location', async () => {
     mockToken().get('/resourcelocations').reply(200, {items: locations})
-    await assert.rejects(changeResourceLocation(await fakeCustomerClient(), {location: 'Mars', timeZone: 'UTC'}), {exitCode: 6})
+    await assert.rejects(changeResourceLocation(await fakeCustomerClient(), {location: 'Mars', timeZone: 'UTC'}), {
+      exitCode: 6,
+    })
   })
 })

@@ -15,13 +15,22 @@ describe('sandbox issue-code service', () => {
   it('creates the sandbox state when there is none, and stores the pending code in it', async () => {
     const pending = await issueSandboxCode({product: 'license-server', hostname: 'ls-09', dir})
     const state = await new SandboxStore(dir).read()
-    assert.deepEqual(state.pendingCodes.map((c) => [c.code, c.service]), [[pending.code, 'LicenseServer']])
+    assert.deepEqual(
+      state.pendingCodes.map((c) => [c.code, c.service]),
+      [[pending.code, 'LicenseServer']],
+    )
     assert.equal(state.registeredProducts.length, 25)
   })
 
   it('maps each product name to its Citrix service', async () => {
     const services = []
-    for (const product of ['license-server', 'fas', 'cvad', 'connector-appliance'] as const) services.push((await issueSandboxCode({product, hostname: 'h', dir})).service)
-    assert.deepEqual(services, ['LicenseServer', 'FederatedAuthenticationService', 'VirtualAppsAndDesktops', 'ConnectorAppliance'])
+    for (const product of ['license-server', 'fas', 'cvad', 'connector-appliance'] as const)
+      services.push((await issueSandboxCode({product, hostname: 'h', dir})).service)
+    assert.deepEqual(services, [
+      'LicenseServer',
+      'FederatedAuthenticationService',
+      'VirtualAppsAndDesktops',
+      'ConnectorAppliance',
+    ])
   })
 })

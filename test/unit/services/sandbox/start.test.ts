@@ -34,16 +34,27 @@ describe('sandbox services', () => {
   })
 
   it('turns --daas-license-model into the daasLicenseModel setting', () => {
-    assert.deepEqual(sandboxOptionsFrom({'daas-license-model': 'concurrent'}), {settings: {daasLicenseModel: 'concurrent'}, faults: {}})
+    assert.deepEqual(sandboxOptionsFrom({'daas-license-model': 'concurrent'}), {
+      settings: {daasLicenseModel: 'concurrent'},
+      faults: {},
+    })
   })
 
   it('names the asked-for settings that the saved state does not have', () => {
     const actual = defaultSettings({seed: 1})
-    assert.deepEqual(ignoredSettings({seed: 2, sizes: {products: actual.sizes.products, users: 5} as never}, actual), ['seed', 'users'])
+    assert.deepEqual(ignoredSettings({seed: 2, sizes: {products: actual.sizes.products, users: 5} as never}, actual), [
+      'seed',
+      'users',
+    ])
   })
 
   it('records where it runs and writes the sandbox profile', async () => {
-    const {result, stop} = await startForegroundSandbox(ConfigStore.open(), {dataDir, port: 0, settings: {seed: 5}, faults: {}})
+    const {result, stop} = await startForegroundSandbox(ConfigStore.open(), {
+      dataDir,
+      port: 0,
+      settings: {seed: 5},
+      faults: {},
+    })
     try {
       assert.equal((await readSandboxRecord(dataDir))?.url, result.url)
       assert.equal(result.settings.seed, 5)
@@ -60,18 +71,29 @@ describe('sandbox services', () => {
   it('refuses to start a second sandbox on the same state with exit 7', async () => {
     const first = await startForegroundSandbox(ConfigStore.open(), {dataDir, port: 0, settings: {}, faults: {}})
     try {
-      await assert.rejects(startForegroundSandbox(ConfigStore.open(), {dataDir, port: 0, settings: {}, faults: {}}), (error: ConflictError) => error.exitCode === ExitCode.conflict)
+      await assert.rejects(
+        startForegroundSandbox(ConfigStore.open(), {dataDir, port: 0, settings: {}, faults: {}}),
+        (error: ConflictError) => error.exitCode === ExitCode.conflict,
+      )
     } finally {
       await first.stop()
     }
   })
 
   it('reports a running sandbox with its settings and its appliances', async () => {
-    const {result, sandbox, stop} = await startForegroundSandbox(ConfigStore.open(), {dataDir, port: 0, settings: {seed: 9}, faults: {}})
+    const {result, sandbox, stop} = await startForegroundSandbox(ConfigStore.open(), {
+      dataDir,
+      port: 0,
+      settings: {seed: 9},
+      faults: {},
+    })
     try {
       const status = await readSandboxStatus(dataDir)
       assert.deepEqual([status.running, status.url, status.settings?.seed], [true, result.url, 9])
-      assert.deepEqual(status.appliances.map((a) => [a.host, a.fingerprint]), sandbox.appliances.map((a) => [new URL(a.url).host, a.fingerprint]))
+      assert.deepEqual(
+        status.appliances.map((a) => [a.host, a.fingerprint]),
+        sandbox.appliances.map((a) => [new URL(a.url).host, a.fingerprint]),
+      )
     } finally {
       await stop()
     }
@@ -90,7 +112,12 @@ describe('sandbox services', () => {
   })
 
   it('reset of a running sandbox keeps its settings and goes through the sandbox', async () => {
-    const {sandbox, stop} = await startForegroundSandbox(ConfigStore.open(), {dataDir, port: 0, settings: {seed: 4}, faults: {}})
+    const {sandbox, stop} = await startForegroundSandbox(ConfigStore.open(), {
+      dataDir,
+      port: 0,
+      settings: {seed: 4},
+      faults: {},
+    })
     try {
       const result = await resetSandbox(dataDir)
       assert.deepEqual([result.running, result.settings.seed], [true, 4])
