@@ -188,17 +188,15 @@ describe('ctx license summary', () => {
   })
 
   it('says that Endpoint Management has no user/device split instead of showing zeros', async () => {
-    mockToken()
-      .get('/acme/cloudlicenseusages/products/xenmobile/current')
-      .reply(200, {
-        productName: 'Citrix Endpoint Management',
-        productEdition: 'Enterprise',
-        totalAvailableLicenseCount: 300,
-        totalUsageCount: 120,
-        remainingLicenseCount: 180,
-        nextExpiredLicenses: null,
-        licenseModel: 'UserDevice',
-      })
+    mockToken().get('/acme/cloudlicenseusages/products/xenmobile/current').reply(200, {
+      productName: 'Citrix Endpoint Management',
+      productEdition: 'Enterprise',
+      totalAvailableLicenseCount: 300,
+      totalUsageCount: 120,
+      remainingLicenseCount: 180,
+      nextExpiredLicenses: null,
+      licenseModel: 'UserDevice',
+    })
     const {stdout} = await runCommand(['license', 'summary', '--product', 'endpoint-management'])
     assert.match(
       stdout,

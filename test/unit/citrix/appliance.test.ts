@@ -117,12 +117,10 @@ describe('appliance client', () => {
 
   it('does not log in again for a 401 about the API client of an unattended registration', async () => {
     const {client, passwordsAsked} = fakeApplianceClient({token: 'tok'})
-    nock(testAppliance)
-      .post('/unattendedRegistration')
-      .reply(401, {
-        type: 'https://errors-api.cloud.com/common/authentication',
-        detail: 'Invalid client id or client secret.',
-      })
+    nock(testAppliance).post('/unattendedRegistration').reply(401, {
+      type: 'https://errors-api.cloud.com/common/authentication',
+      detail: 'Invalid client id or client secret.',
+    })
     const body = {applianceName: 'ca-01', clientId: 'id', clientSecret: 'sec', deployment: 'production' as const}
     await assert.rejects(
       client.unattendedRegistration(body),

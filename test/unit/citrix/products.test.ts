@@ -180,12 +180,10 @@ describe('citrix/products', () => {
   })
 
   it('turns 404 on register into exit 6 saying the code is unknown or expired', async () => {
-    nock(testApi)
-      .post('/root/trust/v1/registrations/acme')
-      .reply(404, {
-        type: 'https://errors-api.cloud.com/common/notFound',
-        detail: 'Registration code not found or expired',
-      })
+    nock(testApi).post('/root/trust/v1/registrations/acme').reply(404, {
+      type: 'https://errors-api.cloud.com/common/notFound',
+      detail: 'Registration code not found or expired',
+    })
     await assert.rejects(registerProduct(await makeClient(), 'AB12CD34'), {exitCode: 6, hint: /unknown or has expired/})
   })
 

@@ -73,12 +73,10 @@ describe('product register service', () => {
   })
 
   it('stops at the look-up with exit 6 when the code is unknown or expired', async () => {
-    mockToken()
-      .get(codePath)
-      .reply(404, {
-        type: 'https://errors-api.cloud.com/common/notFound',
-        detail: 'Registration code not found or expired',
-      })
+    mockToken().get(codePath).reply(404, {
+      type: 'https://errors-api.cloud.com/common/notFound',
+      detail: 'Registration code not found or expired',
+    })
     await assert.rejects(
       registerProductByCode({
         client: await fakeCustomerClient(),
