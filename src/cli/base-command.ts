@@ -10,6 +10,7 @@ import {configureColor, paint} from '../output/colors.js'
 import {terminalText} from '../output/terminal-text.js'
 import {CommandContext} from './context.js'
 import {exitWhenDrained} from './exit.js'
+import {canonicalOptionCase} from './option-case.js'
 import {plainParseError} from './parse-errors.js'
 import {withProfile} from './profile-hints.js'
 
@@ -132,6 +133,10 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
 
   override async init(): Promise<void> {
     await super.init()
+    this.argv = canonicalOptionCase(this.argv, {
+      ...(super.ctor as typeof BaseCommand).baseFlags,
+      ...this.ctor.flags,
+    } as Record<string, {type?: string; options?: readonly string[]}>)
     const {flags, args} = await this.parse({
       flags: this.ctor.flags,
       baseFlags: (super.ctor as typeof BaseCommand).baseFlags,

@@ -82,7 +82,8 @@ function pick<T>(flag: T | undefined, envValue: T | undefined, profileValue: T |
 
 export function parseRegion(value: string | undefined, from: string): Region | undefined {
   if (value === undefined) return undefined
-  if ((regions as readonly string[]).includes(value)) return value as Region
+  const canonical = value.toLowerCase()
+  if ((regions as readonly string[]).includes(canonical)) return canonical as Region
   throw new UsageError(`Unknown region "${value}" (from ${from}).`, {hint: `Use one of: ${regions.join(', ')}.`})
 }
 

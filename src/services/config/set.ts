@@ -20,10 +20,13 @@ export function setSetting(store: ConfigStore, profile: string, key: string, val
       hint: 'Run `ctx auth login` (it reads the secret from a prompt, --client-secret-stdin or CTX_CLIENT_SECRET).',
     })
   }
-  if ('allowed' in definition && !(definition.allowed as readonly string[]).includes(value)) {
-    throw new UsageError(`"${value}" is not a valid ${name}.`, {hint: `Use one of: ${definition.allowed.join(', ')}.`})
+  // The allowed values are Citrix's, which are case-insensitive: `region EU` is saved as eu.
+  const allowed = 'allowed' in definition ? (definition.allowed as readonly string[]) : undefined
+  const given = allowed?.find((option) => option === value.toLowerCase()) ?? value
+  if (allowed && !allowed.includes(given)) {
+    throw new UsageError(`"${value}" is not a valid ${name}.`, {hint: `Use one of: ${allowed.join(', ')}.`})
   }
-  const saved = name === 'api-url' ? normaliseApiUrl(value) : value
+  const saved = name === 'api-url' ? normaliseApiUrl(given) : given
   if (saved === '') throw new UsageError(`${name} cannot be empty.`, {hint: `To clear it: ctx config unset ${name}.`})
   store.updateProfile(profile, {[name]: saved})
   return {profile, key: name, value: saved}

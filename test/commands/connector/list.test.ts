@@ -56,6 +56,15 @@ describe('ctx connector list', () => {
     )
   })
 
+  it('takes --type in any case, as Citrix does (--type Appliance)', async () => {
+    locationsListed().get('/connectors').query({ConnectorType: 'Unified'}).reply(200, [connectors[1]])
+    const {stdout} = await runCommand(['connector', 'list', '--type', 'Appliance', '--json'])
+    assert.deepEqual(
+      (JSON.parse(stdout) as {connectors: Array<{id: string}>}).connectors.map((c) => c.id),
+      ['c2'],
+    )
+  })
+
   it('lists with --stale only disconnected connectors silent for longer', async () => {
     locationsListed().get('/connectors').reply(200, connectors)
     const {stdout} = await runCommand(['connector', 'list', '--stale', '30d', '--csv'])

@@ -23,6 +23,11 @@ describe('config services', () => {
     assert.equal(getSetting(ConfigStore.open(), 'default', 'region').value, 'jp')
   })
 
+  it('saves an allowed value given in another case in its canonical lower case', () => {
+    assert.equal(setSetting(ConfigStore.open(), 'default', 'region', 'EU').value, 'eu')
+    assert.equal(getSetting(ConfigStore.open(), 'default', 'region').value, 'eu')
+  })
+
   it('refuses a value outside the allowed list with exit 2', () => {
     assert.throws(
       () => setSetting(ConfigStore.open(), 'default', 'region', 'mars'),
