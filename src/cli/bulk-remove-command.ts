@@ -5,6 +5,7 @@ import {PartialFailureError, UsageError} from '../errors.js'
 import {createProgress} from '../output/progress.js'
 import type {AuditContext} from '../services/audit-log.js'
 import {removalFixes, removalPlan, type RemovalItem, type RemovalReport} from '../services/bulk-remove.js'
+import {plural} from '../output/numbers.js'
 
 /** Some removals failed; carries the whole report so that --json shows every item with the error. */
 export class BulkRemovalError extends PartialFailureError {
@@ -73,6 +74,7 @@ export abstract class BulkRemoveCommand<T extends typeof Command> extends BaseCo
   }
 
   /** Shows exactly what will go, then asks (or takes --yes); without a terminal and --yes: exit 2. */
+  /** `noun` is singular (`connector`); the messages count it. */
   protected confirmRemoval(noun: string): (items: RemovalItem[]) => Promise<boolean> {
     return async (items) => {
       // Under --json with --yes nobody reads the plan: no table is built (issue 15, item 19).
@@ -81,7 +83,10 @@ export abstract class BulkRemoveCommand<T extends typeof Command> extends BaseCo
       process.stderr.write(`${renderRemovalPlan(items)}\n`)
       if (this.flags.yes) return true
       const {promptConfirm} = await import('../output/prompt.js')
-      return promptConfirm({message: `Remove these ${items.length} ${noun}?`, flag: '--yes'})
+      return promptConfirm({
+        message: items.length === 1 ? `Remove this ${noun}?` : `Remove these ${plural(items.length, noun)}?`,
+        flag: '--yes',
+      })
     }
   }
 
@@ -89,7 +94,7 @@ export abstract class BulkRemoveCommand<T extends typeof Command> extends BaseCo
   protected progress(noun: string): (done: number, total: number) => void {
     const progress = createProgress()
     return (done, total) => {
-      progress.update(`Removing ${noun}: ${done}/${total}`)
+      progress.update(`Removing ${noun}s: ${done}/${total}`)
       if (done === total) progress.done()
     }
   }
@@ -103,7 +108,7 @@ export abstract class BulkRemoveCommand<T extends typeof Command> extends BaseCo
     if (!report.dryRun && !report.confirmed) {
       this.note('Nothing was removed.')
     } else if (report.items.length === 0) {
-      this.note(`No ${noun} match: nothing to remove. See what there is with \`${listCommand}\`.`)
+      this.note(`No ${noun}s match: nothing to remove. See what there is with \`${listCommand}\`.`)
     } else if (!this.jsonEnabled()) {
       // oclif prints the result itself under --json: the table is built only for a terminal or a pipe.
       const plan = report[removalPlan] ?? []

@@ -1,6 +1,7 @@
 import {paint} from './colors.js'
 import {renderTable, type Column} from './table.js'
 import {formatWhen} from './time.js'
+import {plural} from './numbers.js'
 
 // The tables of bulk removal (services/bulk-remove.ts), by the shape of its items and report: output/
 // sits below the services and does not import them.
@@ -108,10 +109,11 @@ export function renderRemovalReport(report: RemovalReport, plan: RemovalItem[] =
   return renderTable(columns, report.items)
 }
 
+/** `noun` is singular: `Dry run: 1 connector would be removed`. */
 export function removalSummary(report: RemovalReport, noun: string): string {
   if (report.dryRun) {
     const count = report.items.filter((i) => i.result === 'would-remove').length
-    return `Dry run: ${count} ${noun} would be removed; nothing was changed.`
+    return `Dry run: ${plural(count, noun)} would be removed; nothing was changed.`
   }
   const notStarted = report.items.filter((i) => i.result === 'not-started').length
   const unknown = report.items.filter((i) => i.result === 'unknown').length

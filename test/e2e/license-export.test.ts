@@ -63,7 +63,7 @@ describe('e2e: ctx license export against the sandbox', () => {
     }
     assert.equal(expected.rows, 30_000)
     assert.equal(createHash('sha256').update(readFileSync(out)).digest('hex'), expected.sha256)
-    assert.match(result.stderr, /Exported 30000 rows \(users\)/)
+    assert.match(result.stderr, /Exported 30,000 rows \(users\)/)
   })
 
   it('neutralises a formula-looking user name in CSV', async () => {

@@ -31,15 +31,15 @@ export default class ConnectorRemove extends BulkRemoveCommand<typeof ConnectorR
       stale,
       dryRun: this.flags['dry-run'],
       concurrency: this.flags.concurrency,
-      confirm: this.confirmRemoval('connectors'),
+      confirm: this.confirmRemoval('connector'),
       signal: this.abort.signal,
       audit: await this.auditContext(),
-      onProgress: this.progress('connectors'),
+      onProgress: this.progress('connector'),
     })
     if (type === 'appliance' && report.items.length === 0) {
       const {appliancesMayBeAbsent} = await import('../../services/connector/list.js')
       this.note(appliancesMayBeAbsent)
     }
-    return this.finish(report, 'connectors', 'ctx connector list')
+    return this.finish(report, 'connector', 'ctx connector list')
   }
 }

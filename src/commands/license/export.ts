@@ -18,6 +18,7 @@ import {exportDatasets, type ExportDataset} from '../../services/license/dataset
 import type {LicenseExportResult} from '../../services/license/export.js'
 import {resolveHistoryRange} from '../../services/license/history-range.js'
 import {parseFileMode} from '../../util/file-mode.js'
+import {plural} from '../../output/numbers.js'
 
 export default class LicenseExport extends BaseCommand<typeof LicenseExport> {
   static summary =
@@ -93,13 +94,13 @@ export default class LicenseExport extends BaseCommand<typeof LicenseExport> {
       onProgress(rows, total) {
         const rate = Math.round(rows / Math.max(0.001, (Date.now() - started) / 1000))
         progress.update(
-          `${rows} rows, ${rate} rows/s${total ? `, ${Math.min(100, Math.floor((rows / total) * 100))}%` : ''}`,
+          `${plural(rows, 'row')}, ${rate} rows/s${total ? `, ${Math.min(100, Math.floor((rows / total) * 100))}%` : ''}`,
         )
       },
     }).finally(() => progress.done())
     // A reader that stopped early (`| head`) read an unknown share: say nothing rather than a false count.
     if (!result.readerLeft)
-      this.note(`Exported ${result.rows} rows (${dataset})${result.out ? ` to ${result.out}` : ''}.`)
+      this.note(`Exported ${plural(result.rows, 'row')} (${dataset})${result.out ? ` to ${result.out}` : ''}.`)
     return result
   }
 }

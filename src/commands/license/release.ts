@@ -14,6 +14,7 @@ import {
   type ReleaseOutcome,
   type ReleaseReport,
 } from '../../services/license/release.js'
+import {plural} from '../../output/numbers.js'
 
 const shownAtMost = 20
 
@@ -29,9 +30,12 @@ export class ReleaseFailedError extends PartialFailureError {
       .map((i) => `${i.id}: ${i.error ?? 'no reason given'}`)
     const named =
       failures.length > 3 ? `${failures.slice(0, 3).join('; ')}; and ${failures.length - 3} more` : failures.join('; ')
-    super(`${report.failed} of ${report.items.length} licenses were not released: ${named}`, {
-      hint: 'Each failure is listed in the report with its reason.',
-    })
+    super(
+      `${report.failed} of ${plural(report.items.length, 'license')} ${report.failed === 1 ? 'was' : 'were'} not released: ${named}`,
+      {
+        hint: 'Each failure is listed in the report with its reason.',
+      },
+    )
   }
 }
 
@@ -82,13 +86,13 @@ export default class LicenseRelease extends BaseCommand<typeof LicenseRelease> {
         asked = true
         // As the removals: the list to confirm on stderr, so that stdout carries the report only.
         process.stderr.write(`${this.candidateTable(candidates)}\n`)
-        return flags.yes || promptConfirm({message: `Release ${candidates.length} licenses?`, flag: '--yes'})
+        return flags.yes || promptConfirm({message: `Release ${plural(candidates.length, 'license')}?`, flag: '--yes'})
       },
     })
     reading.done()
     if (report.dryRun && report.items.length > 0) {
       this.log(this.reportTable(report))
-      this.note(`Dry run: ${report.items.length} licenses would be released; nothing was changed.`)
+      this.note(`Dry run: ${plural(report.items.length, 'license')} would be released; nothing was changed.`)
     } else if (!report.confirmed) {
       this.note(asked ? 'Nothing released.' : 'No expired licenses to release.')
     } else {

@@ -16,6 +16,7 @@ import {
 } from '../../output/license-labels.js'
 import {renderFields} from '../../output/table.js'
 import {getLicenseSummary, type LicenseSummary} from '../../services/license/summary.js'
+import {plural} from '../../output/numbers.js'
 
 export interface LicenseSummaryResult {
   summary: LicenseSummary
@@ -30,7 +31,9 @@ function render(summary: LicenseSummary): string {
   if (summary.view === 'partner-onprem') return fields(partnerOnPremFigures(summary))
   if (summary.view === 'partner-daas') return fields(partnerDaasFigures(summary))
   const expiry = summary.nextExpiry
-  const expiryText = expiry ? `${day(expiry.date)}: ${expiry.count} licenses, ${expiry.daysLeft} days left` : 'none'
+  const expiryText = expiry
+    ? `${day(expiry.date)}: ${plural(expiry.count, 'license')}, ${expiry.daysLeft} days left`
+    : 'none'
   const heading = paint.bold(
     `${summary.productName}${summary.productEdition ? ` (${summary.productEdition})` : ''} — ${licenseModelLabels[summary.licenseModel]} licenses`,
   )
@@ -62,7 +65,7 @@ function render(summary: LicenseSummary): string {
       [
         'Next activation',
         summary.nextActivation
-          ? `${day(summary.nextActivation.date)}: ${summary.nextActivation.count} licenses`
+          ? `${day(summary.nextActivation.date)}: ${plural(summary.nextActivation.count, 'license')}`
           : 'none',
       ],
     ]),

@@ -29,11 +29,11 @@ export default class ProductRemove extends BulkRemoveCommand<typeof ProductRemov
       warn: (message) => this.warn(message),
       dryRun: this.flags['dry-run'],
       concurrency: this.flags.concurrency,
-      confirm: this.confirmRemoval('product registrations'),
+      confirm: this.confirmRemoval('product registration'),
       signal: this.abort.signal,
       audit: await this.auditContext(),
-      onProgress: this.progress('product registrations'),
+      onProgress: this.progress('product registration'),
     })
-    return this.finish(report, 'product registrations', 'ctx product list')
+    return this.finish(report, 'product registration', 'ctx product list')
   }
 }

@@ -2,6 +2,7 @@ import {Args, Flags} from '@oclif/core'
 
 import {BulkRemoveCommand} from '../../cli/bulk-remove-command.js'
 import type {DeletionPlan, ResourceLocationDeletion} from '../../services/resource-location/delete.js'
+import {plural} from '../../output/numbers.js'
 
 export default class ResourceLocationDelete extends BulkRemoveCommand<typeof ResourceLocationDelete> {
   static summary = 'Delete a resource location; with --with-connectors, remove its connectors first.'
@@ -49,11 +50,11 @@ A connector that contacted Citrix Cloud within --stale (24h unless given), that 
       confirm: (plan) => this.confirmDeletion(plan),
       signal: this.abort.signal,
       audit: await this.auditContext(),
-      onProgress: this.progress('connectors'),
+      onProgress: this.progress('connector'),
       // The connectors' report, its summary, and exit 10 (or the stop's code) when any could not go: the location stays then.
       onConnectorsRemoved: async (report) => {
         try {
-          await this.finish(report, 'connectors', 'ctx connector list')
+          await this.finish(report, 'connector', 'ctx connector list')
         } catch (error) {
           this.note('The resource location was kept: Citrix Cloud deletes it only once every connector is gone.')
           throw error
@@ -99,7 +100,7 @@ A connector that contacted Citrix Cloud within --stale (24h unless given), that 
     const {promptConfirm} = await import('../../output/prompt.js')
     const message =
       count > 0
-        ? `Remove these ${count} connectors, then delete the resource location "${l.name}"?`
+        ? `Remove ${count === 1 ? 'this connector' : `these ${plural(count, 'connector')}`}, then delete the resource location "${l.name}"?`
         : `Delete the resource location "${l.name}"?`
     return promptConfirm({message, flag: '--yes'})
   }

@@ -3,6 +3,7 @@ import {listRegisteredProducts, productKinds, type ProductKind, type RegisteredP
 import {UsageError} from '../../errors.js'
 import {checkResolution, parseDnsServer, readHostList} from '../host-resolution.js'
 import {matchesFilters, type SelectionFilters} from '../selection.js'
+import {plural} from '../../output/numbers.js'
 
 export const productSortKeys = ['name', 'product', 'last-contact', 'registered'] as const
 export type ProductSortKey = (typeof productSortKeys)[number]
@@ -48,7 +49,7 @@ function explainMissingLastContact(products: RegisteredProduct[], warn?: (messag
     )
   }
   warn?.(
-    `Citrix reports no last contact for ${missing} of ${products.length} registrations: --stale leaves those out. Select them by ${selectorsWithoutLastContact}.`,
+    `Citrix reports no last contact for ${missing} of ${plural(products.length, 'registration')}: --stale leaves those out. Select them by ${selectorsWithoutLastContact}.`,
   )
 }
 

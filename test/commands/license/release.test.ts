@@ -40,7 +40,7 @@ describe('ctx license release', () => {
     assert.equal(error, undefined)
     assert.match(stdout, /Result .* Name .* Kind .* Last login .* Id/)
     assert.match(stdout, /would release .* ada .* user .* 2025-03-01 .* u-1/)
-    assert.match(stderr, /Dry run: 1 licenses would be released; nothing was changed/)
+    assert.match(stderr, /Dry run: 1 license would be released; nothing was changed/)
   })
 
   it('exits 2 naming --yes when there is no terminal to confirm on', async () => {
@@ -83,7 +83,7 @@ describe('ctx license release', () => {
     assert.equal(error?.oclif?.exit, 10)
     assert.match(stdout, /^│ FAILED .* b .* Consumer not found\./m)
     assert.match(stdout, /^│ released .* a /m)
-    assert.match(stderr, /1 of 2 licenses were not released/)
+    assert.match(stderr, /1 of 2 licenses was not released/)
   })
 
   it('carries the whole report in the --json error of a partial failure, as the removals do', async () => {

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict'
 import {describe, it} from 'mocha'
 
-import {renderRemovalPlan, renderRemovalReport} from '../../../src/output/removal.js'
+import {removalSummary, renderRemovalPlan, renderRemovalReport} from '../../../src/output/removal.js'
+import type {RemovalOutcome} from '../../../src/services/bulk-remove.js'
 
 describe('output: the removal plan', () => {
   it('shows the status and last contact of items that carry them (connectors)', () => {
@@ -73,5 +74,18 @@ describe('output: the removal plan', () => {
     assert.match(table, /Result .* Status .* Last contact .* Id/)
     assert.match(table, /would remove .* cc-01 .* Disconnected .* 2026-11-01 12:00 \(30d ago\) .* c1/)
     assert.match(table, /not found .* gone/)
+  })
+
+  it('counts a dry run in the singular for one item and the plural for more', () => {
+    const dryRun = (n: number) => ({
+      dryRun: true,
+      confirmed: true,
+      items: Array.from({length: n}, (_, i) => ({id: `c${i}`, result: 'would-remove'}) as RemovalOutcome),
+      removed: 0,
+      notFound: 0,
+      failed: 0,
+    })
+    assert.equal(removalSummary(dryRun(1), 'connector'), 'Dry run: 1 connector would be removed; nothing was changed.')
+    assert.equal(removalSummary(dryRun(2), 'connector'), 'Dry run: 2 connectors would be removed; nothing was changed.')
   })
 })

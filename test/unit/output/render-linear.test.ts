@@ -35,7 +35,7 @@ describe('bulk removal at scale', function () {
     })
     const plan = renderRemovalPlan(found)
     const text = renderRemovalReport(report)
-    assert.equal(removalSummary(report, 'products'), `Removed ${n}, not found 0, failed 0.`)
+    assert.equal(removalSummary(report, 'product'), `Removed ${n}, not found 0, failed 0.`)
     assert.equal(text.split('\n').length, n + 4)
     assert.equal(plan.split('\n').length, n + 4)
     // About 2 s alone; generous for a loaded machine. cli-table3 took minutes for this many.
