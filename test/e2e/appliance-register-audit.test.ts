@@ -80,7 +80,7 @@ describe('e2e: appliance registrations in the audit log, and --unattended with t
       {env, input: sandbox.env.CTX_CLIENT_SECRET},
     )
     assert.equal(result.code, 0, result.stderr)
-    assert.match(result.stdout, /is Registered as ca-unattended/)
+    assert.match(result.stdout, /is registered with Citrix Cloud as ca-unattended/)
     const entry = (await history()).find((e) => e.hostname === 'ca-unattended')
     assert.deepEqual(entry && [entry.action, entry.result], ['register', 'registered'])
   })

@@ -114,7 +114,7 @@ describe('e2e: ctx appliance register against the sandbox', () => {
       {env: sandbox.env, input: sandbox.env.CTX_CLIENT_SECRET},
     )
     assert.equal(result.code, 0, result.stderr)
-    assert.match(result.stdout, /is Registered as ca-03/)
+    assert.match(result.stdout, /is registered with Citrix Cloud as ca-03/)
     assert.doesNotMatch(
       result.stdout + result.stderr,
       new RegExp(sandbox.env.CTX_CLIENT_SECRET!.replace(/[=]/g, '\\=')),

@@ -3,6 +3,7 @@ import {Flags} from '@oclif/core'
 import {ApplianceCommand} from '../../cli/appliance-command.js'
 import {deploymentForRegion, deployments, type Deployment} from '../../citrix/appliance.js'
 import {ConfigError, UsageError} from '../../errors.js'
+import {registeredLine} from '../../output/registered.js'
 import type {RegisterResult, UnattendedRegisterResult} from '../../services/appliance/register.js'
 
 /** The code (and, with --wait, the end state), or the result of --unattended. */
@@ -10,7 +11,7 @@ export type ApplianceRegisterResult = RegisterResult | UnattendedRegisterResult
 
 export default class ApplianceRegister extends ApplianceCommand<typeof ApplianceRegister> {
   static summary = 'Register a Connector Appliance with Citrix Cloud: get its code, or do it all in one command.'
-  static description = `Prints the code, where to enter it and when it expires. --wait polls the appliance until Citrix Cloud has registered it (exit 9 when the code expires or --timeout passes). --accept registers the code in Citrix Cloud at once with the profile's API client, then waits. --unattended has the appliance register itself with an API client.`
+  static description = `Prints the code, where to enter it and when it expires. --wait polls the appliance until it is registered with Citrix Cloud (exit 9 when the code expires or --timeout passes). --accept registers the code with Citrix Cloud at once with the profile's API client, then waits. --unattended has the appliance register itself with an API client.`
   static examples = [
     '<%= config.bin %> appliance register --host 10.0.0.5 --name ca-01 --resource-location Headquarters --wait',
     '<%= config.bin %> appliance register --host 10.0.0.5 --name ca-01 --resource-location 0f9c…-… --accept',
@@ -32,7 +33,7 @@ export default class ApplianceRegister extends ApplianceCommand<typeof Appliance
       description: "Citrix Cloud deployment (default: productionjp when the profile's region is jp, else production)",
       options: deployments,
     }),
-    wait: Flags.boolean({description: 'wait until Citrix Cloud has registered the appliance'}),
+    wait: Flags.boolean({description: 'wait until the appliance is registered with Citrix Cloud'}),
     timeout: Flags.string({description: 'how long --wait waits (e.g. 15m, 90s)', default: '15m'}),
     accept: Flags.boolean({
       description: "register the code in Citrix Cloud at once with the profile's API client, then wait",
@@ -77,7 +78,11 @@ export default class ApplianceRegister extends ApplianceCommand<typeof Appliance
         resourceLocationId,
         audit: await this.auditContext(),
       })
-      this.log(`The appliance ${result.host} is ${result.status} as ${name}.`)
+      this.log(
+        result.status === 'Registered'
+          ? registeredLine(`The appliance ${result.host}`, ` as ${name}`)
+          : `The appliance ${result.host} is not registered with Citrix Cloud (it says ${result.status}).`,
+      )
       return result
     }
     const resourceLocationId = await this.resourceLocation()
@@ -107,8 +112,7 @@ export default class ApplianceRegister extends ApplianceCommand<typeof Appliance
         onCode: (r) => this.showCode(r, flags.accept || flags.wait),
       })
       .finally(() => progress.done())
-    if (result.status === 'Registered')
-      this.log(`The appliance ${result.host} is registered with Citrix Cloud as ${name}.`)
+    if (result.status === 'Registered') this.log(registeredLine(`The appliance ${result.host}`, ` as ${name}`))
     return result
   }
 
@@ -122,7 +126,7 @@ export default class ApplianceRegister extends ApplianceCommand<typeof Appliance
     )
     this.note(
       waiting
-        ? 'Waiting until Citrix Cloud has registered the appliance…'
+        ? 'Waiting until the appliance is registered with Citrix Cloud…'
         : `Then check with: ctx appliance status --host ${result.host} (or run this again with --wait).`,
     )
   }
@@ -130,7 +134,7 @@ export default class ApplianceRegister extends ApplianceCommand<typeof Appliance
   private async acceptInCloud(code: string): Promise<void> {
     const {acceptApplianceCode} = await import('../../services/appliance/register.js')
     const product = await acceptApplianceCode(await this.citrix(), code, await this.auditContext())
-    this.note(`Registered the code ${code} in Citrix Cloud (instance ${product.id}).`)
+    this.note(registeredLine(`The code ${code}`, ` (instance ${product.id})`))
   }
 
   /** Who registers, for the audit log that `ctx product history` shows. */

@@ -3,6 +3,7 @@ import {Flags} from '@oclif/core'
 import {BaseCommand} from '../../cli/base-command.js'
 import {codePattern, normaliseCode, type PendingRegistration, type RegisteredProduct} from '../../citrix/products.js'
 import {promptConfirm, promptText} from '../../output/prompt.js'
+import {registeredLine} from '../../output/registered.js'
 import {renderFields} from '../../output/table.js'
 import type {RegisterOutcome} from '../../services/product/register.js'
 
@@ -14,7 +15,7 @@ const pendingFields = (p: PendingRegistration): Array<[string, string]> => [
 ]
 
 const productFields = (p: RegisteredProduct): Array<[string, string]> => [
-  ['Registered', p.product],
+  ['Product', p.product],
   ['Host name', p.hostname],
   ['Version', p.version],
   ['Id', p.id],
@@ -55,8 +56,10 @@ export default class ProductRegister extends BaseCommand<typeof ProductRegister>
         return this.flags.yes || promptConfirm({message: 'Register this product with Citrix Cloud?', flag: '--yes'})
       },
     })
-    if (outcome.registered) this.log(renderFields(productFields(outcome.product)))
-    else this.note('Nothing was registered.')
+    if (outcome.registered) {
+      this.log(registeredLine(`${outcome.product.product} ${outcome.product.hostname}`))
+      this.log(renderFields(productFields(outcome.product)))
+    } else this.note('Nothing was registered.')
     return outcome
   }
 }

@@ -140,7 +140,7 @@ export async function acceptApplianceCode(
 ): Promise<RegisteredProduct> {
   const product = await registerProduct(cloud, code, {
     404: 'The code is unknown or has expired: run `ctx appliance register` again for a new one.',
-    409: 'The code was registered already: check with `ctx appliance status`.',
+    409: 'The code is registered with Citrix Cloud already: check with `ctx appliance status`.',
   })
   if (audit) await recordRegistration(audit, {id: product.id, hostname: product.hostname, product: product.product})
   return product
@@ -162,7 +162,7 @@ async function recordRegistration(
     })
   } catch (error) {
     throw new LocalIoError(
-      `${what.hostname} was registered${what.id ? ` (id ${what.id})` : ''}, but not recorded: ${(error as Error).message}`,
+      `${what.hostname} is registered with Citrix Cloud${what.id ? ` (id ${what.id})` : ''}, but not recorded: ${(error as Error).message}`,
       {cause: error},
     )
   }
@@ -186,7 +186,7 @@ export async function waitForRegistration(
     const expiresAt = Date.parse(status.expiryTimestamp ?? pending.expiryTimestamp)
     if (now() >= expiresAt) {
       throw new TimedOutError(
-        `The code ${pending.code} expired at ${new Date(expiresAt).toISOString()} before it was registered in Citrix Cloud.`,
+        `The code ${pending.code} expired at ${new Date(expiresAt).toISOString()} before it was registered with Citrix Cloud.`,
         {
           hint: 'Run `ctx appliance register` again for a new code and enter it in the console in time, or add --accept to register it at once.',
         },

@@ -120,7 +120,7 @@ describe('ctx appliance register', () => {
       .reply(200, {status: 'Registered'})
     const {stdout, error} = await runCommand([...args, '--unattended'])
     assert.equal(error, undefined)
-    assert.match(stdout, /is Registered as ca-01/)
+    assert.match(stdout, /The appliance .* is registered with Citrix Cloud as ca-01/)
     assert.doesNotMatch(stdout, /top-secret-value/)
   })
 

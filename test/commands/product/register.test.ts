@@ -63,6 +63,16 @@ describe('ctx product register', () => {
     assert.match(stderr, /Pass --yes/)
   })
 
+  it('says the product is registered with Citrix Cloud, in the wording of appliance register', async () => {
+    mockToken()
+      .get(codePath)
+      .reply(200, pendingBody)
+      .post(registerPath, {code: 'AB12CD34'})
+      .reply(201, productWire({instanceID: 'new-id'}))
+    const {stdout} = await runCommand(['product', 'register', '--code', 'AB12CD34', '--yes'])
+    assert.match(stdout, /^\S.* is registered with Citrix Cloud\.$/m)
+  })
+
   it('registers with --yes, normalising the code, and prints the new registration on stdout', async () => {
     mockToken()
       .get(codePath)
