@@ -1,5 +1,6 @@
 import {BaseCommand} from '../../cli/base-command.js'
 import {renderTable} from '../../output/table.js'
+import {formatWhen} from '../../output/time.js'
 import {listAppliancePins, type AppliancePins} from '../../services/appliance/pins.js'
 
 export default class AppliancePinsCommand extends BaseCommand<typeof AppliancePinsCommand> {
@@ -13,12 +14,13 @@ export default class AppliancePinsCommand extends BaseCommand<typeof AppliancePi
     if (result.pins.length === 0) {
       this.note(`No appliance certificate is pinned in profile "${result.profile}".`)
     } else {
+      const now = new Date()
       this.log(
         renderTable(
           [
             {header: 'Host', value: (p) => p.host},
             {header: 'Fingerprint', value: (p) => p.fingerprint},
-            {header: 'Trusted at', value: (p) => p.trustedAt},
+            {header: 'Trusted at', value: (p) => formatWhen(p.trustedAt, now)},
           ],
           result.pins,
         ),

@@ -31,6 +31,14 @@ describe('ctx appliance pins | forget', () => {
     })
   })
 
+  it('pins shows when each was trusted in the time format of the other tables', async () => {
+    pinCertificate(ConfigStore.open(), 'default', '10.0.0.5:443', pin('sha256:AA'))
+    const {stdout} = await runCommand(['appliance', 'pins'])
+    assert.match(stdout, /Trusted at/)
+    assert.match(stdout, /10\.0\.0\.5:443 .* sha256:AA .* 2026-11-01 \d\d:\d\d .*\(.+ ago\)/)
+    assert.doesNotMatch(stdout, /2026-11-01T12:00:00\.000Z/)
+  })
+
   it('pins says when there are none', async () => {
     const {stdout, stderr} = await runCommand(['appliance', 'pins'])
     assert.equal(stdout, '')
