@@ -61,7 +61,7 @@ describe('ctx connector remove', () => {
     listed()
     const {stdout, stderr} = await runCommand(['connector', 'remove', '--stale', '30d', '--dry-run'])
     assert.match(stdout, /Result .* Status .* Last contact .* Id/)
-    assert.match(stdout, /would remove .* cc-01\.london .* Disconnected .* \(60d ago\) .* c3/)
+    assert.match(stdout, /would remove .* cc-01\.london .* Disconnected .* \(60 d ago\) .* c3/)
     assert.match(stderr, /^Warning: cc-01\.london is the last connector of resource location \S+/m)
     assert.doesNotMatch(stderr, /cc-01\.tokyo is the last/, 'Tokyo keeps its Connected connector')
   })

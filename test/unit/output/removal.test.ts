@@ -72,7 +72,7 @@ describe('output: the removal plan', () => {
       now,
     )
     assert.match(table, /Result .* Status .* Last contact .* Id/)
-    assert.match(table, /would remove .* cc-01 .* Disconnected .* 2026-11-01 12:00 \(30d ago\) .* c1/)
+    assert.match(table, /would remove .* cc-01 .* Disconnected .* 2026-11-01 12:00 UTC \(30 d ago\) .* c1/)
     assert.match(table, /not found .* gone/)
   })
 
