@@ -97,10 +97,10 @@ describe('e2e: --csv is data on every list', () => {
     assert.match(result.stdout, /\d,\d{3}/)
   })
 
-  it('config list --csv has key,value,location', async () => {
+  it('config list --csv has key,value,location,source (the --json field names)', async () => {
     const result = await runBin(['config', 'list', '--csv'], {env: suite.sandbox.env})
     assert.equal(result.code, 0, result.stderr)
-    assert.equal(result.stdout.split('\r\n')[0], 'key,value,location')
+    assert.equal(result.stdout.split('\r\n')[0], 'key,value,location,source')
   })
 
   it('license customers shows readable headers in the table and field names in CSV', async () => {
