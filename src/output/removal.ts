@@ -39,10 +39,12 @@ const resultLabels: Record<string, string> = {
   unknown: 'UNKNOWN',
 }
 
+// On a narrow terminal the id gives way first (shortened: `--json` has it whole), then the product; the
+// name, status and last contact, which decide, stay.
 const itemColumns: Array<Column<RemovalItem>> = [
-  {header: 'Name', value: (i) => i.name},
-  {header: 'Product', value: (i) => i.product},
-  {header: 'Id', value: (i) => i.id},
+  {header: 'Name', value: (i) => i.name, shrink: 16},
+  {header: 'Product', value: (i) => i.product, priority: 2, shrink: 10},
+  {header: 'Id', value: (i) => i.id, priority: 3, shrink: 9},
 ]
 
 /** The columns that decide (status, last contact with its age), for the items that carry them. */
@@ -94,6 +96,8 @@ export function renderRemovalReport(report: RemovalReport, plan: RemovalItem[] =
     Column<RemovalOutcome>,
     Column<RemovalOutcome>,
   ]
+  // By id, so that a report of 100,000 items with its plan stays linear.
+  const planById = new Map(plan.map((item) => [item.id, item]))
   const columns: Array<Column<RemovalOutcome>> = [
     {
       header: 'Result',
@@ -102,9 +106,9 @@ export function renderRemovalReport(report: RemovalReport, plan: RemovalItem[] =
     },
     name,
     product,
-    ...decidingColumns<RemovalOutcome>(plan, (o) => plan.find((i) => i.id === o.id), now),
+    ...decidingColumns<RemovalOutcome>(plan, (o) => planById.get(o.id), now),
     id,
-    {header: 'Detail', value: (o) => o.error ?? ''},
+    {header: 'Detail', value: (o) => o.error ?? '', priority: 1, shrink: 20, wrap: true},
   ]
   return renderTable(columns, report.items)
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import {describe, it} from 'mocha'
 
 import {removalSummary, renderRemovalPlan, renderRemovalReport} from '../../../src/output/removal.js'
+import {displayWidth} from '../../../src/output/table.js'
 import type {RemovalOutcome} from '../../../src/services/bulk-remove.js'
 
 describe('output: the removal plan', () => {
@@ -74,6 +75,28 @@ describe('output: the removal plan', () => {
     assert.match(table, /Result .* Status .* Last contact .* Id/)
     assert.match(table, /would remove .* cc-01 .* Disconnected .* 2026-11-01 12:00 UTC \(30 d ago\) .* c1/)
     assert.match(table, /not found .* gone/)
+  })
+
+  it('fits an 80-column terminal by shortening the id and product first, keeping status and last contact', () => {
+    const saved = process.env.COLUMNS
+    process.env.COLUMNS = '80'
+    try {
+      const item = {
+        id: '8b3cbdf5-0057-4708-97c9-5f6653015710',
+        name: 'cc-01.emea.corp.example',
+        product: 'Cloud Connector',
+        status: 'Disconnected',
+        lastContactAt: '2026-11-01T12:00:00Z',
+      }
+      const table = renderRemovalPlan([item], new Date('2026-12-01T12:00:00Z'))
+      assert.ok(Math.max(...table.split('\n').map((line) => displayWidth(line))) <= 80, table)
+      assert.match(table, /Disconnected/)
+      assert.match(table, /\(30 d ago\)/)
+      assert.doesNotMatch(table, /8b3cbdf5-0057-4708-97c9-5f6653015710/)
+    } finally {
+      if (saved === undefined) delete process.env.COLUMNS
+      else process.env.COLUMNS = saved
+    }
   })
 
   it('counts a dry run in the singular for one item and the plural for more', () => {
