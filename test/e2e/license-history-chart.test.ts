@@ -1,33 +1,11 @@
 import assert from 'node:assert/strict'
-import {spawn} from 'node:child_process'
 import {describe, it} from 'mocha'
 
-import {binPath, runBin} from '../helpers/run-bin.js'
+import {runOnTerminal} from '../helpers/pty.js'
+import {runBin} from '../helpers/run-bin.js'
 import {useSandboxSuite} from '../helpers/sandbox.js'
 
 const chartHeading = 'Assigned licenses by month (users + devices) against available'
-
-/** Runs the built bin on a pseudo-terminal of `columns` columns (util-linux `script`), as a person at a terminal would. */
-function runOnTerminal(
-  args: string[],
-  env: Record<string, string>,
-  columns: number,
-): Promise<{code: number | null; output: string}> {
-  const quote = (word: string) => `'${word.replaceAll("'", "'\\''")}'`
-  const command = `stty cols ${columns}; ${[process.execPath, binPath, ...args].map(quote).join(' ')}`
-  return new Promise((resolve, reject) => {
-    const child = spawn('script', ['-qec', command, '/dev/null'], {
-      env: {...process.env, NO_COLOR: '1', ...env},
-      stdio: ['pipe', 'pipe', 'pipe'],
-      timeout: 60_000,
-    })
-    let output = ''
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({code, output: output.replaceAll('\r\n', '\n')}))
-    child.stdin.end()
-  })
-}
 
 describe('e2e: ctx license history draws its chart on a terminal only', () => {
   const suite = useSandboxSuite()
