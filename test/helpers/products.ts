@@ -47,3 +47,22 @@ export const locations = [
   {id: 'loc-1', name: 'London DC', internalOnly: false, timeZone: 'UTC', readOnly: false},
   {id: 'loc-2', name: 'Tokyo Branch', internalOnly: false, timeZone: 'UTC', readOnly: false},
 ]
+
+/** Citrix's 503 envelope with a retryDelay of 0, so that a test's retries do not wait. */
+export const serviceUnavailableBody = {
+  type: 'https://errors-api.cloud.com/common/serviceUnavailable',
+  detail: 'Service unavailable',
+  parameters: [{name: 'retryDelay', value: '0'}],
+}
+
+/** Two connectors of resource location loc-1 that a 24-hour --stale selects: Disconnected 90 days, Unknown 3 days. */
+export const staleLondonConnectors = [
+  connectorWire({
+    id: 'c1',
+    fqdn: 'cc-01.london',
+    location: 'loc-1',
+    status: 'Disconnected',
+    lastContactDate: daysAgo(90),
+  }),
+  connectorWire({id: 'c2', fqdn: 'cc-02.london', location: 'loc-1', status: 'Unknown', lastContactDate: daysAgo(3)}),
+]

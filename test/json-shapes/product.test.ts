@@ -7,7 +7,7 @@ import nock from 'nock'
 import {useTempConfig} from '../helpers/env.js'
 import {expectJsonShape, runJson} from '../helpers/json-shape.js'
 import {fakeCredentialsEnv, mockToken, testApi, useNock} from '../helpers/nock.js'
-import {daysAgo, productWire} from '../helpers/products.js'
+import {daysAgo, productWire, serviceUnavailableBody as unavailable} from '../helpers/products.js'
 
 const listPath = '/root/trust/v1/registeredproducts/acme'
 const codePath = '/root/trust/v1/registrations/acme/codes/AB12CD34'
@@ -28,11 +28,6 @@ const pendingBody = {
   service: 'LicenseServer',
   deviceInfo: productWire({}).deviceInfo,
   expiryTimestamp: '2026-11-24T10:15:00Z',
-}
-const unavailable = {
-  type: 'https://errors-api.cloud.com/common/serviceUnavailable',
-  detail: 'Service unavailable',
-  parameters: [{name: 'retryDelay', value: '0'}],
 }
 
 describe('locked --json shapes: ctx product and ctx register', () => {

@@ -5,23 +5,7 @@ import nock from 'nock'
 import {useTempConfig} from '../helpers/env.js'
 import {expectJsonShape, runJson} from '../helpers/json-shape.js'
 import {fakeCredentialsEnv, mockToken, testApi, useNock} from '../helpers/nock.js'
-import {connectorWire, daysAgo, locations} from '../helpers/products.js'
-
-const stale = [
-  connectorWire({
-    id: 'c1',
-    fqdn: 'cc-01.london',
-    location: 'loc-1',
-    status: 'Disconnected',
-    lastContactDate: daysAgo(90),
-  }),
-  connectorWire({id: 'c2', fqdn: 'cc-02.london', location: 'loc-1', status: 'Unknown', lastContactDate: daysAgo(3)}),
-]
-const unavailable = {
-  type: 'https://errors-api.cloud.com/common/serviceUnavailable',
-  detail: 'Service unavailable',
-  parameters: [{name: 'retryDelay', value: '0'}],
-}
+import {locations, serviceUnavailableBody as unavailable, staleLondonConnectors as stale} from '../helpers/products.js'
 
 describe('locked --json shapes: ctx resource-location', () => {
   let temp: ReturnType<typeof useTempConfig>

@@ -6,7 +6,7 @@ import {runCommand} from '@oclif/test'
 import {readAudit} from '../../../src/services/audit-log.js'
 import {useTempConfig} from '../../helpers/env.js'
 import {fakeCredentialsEnv, mockToken, useNock} from '../../helpers/nock.js'
-import {connectorWire, daysAgo, locations} from '../../helpers/products.js'
+import {connectorWire, daysAgo, locations, serviceUnavailableBody as unavailable} from '../../helpers/products.js'
 
 const connectors = [
   connectorWire({
@@ -25,11 +25,6 @@ const connectors = [
     lastContactDate: daysAgo(60),
   }),
 ]
-const unavailable = {
-  type: 'https://errors-api.cloud.com/common/serviceUnavailable',
-  detail: 'Service unavailable',
-  parameters: [{name: 'retryDelay', value: '0'}],
-}
 
 describe('ctx connector remove', () => {
   let temp: ReturnType<typeof useTempConfig>

@@ -8,7 +8,7 @@ import {runCommand} from '@oclif/test'
 import {readAudit} from '../../../src/services/audit-log.js'
 import {useTempConfig} from '../../helpers/env.js'
 import {fakeCredentialsEnv, mockToken, useNock} from '../../helpers/nock.js'
-import {daysAgo, productWire} from '../../helpers/products.js'
+import {daysAgo, productWire, serviceUnavailableBody as unavailable} from '../../helpers/products.js'
 
 const listPath = '/root/trust/v1/registeredproducts/acme'
 const fresh = productWire({instanceID: 'fresh-id', hostname: 'ls-02.corp.example', lastContactTime: daysAgo(1)})
@@ -19,11 +19,6 @@ const staleB = productWire({
   service: 'FederatedAuthenticationService',
   lastContactTime: daysAgo(45),
 })
-const unavailable = {
-  type: 'https://errors-api.cloud.com/common/serviceUnavailable',
-  detail: 'Service unavailable',
-  parameters: [{name: 'retryDelay', value: '0'}],
-}
 
 describe('ctx product remove', () => {
   let temp: ReturnType<typeof useTempConfig>

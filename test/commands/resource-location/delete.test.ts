@@ -6,18 +6,14 @@ import {runCommand} from '@oclif/test'
 import {readAudit} from '../../../src/services/audit-log.js'
 import {useTempConfig} from '../../helpers/env.js'
 import {fakeCredentialsEnv, mockToken, useNock} from '../../helpers/nock.js'
-import {connectorWire, daysAgo, locations} from '../../helpers/products.js'
+import {
+  connectorWire,
+  daysAgo,
+  locations,
+  serviceUnavailableBody as unavailable,
+  staleLondonConnectors as dead,
+} from '../../helpers/products.js'
 
-const dead = [
-  connectorWire({
-    id: 'c1',
-    fqdn: 'cc-01.london',
-    location: 'loc-1',
-    status: 'Disconnected',
-    lastContactDate: daysAgo(90),
-  }),
-  connectorWire({id: 'c2', fqdn: 'cc-02.london', location: 'loc-1', status: 'Unknown', lastContactDate: daysAgo(3)}),
-]
 const live = connectorWire({
   id: 'c3',
   fqdn: 'cc-03.london',
@@ -25,11 +21,6 @@ const live = connectorWire({
   status: 'Connected',
   lastContactDate: daysAgo(0),
 })
-const unavailable = {
-  type: 'https://errors-api.cloud.com/common/serviceUnavailable',
-  detail: 'Service unavailable',
-  parameters: [{name: 'retryDelay', value: '0'}],
-}
 
 describe('ctx resource-location delete', () => {
   let temp: ReturnType<typeof useTempConfig>

@@ -10,18 +10,14 @@ import {
 import {useTempConfig} from '../../../helpers/env.js'
 import {fakeCustomerClient} from '../../../helpers/citrix.js'
 import {mockToken, useNock} from '../../../helpers/nock.js'
-import {connectorWire, daysAgo, locations} from '../../../helpers/products.js'
+import {
+  connectorWire,
+  daysAgo,
+  locations,
+  serviceUnavailableBody as unavailable,
+  staleLondonConnectors as dead,
+} from '../../../helpers/products.js'
 
-const dead = [
-  connectorWire({
-    id: 'c1',
-    fqdn: 'cc-01.london',
-    location: 'loc-1',
-    status: 'Disconnected',
-    lastContactDate: daysAgo(90),
-  }),
-  connectorWire({id: 'c2', fqdn: 'cc-02.london', location: 'loc-1', status: 'Unknown', lastContactDate: daysAgo(3)}),
-]
 const live = connectorWire({
   id: 'c3',
   fqdn: 'cc-03.london',
@@ -36,11 +32,6 @@ const connected = connectorWire({
   status: 'Connected',
   lastContactDate: daysAgo(30),
 })
-const unavailable = {
-  type: 'https://errors-api.cloud.com/common/serviceUnavailable',
-  detail: 'Service unavailable',
-  parameters: [{name: 'retryDelay', value: '0'}],
-}
 
 describe('resource location delete service', () => {
   let temp: ReturnType<typeof useTempConfig>
