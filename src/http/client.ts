@@ -3,10 +3,10 @@ import {X509Certificate} from 'node:crypto'
 import {readFileSync} from 'node:fs'
 import {rootCertificates} from 'node:tls'
 
-import got, {type CancelableRequest, type Got, type Options, type RetryObject} from 'got'
+import got, {type CancelableRequest, type Got, type Options, type Response, type RetryObject} from 'got'
 
 import {ConfigError} from '../errors.js'
-import {RequestBudgets, type RequestPacer} from './pacer.js'
+import {RequestBudgets, type RequestPacer, type RequestTiming} from './pacer.js'
 import {proxyAgentFor} from './proxy.js'
 import {redactBody, redactHeaders} from './redact.js'
 import {markOversized, maxReplyBytes} from './reply-body.js'
@@ -134,6 +134,14 @@ export function createHttpClient(options: HttpOptions): Got {
     return budgets.for(typeof customer === 'string' ? customer : undefined)
   }
 
+  // Token taken at `started`; the socket written at `timings.upload` (both this process's clock).
+  const timingOf = (response: Response): RequestTiming | undefined => {
+    const reservedAt = started.get(response.request.options as object)
+    const {upload, phases} = response.timings
+    if (reservedAt === undefined || upload === undefined) return undefined
+    return {sendDelayMs: upload - reservedAt, firstByteMs: phases.firstByte}
+  }
+
   return got.extend({
     timeout: timeoutsFor(options.requestTimeoutMs),
     headers: {'user-agent': userAgent()},
@@ -199,7 +207,7 @@ export function createHttpClient(options: HttpOptions): Got {
       ],
       afterResponse: [
         (response) => {
-          budgetOf(response.request.options.headers).observe(response.statusCode, response.headers)
+          budgetOf(response.request.options.headers).observe(response.statusCode, response.headers, timingOf(response))
           if (log) {
             const ms = Date.now() - (started.get(response.request.options as object) ?? Date.now())
             log(`← ${response.statusCode} ${response.url} (${ms} ms)`)

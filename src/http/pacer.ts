@@ -70,8 +70,18 @@ export const contractRatePerSecond = 10
 const margin = 0.97
 const historyMs = 1000
 const quietBeforeRaiseMs = 2000
+// A first byte this much slower than the fastest is taken as work after the count, not a late count.
+const processingJitterMs = 8
 const raiseFactor = 1.1
 const lowerFactor = 0.8
+
+/** When a request really left, and how long the service took to start answering it. */
+export interface RequestTiming {
+  /** From taking the request's token to the request being written to the socket. */
+  sendDelayMs: number
+  /** From the request written to the first byte of the answer (got's `timings.phases.firstByte`). */
+  firstByteMs?: number
+}
 
 export interface PacerOptions {
   /** Requests a second, from the `rate-limit` setting: never learned over. */
@@ -89,6 +99,8 @@ export class RequestPacer {
   private starts: number[] = []
   private firstStart?: number
   private lastLimited = 0
+  private fastestSendMs = Number.POSITIVE_INFINITY
+  private fastestFirstByteMs = Number.POSITIVE_INFINITY
   private readonly now: () => number
 
   constructor(options: PacerOptions = {}) {
@@ -134,8 +146,12 @@ export class RequestPacer {
     return 0
   }
 
-  /** An answer came back: learn from its rate headers, and from its status when it is 429. */
-  observe(status: number, headers: Headers): void {
+  /**
+   * An answer came back: learn from its rate headers, and from its status when it is 429. `timing`
+   * says how late the request really reached the service after its token was taken here.
+   */
+  observe(status: number, headers: Headers, timing?: RequestTiming): void {
+    if (timing) this.chargeLateness(timing)
     const hints = rateHintsFrom(headers)
     if (this.source !== 'pinned' && hints.rate !== undefined) {
       if (this.source !== 'headers') {
@@ -178,6 +194,31 @@ export class RequestPacer {
     this.source = '429'
     this.burst = 1
     this.lastLimited = now
+  }
+
+  /**
+   * The service counts a request when it arrives, not when its token was taken here. With a burst
+   * of 1 the service holds no credit, so a request that reached it late lets the next one, sent on
+   * time, arrive too soon after it, and each such 429 costs a whole Retry-After. Lateness is charged
+   * to the budget as if the token had been taken that much later (at most half an interval):
+   * - leaving late: a send delay (token to socket) longer than the shortest seen, as when the event
+   *   loop was busy writing the previous page;
+   * - counted late: a first byte slower than the fastest seen by more than the service's ordinary
+   *   processing jitter, as when the service's process was not scheduled. Smaller differences are
+   *   work done after the count, and charging them would pace below the limit for nothing.
+   */
+  private chargeLateness({sendDelayMs, firstByteMs}: RequestTiming): void {
+    this.fastestSendMs = Math.min(this.fastestSendMs, Math.max(0, sendDelayMs))
+    if (firstByteMs !== undefined && firstByteMs >= 0)
+      this.fastestFirstByteMs = Math.min(this.fastestFirstByteMs, firstByteMs)
+    if (this.rate === undefined) return
+    const leftLateMs = Math.max(0, sendDelayMs - this.fastestSendMs)
+    const countedLateMs =
+      firstByteMs === undefined ? 0 : Math.max(0, firstByteMs - this.fastestFirstByteMs - processingJitterMs)
+    const lateMs = Math.min(leftLateMs + countedLateMs, 500 / this.rate)
+    if (lateMs <= 0) return
+    this.advance()
+    this.tokens -= (lateMs * this.effectiveRate()) / 1000
   }
 
   private effectiveRate(): number {

@@ -96,6 +96,51 @@ describe('RequestPacer', () => {
     assert.ok(pacer.ceiling! > lowered)
   })
 
+  describe('charging a request that reached the service late', () => {
+    const policy = {'ratelimit-policy': '10;w=1;burst=1', 'ratelimit-remaining': '0'}
+    // A budget at 10 a second, burst 1, that has seen one ordinary request (1 ms to the socket, 5 ms to the first byte).
+    function pacedAt10() {
+      const time = clock()
+      const pacer = new RequestPacer({now: time.now})
+      pacer.observe(200, policy, {sendDelayMs: 1, firstByteMs: 5})
+      time.advance(200)
+      assert.equal(pacer.reserve(), 0)
+      return {time, pacer}
+    }
+
+    it('waits longer before the next request by as much as this one left late', () => {
+      const {pacer} = pacedAt10()
+      pacer.observe(200, policy, {sendDelayMs: 21, firstByteMs: 5})
+      const wait = pacer.reserve()
+      assert.ok(wait >= 123 && wait <= 124, `wait ${wait}`) // 1 / (10 × 0.97) s, plus the 20 ms
+    })
+
+    it('waits longer when the first byte came later than the fastest by more than processing jitter', () => {
+      const {pacer} = pacedAt10()
+      pacer.observe(200, policy, {sendDelayMs: 1, firstByteMs: 35})
+      const wait = pacer.reserve()
+      assert.ok(wait >= 125 && wait <= 126, `wait ${wait}`) // 103 ms, plus 35 − 5 − 8
+    })
+
+    it('does not charge ordinary processing jitter, and charges at most half an interval', () => {
+      const ordinary = pacedAt10()
+      ordinary.pacer.observe(200, policy, {sendDelayMs: 1, firstByteMs: 12})
+      assert.ok(ordinary.pacer.reserve() <= 104)
+      const stalled = pacedAt10()
+      stalled.pacer.observe(200, policy, {sendDelayMs: 400, firstByteMs: 900})
+      const wait = stalled.pacer.reserve()
+      assert.ok(wait >= 153 && wait <= 154, `wait ${wait}`) // 103 ms, plus 50
+    })
+
+    it('charges nothing while the limit is unknown', () => {
+      const time = clock()
+      const pacer = new RequestPacer({now: time.now})
+      pacer.observe(200, {}, {sendDelayMs: 1, firstByteMs: 5})
+      pacer.observe(200, {}, {sendDelayMs: 300, firstByteMs: 900})
+      assert.equal(pacer.reserve(), 0)
+    })
+  })
+
   it('a 429 does not change a rate the headers gave', () => {
     const time = clock()
     const pacer = new RequestPacer({now: time.now})
