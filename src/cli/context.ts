@@ -14,6 +14,7 @@ import {
 } from '../config/settings.js'
 import {ConfigStore} from '../config/store.js'
 import type {TokenCache} from '../config/token-cache.js'
+import type {RequestBudgets} from '../http/pacer.js'
 import {sandboxProfile} from '../sandbox/constants.js'
 
 /** The global flags that decide what a command works with. */
@@ -41,6 +42,7 @@ export interface ContextOptions {
 export class CommandContext {
   private store?: ConfigStore
   private resolvedSettings?: Promise<Settings>
+  private requestBudgets?: RequestBudgets
   private httpClient?: Promise<Got>
   private citrixClient?: Promise<CitrixClient>
   private tokens?: Promise<TokenCache>
@@ -119,6 +121,9 @@ export class CommandContext {
   /** Another got instance, for a service that decides the CA bundle itself (`ctx doctor`). */
   async newHttp(options: {caBundle?: string; rateLimit?: number}): Promise<Got> {
     const {createHttpClient, retryLine} = await import('../http/client.js')
+    const {RequestBudgets} = await import('../http/pacer.js')
+    // Every client of the command spends one budget per customer: Citrix counts the requests, not the clients.
+    this.requestBudgets ??= new RequestBudgets({pinned: options.rateLimit})
     const onRetry = this.options.onRetry
     // CTX_REQUEST_TIMEOUT_MS: the longest one request may take (a positive number of ms; else the default).
     const timeout = Number(this.env.CTX_REQUEST_TIMEOUT_MS)
@@ -129,6 +134,7 @@ export class CommandContext {
       debugLog: this.options.debugLog,
       requestTimeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : undefined,
       onRetry: onRetry ? (retry) => onRetry(retryLine(retry)) : undefined,
+      budgets: this.requestBudgets,
     })
   }
 

@@ -25,6 +25,8 @@ export interface HttpOptions {
   rateLimit?: number
   /** Called before each retry's wait, so that a wait of seconds is never silent. */
   onRetry?: (retry: RetryNotice) => void
+  /** The command's request budgets, when another client of the same command spends them too. */
+  budgets?: RequestBudgets
 }
 
 /** One retry about to wait: why (an HTTP status or a network error code), how long, and which try of how many. */
@@ -128,7 +130,7 @@ export function createHttpClient(options: HttpOptions): Got {
   const started = new WeakMap<object, number>()
   // Every request of this client spends its customer's one budget (src/http/pacer.ts), so that
   // concurrent workers (bulk removal, exports) share Citrix's rate limit instead of each hitting it.
-  const budgets = new RequestBudgets({pinned: options.rateLimit})
+  const budgets = options.budgets ?? new RequestBudgets({pinned: options.rateLimit})
   const budgetOf = (headers: Record<string, unknown>): RequestPacer => {
     const customer = headers['citrix-customerid']
     return budgets.for(typeof customer === 'string' ? customer : undefined)
