@@ -1,5 +1,5 @@
 import {existsSync} from 'node:fs'
-import {join} from 'node:path'
+import {dirname, join} from 'node:path'
 
 import type Conf from 'conf'
 
@@ -84,7 +84,7 @@ export class ConfigStore {
       // No `defaults`: conf would write them while opening, outside the lock, over what another ctx just saved.
       this.conf ??= new Conf<ConfigShape>({
         projectName: 'ctx',
-        cwd: join(this.path, '..'),
+        cwd: dirname(this.path),
         configName: 'config',
         configFileMode: 0o600,
         clearInvalidConfig: false,
