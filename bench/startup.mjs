@@ -4,7 +4,7 @@ import {execFileSync, spawn} from 'node:child_process'
 import {once} from 'node:events'
 import {existsSync, readFileSync} from 'node:fs'
 
-import {formatRow, measure, median} from './lib.mjs'
+import {formatRow, measure, measureInTurn, median} from './lib.mjs'
 import {startBenchSandbox} from './sandbox-control.mjs'
 
 export async function startupCase({runs}) {
@@ -33,13 +33,15 @@ export async function startupCase({runs}) {
       },
     )
     const options = {env, runs, warmup: 2}
-    const floor = await measure('node -e 0 (the floor)', 'node -e 0', options)
-    const version = await measure('ctx --version', 'node bin/run.js --version', options)
-    const help = await measure('ctx --help', 'node bin/run.js --help', options)
-    // --offline: the cached token only, as start-up is measured (online, auth status also makes a request).
-    const status = await measure(
-      'ctx auth status --offline (a saved profile)',
-      'node bin/run.js auth status --offline',
+    // In turn, each run of ctx beside one of the floor: the machine may be shared.
+    const [floor, version, help, status] = await measureInTurn(
+      [
+        {label: 'node -e 0 (the floor)', command: 'node -e 0'},
+        {label: 'ctx --version', command: 'node bin/run.js --version'},
+        {label: 'ctx --help', command: 'node bin/run.js --help'},
+        // --offline: the cached token only, as start-up is measured (online, auth status also makes a request).
+        {label: 'ctx auth status --offline (a saved profile)', command: 'node bin/run.js auth status --offline'},
+      ],
       options,
     )
     const firstRequest = await firstRequestCase(sandbox, options)
