@@ -57,3 +57,27 @@ export function formatRow(result, floorMs) {
   const rss = result.peakRssMb ? `  peak ${result.peakRssMb.toFixed(0)} MB` : ''
   return `  ${result.label.padEnd(48)} ${result.medianMs.toFixed(0).padStart(7)} ms${ratio}${rss}`
 }
+
+/**
+ * Like `measure` for several commands, run in turn (a b c a b c …) rather than one after the other, so that
+ * on a shared machine each sees the same load and their ratios hold when its speed drifts.
+ */
+export async function measureInTurn(cases, {runs = 7, warmup = 2, env, cwd} = {}) {
+  const samples = cases.map(() => [])
+  const peaks = cases.map(() => 0)
+  for (let i = 0; i < warmup + runs; i++) {
+    for (const [k, {command}] of cases.entries()) {
+      const run = await runOnce(command, {env, cwd})
+      if (i < warmup) continue
+      samples[k].push(run.ms)
+      peaks[k] = Math.max(peaks[k], run.peakRssMb ?? 0)
+    }
+  }
+  return cases.map(({label}, k) => ({
+    label,
+    medianMs: median(samples[k]),
+    minMs: Math.min(...samples[k]),
+    peakRssMb: peaks[k] || undefined,
+    runs,
+  }))
+}

@@ -6,6 +6,9 @@ if (process.argv.length === 3 && process.argv[2] === '--version') {
   const {version} = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
   process.stdout.write(`ctx/${version} ${process.platform}-${process.arch} node-${process.version}\n`)
 } else {
+  // Loading @oclif/core checks the Node version against oclif's own engines with semver (47 modules,
+  // a tenth of `ctx --help`); ctx's engines are narrower than oclif's, and npm checks them at install.
+  process.env.OCLIF_DISABLE_ENGINE_WARNING ??= '1'
   // oclif's `execute`, but never ending while output is pending (see src/cli/run.ts).
   const {runCli} = await import('../dist/cli/run.js')
   await runCli({dir: import.meta.url})

@@ -146,7 +146,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     })
     this.flags = flags as BaseFlags<T>
     this.args = args as BaseArgs<T>
-    configureColor({noColor: this.flags['no-color']})
+    await configureColor({noColor: this.flags['no-color']})
     registerEnvironmentSecrets()
     this.context = new CommandContext({
       flags: this.flags,

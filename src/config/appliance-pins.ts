@@ -23,8 +23,13 @@ export function pinnedCertificate(store: ConfigStore, profile: string, host: str
 }
 
 /** Adds the pin to those on disk at the moment of writing, so that a pin saved meanwhile by another ctx stays. */
-export function pinCertificate(store: ConfigStore, profile: string, host: string, pin: PinnedCertificate): void {
-  store.updateProfile(profile, (current) => ({[pinsKey]: {...pinsIn(current), [host]: pin}}))
+export async function pinCertificate(
+  store: ConfigStore,
+  profile: string,
+  host: string,
+  pin: PinnedCertificate,
+): Promise<void> {
+  await store.updateProfile(profile, (current) => ({[pinsKey]: {...pinsIn(current), [host]: pin}}))
 }
 
 /** Every pinned appliance certificate of the profile, by host:port. */
@@ -35,9 +40,9 @@ export function pinnedCertificates(store: ConfigStore, profile: string): Array<P
 }
 
 /** Drops the pin of one host:port, in one locked write; false when there was none. */
-export function forgetPinnedCertificate(store: ConfigStore, profile: string, host: string): boolean {
+export async function forgetPinnedCertificate(store: ConfigStore, profile: string, host: string): Promise<boolean> {
   let found = false
-  store.updateProfile(profile, (current) => {
+  await store.updateProfile(profile, (current) => {
     const {[host]: pin, ...rest} = pinsIn(current)
     found = pin !== undefined
     return found ? {[pinsKey]: Object.keys(rest).length > 0 ? rest : undefined} : {}

@@ -23,7 +23,8 @@ const notWritable = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'EN
 /**
  * Runs `work` while holding a cross-process lock on `file` (a `<file>.lock` folder, proper-lockfile),
  * so that a read-modify-write by one ctx never overwrites what another saved meanwhile. Synchronous
- * on purpose: the config store is, and nothing else in this process can interleave with the change.
+ * on purpose: the store's read-modify-write under it is too, so nothing else in this process can
+ * interleave with the change.
  */
 export function withConfigLock<T>(file: string, work: () => T, options: ConfigLockOptions = {}): T {
   const release = acquire(file, {...defaults, ...options})

@@ -57,7 +57,7 @@ export async function saveSecret(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<SecretLocation> {
   const placed = await placeSecret(profile, key, secret, env)
-  store.updateProfile(profile, placed.values)
+  await store.updateProfile(profile, placed.values)
   return placed.location
 }
 
@@ -88,5 +88,5 @@ export async function deleteSecret(store: ConfigStore, profile: string, key: str
       // Already gone from the keychain: nothing left to remove.
     }
   }
-  store.updateProfile(profile, {[key]: undefined, [`${key}-location`]: undefined})
+  await store.updateProfile(profile, {[key]: undefined, [`${key}-location`]: undefined})
 }

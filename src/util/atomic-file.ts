@@ -1,12 +1,13 @@
 import {readFile} from 'node:fs/promises'
 import {dirname} from 'node:path'
-import writeFileAtomic from 'write-file-atomic'
 
 import {ensureFolder} from './folders.js'
 
 /** Writes to a temporary file beside `path` and renames it, so readers never see half a file. */
 export async function writeJsonAtomic(path: string, value: unknown, mode = 0o600): Promise<void> {
   ensureFolder(dirname(path))
+  // Loaded on the first write: a command that only reads (a cached token, say) never needs it.
+  const {default: writeFileAtomic} = await import('write-file-atomic')
   await writeFileAtomic(path, JSON.stringify(value, null, 2) + '\n', {mode})
 }
 

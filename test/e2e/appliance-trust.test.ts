@@ -60,7 +60,7 @@ describe('e2e: ctx appliance login and the appliance certificate', () => {
     const host = hostOf(sandbox, 1)
     // The appliance at this address was known with another certificate: the other appliance's.
     const previous = (await sandbox.store.read()).appliances[0]!
-    pinCertificate(ConfigStore.open(temp.dir), 'default', host, {
+    await pinCertificate(ConfigStore.open(temp.dir), 'default', host, {
       fingerprint: sandbox.appliances[0]!.fingerprint,
       certificate: previous.certificatePem!,
       trustedAt: new Date().toISOString(),

@@ -9,5 +9,5 @@ const [dir, profile, changes] = process.argv.slice(2) as [string, string, string
 const store = ConfigStore.open(dir)
 process.stdout.write('ready\n')
 await once(process.stdin, 'data')
-for (let i = 0; i < Number(changes); i++) store.updateProfile(profile, {[`key-${i}`]: String(i)})
+for (let i = 0; i < Number(changes); i++) await store.updateProfile(profile, {[`key-${i}`]: String(i)})
 process.stdin.destroy()

@@ -35,7 +35,7 @@ describe('locked --json shapes: ctx appliance', () => {
   it('appliance pins: none, and two', async () => {
     const none = await runJson(['appliance', 'pins'])
     for (const host of ['10.0.0.5:443', '10.0.0.6:8443'])
-      pinCertificate(ConfigStore.open(), 'default', host, {
+      await pinCertificate(ConfigStore.open(), 'default', host, {
         fingerprint: 'sha256:AA',
         certificate: 'PEM',
         trustedAt: new Date().toISOString(),
@@ -44,7 +44,7 @@ describe('locked --json shapes: ctx appliance', () => {
   })
 
   it('appliance forget: a pinned host, and one without a pin', async () => {
-    pinCertificate(ConfigStore.open(), 'default', '10.0.0.5:443', {
+    await pinCertificate(ConfigStore.open(), 'default', '10.0.0.5:443', {
       fingerprint: 'sha256:AA',
       certificate: 'PEM',
       trustedAt: new Date().toISOString(),

@@ -17,7 +17,7 @@ export default class ApplianceForget extends BaseCommand<typeof ApplianceForget>
   }
 
   async run(): Promise<ForgottenPin> {
-    const result = forgetAppliancePin(this.configStore(), this.context.profileName, this.flags.host)
+    const result = await forgetAppliancePin(this.configStore(), this.context.profileName, this.flags.host)
     this.note(
       result.forgotten
         ? `Forgot the pinned certificate of ${result.host} in profile "${result.profile}".`

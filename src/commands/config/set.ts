@@ -15,7 +15,7 @@ export default class ConfigSet extends BaseCommand<typeof ConfigSet> {
   }
 
   async run(): Promise<SavedSetting> {
-    const result = setSetting(this.configStore(), this.context.profileName, this.args.key, this.args.value)
+    const result = await setSetting(this.configStore(), this.context.profileName, this.args.key, this.args.value)
     this.note(`Saved ${result.key} = ${result.value} in profile "${result.profile}".`)
     return result
   }

@@ -106,7 +106,7 @@ export async function connectAppliance(options: ConnectApplianceOptions): Promis
     presented: () => presentedCertificate(address.hostname, address.port),
     confirm: options.confirm,
   })
-  if (decision.pin) pinCertificate(store, profile, address.key, decision.pin)
+  if (decision.pin) await pinCertificate(store, profile, address.key, decision.pin)
 
   const {tokens} = options
   const tokenKey = createHash('sha256').update(`${profile}\n${address.key}`).digest('hex')

@@ -31,7 +31,7 @@ export function listAppliancePins(store: ConfigStore, profile: string): Applianc
 }
 
 /** Forgets the pinned certificate of an appliance (host or host:port): the next connection asks to trust it again. */
-export function forgetAppliancePin(store: ConfigStore, profile: string, host: string): ForgottenPin {
+export async function forgetAppliancePin(store: ConfigStore, profile: string, host: string): Promise<ForgottenPin> {
   const {key} = parseApplianceAddress(host)
-  return {profile, host: key, forgotten: forgetPinnedCertificate(store, profile, key)}
+  return {profile, host: key, forgotten: await forgetPinnedCertificate(store, profile, key)}
 }

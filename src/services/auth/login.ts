@@ -47,7 +47,7 @@ export async function logIn(options: LoginOptions): Promise<LoginResult> {
   }
   if (region) values.region = region
   if (apiUrl) values['api-url'] = apiUrl
-  store.updateProfile(profile, values)
+  await store.updateProfile(profile, values)
   return {
     profile,
     customerId: credentials.customerId,

@@ -12,7 +12,12 @@ export interface SavedSetting {
 }
 
 /** Checks and saves one plain setting; a secret is refused, so that it never lands in shell history. */
-export function setSetting(store: ConfigStore, profile: string, key: string, value: string): SavedSetting {
+export async function setSetting(
+  store: ConfigStore,
+  profile: string,
+  key: string,
+  value: string,
+): Promise<SavedSetting> {
   const name = settingName(key)
   const definition = settingKeys[name]
   if ('secret' in definition) {
@@ -28,6 +33,6 @@ export function setSetting(store: ConfigStore, profile: string, key: string, val
   }
   const saved = name === 'api-url' ? normaliseApiUrl(given) : given
   if (saved === '') throw new UsageError(`${name} cannot be empty.`, {hint: `To clear it: ctx config unset ${name}.`})
-  store.updateProfile(profile, {[name]: saved})
+  await store.updateProfile(profile, {[name]: saved})
   return {profile, key: name, value: saved}
 }

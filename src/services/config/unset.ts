@@ -15,6 +15,6 @@ export async function unsetSetting(store: ConfigStore, profile: string, key: str
   const name = settingName(key)
   const removed = shownSetting(store, profile, name, {env: {}}).source === 'profile'
   if ('secret' in settingKeys[name]) await deleteSecret(store, profile, name)
-  else if (removed) store.updateProfile(profile, {[name]: undefined})
+  else if (removed) await store.updateProfile(profile, {[name]: undefined})
   return {profile, key: name, removed}
 }

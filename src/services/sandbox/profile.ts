@@ -11,7 +11,7 @@ export async function writeSandboxProfile(store: ConfigStore, url: string): Prom
     ...process.env,
     CTX_KEYCHAIN: 'off',
   })
-  store.updateProfile(sandboxProfile, {
+  await store.updateProfile(sandboxProfile, {
     'customer-id': sandboxCredentials.customerId,
     'client-id': sandboxCredentials.clientId,
     'api-url': url,

@@ -19,8 +19,8 @@ describe('ctx appliance pins | forget', () => {
   afterEach(() => temp.restore())
 
   it('pins lists host, fingerprint and when, never the certificate', async () => {
-    pinCertificate(ConfigStore.open(), 'default', '10.0.0.5:443', pin('sha256:AA'))
-    pinCertificate(ConfigStore.open(), 'default', 'ca-01.corp.example:8443', pin('sha256:BB'))
+    await pinCertificate(ConfigStore.open(), 'default', '10.0.0.5:443', pin('sha256:AA'))
+    await pinCertificate(ConfigStore.open(), 'default', 'ca-01.corp.example:8443', pin('sha256:BB'))
     const {stdout} = await runCommand(['appliance', 'pins', '--json'])
     assert.deepEqual(JSON.parse(stdout), {
       profile: 'default',
@@ -32,7 +32,7 @@ describe('ctx appliance pins | forget', () => {
   })
 
   it('pins shows when each was trusted in the time format of the other tables', async () => {
-    pinCertificate(ConfigStore.open(), 'default', '10.0.0.5:443', pin('sha256:AA'))
+    await pinCertificate(ConfigStore.open(), 'default', '10.0.0.5:443', pin('sha256:AA'))
     const {stdout} = await runCommand(['appliance', 'pins'])
     assert.match(stdout, /Trusted at/)
     assert.match(stdout, /10\.0\.0\.5:443 .* sha256:AA .* 2026-11-01 \d\d:\d\d .*\(.+ ago\)/)
@@ -46,15 +46,15 @@ describe('ctx appliance pins | forget', () => {
   })
 
   it('forget takes a host without its port as :443, and keeps the other pins', async () => {
-    pinCertificate(ConfigStore.open(), 'default', '10.0.0.5:443', pin('sha256:AA'))
-    pinCertificate(ConfigStore.open(), 'default', '10.0.0.6:443', pin('sha256:CC'))
+    await pinCertificate(ConfigStore.open(), 'default', '10.0.0.5:443', pin('sha256:AA'))
+    await pinCertificate(ConfigStore.open(), 'default', '10.0.0.6:443', pin('sha256:CC'))
     const {stdout} = await runCommand(['appliance', 'forget', '--host', '10.0.0.5', '--json'])
     assert.deepEqual(JSON.parse(stdout), {profile: 'default', host: '10.0.0.5:443', forgotten: true})
     assert.deepEqual(Object.keys(ConfigStore.open().profile('default')?.appliances as object), ['10.0.0.6:443'])
   })
 
   it('forget acts on the --profile given', async () => {
-    pinCertificate(ConfigStore.open(), 'lab', '10.0.0.5:443', pin('sha256:AA'))
+    await pinCertificate(ConfigStore.open(), 'lab', '10.0.0.5:443', pin('sha256:AA'))
     const {stdout} = await runCommand(['appliance', 'forget', '--host', '10.0.0.5', '--profile', 'lab', '--json'])
     assert.equal((JSON.parse(stdout) as {forgotten: boolean}).forgotten, true)
     assert.equal(ConfigStore.open().profile('lab')?.appliances, undefined)

@@ -92,7 +92,7 @@ describe('ctx license summary', () => {
   })
 
   it('takes the view from the profile key license-view', async () => {
-    ConfigStore.open().updateProfile('default', {'license-view': 'partner-onprem'})
+    await ConfigStore.open().updateProfile('default', {'license-view': 'partner-onprem'})
     // [seen] The on-premises partner figures take the cws token only.
     mockCwsToken().get('/acme/licenseusagedata').query(true).reply(200, luiReply)
     const {stdout} = await runCommand(['license', 'summary'])

@@ -14,8 +14,8 @@ describe('resolveLicenseView', () => {
     assert.equal(resolveLicenseView(undefined, {env: {}}), 'enterprise')
   })
 
-  it('prefers the flag, then CTX_LICENSE_VIEW, then the profile key', () => {
-    ConfigStore.open().updateProfile('ops', {'license-view': 'partner-daas'})
+  it('prefers the flag, then CTX_LICENSE_VIEW, then the profile key', async () => {
+    await ConfigStore.open().updateProfile('ops', {'license-view': 'partner-daas'})
     assert.equal(resolveLicenseView(undefined, {profile: 'ops', env: {}}), 'partner-daas')
     assert.equal(
       resolveLicenseView(undefined, {profile: 'ops', env: {CTX_LICENSE_VIEW: 'partner-onprem'}}),

@@ -51,12 +51,12 @@ describe('ConfigStore', () => {
     }
   })
 
-  it('merges into the profile as it is on disk, not as it was when the store was opened', () => {
+  it('merges into the profile as it is on disk, not as it was when the store was opened', async () => {
     const first = ConfigStore.open(temp.dir)
     const second = ConfigStore.open(temp.dir)
-    first.updateProfile('one', {region: 'eu'})
-    second.updateProfile('two', {region: 'us'})
-    second.updateProfile('one', (current) => ({output: current?.region === 'eu' ? 'json' : 'missed'}))
+    await first.updateProfile('one', {region: 'eu'})
+    await second.updateProfile('two', {region: 'us'})
+    await second.updateProfile('one', (current) => ({output: current?.region === 'eu' ? 'json' : 'missed'}))
     assert.deepEqual(ConfigStore.open(temp.dir).profile('one'), {region: 'eu', output: 'json'})
     assert.deepEqual(ConfigStore.open(temp.dir).profile('two'), {region: 'us'})
   })
@@ -66,33 +66,33 @@ describe('ConfigStore', () => {
     assert.throws(() => readFileSync(join(temp.dir, 'config.json')), {code: 'ENOENT'})
   })
 
-  it('takes over the lock a killed ctx left behind', () => {
+  it('takes over the lock a killed ctx left behind', async () => {
     const lock = join(temp.dir, 'config.json.lock')
     mkdirSync(lock)
     const minuteAgo = new Date(Date.now() - 60_000)
     utimesSync(lock, minuteAgo, minuteAgo)
-    ConfigStore.open(temp.dir, {waitMs: 3000, staleMs: 2000}).updateProfile('one', {region: 'eu'})
+    await ConfigStore.open(temp.dir, {waitMs: 3000, staleMs: 2000}).updateProfile('one', {region: 'eu'})
     assert.equal(ConfigStore.open(temp.dir).profile('one')?.region, 'eu')
   })
 
-  it('gives up with exit 3, saving nothing, when another ctx holds the lock too long', () => {
+  it('gives up with exit 3, saving nothing, when another ctx holds the lock too long', async () => {
     const path = join(temp.dir, 'config.json')
     writeFileSync(path, '{"profiles": {}}')
     mkdirSync(`${path}.lock`)
     const store = ConfigStore.open(temp.dir, {waitMs: 200, staleMs: 60_000})
-    assert.throws(() => store.updateProfile('one', {region: 'eu'}), isConfigError(/locked .*nothing was saved/))
+    await assert.rejects(() => store.updateProfile('one', {region: 'eu'}), isConfigError(/locked .*nothing was saved/))
     assert.equal(readFileSync(path, 'utf8'), '{"profiles": {}}')
   })
 
-  it('leaves a config file damaged by another program meanwhile untouched (exit 3)', () => {
+  it('leaves a config file damaged by another program meanwhile untouched (exit 3)', async () => {
     const path = join(temp.dir, 'config.json')
     const store = ConfigStore.open(temp.dir)
     writeFileSync(path, '{"profiles": [')
-    assert.throws(() => store.updateProfile('one', {region: 'eu'}), isConfigError(/cannot be read/))
+    await assert.rejects(() => store.updateProfile('one', {region: 'eu'}), isConfigError(/cannot be read/))
     assert.equal(readFileSync(path, 'utf8'), '{"profiles": [')
   })
 
-  it('refuses a change in a read-only config folder with exit 11, leaving the file as it was', function () {
+  it('refuses a change in a read-only config folder with exit 11, leaving the file as it was', async function () {
     if (process.platform === 'win32') this.skip()
     if (process.getuid?.() === 0) {
       // root writes through file modes: a read-only mount stops it.
@@ -100,7 +100,7 @@ describe('ConfigStore', () => {
       try {
         writeFileSync(join(fs.dir, 'config.json'), '{"profiles": {}}')
         fs.readOnly()
-        assert.throws(
+        await assert.rejects(
           () => ConfigStore.open(fs.dir).updateProfile('one', {region: 'eu'}),
           isLocalIoError(/cannot be written: read-only file system \(EROFS\)/),
         )
@@ -114,7 +114,7 @@ describe('ConfigStore', () => {
     writeFileSync(path, '{"profiles": {}}')
     chmodSync(temp.dir, 0o500)
     try {
-      assert.throws(
+      await assert.rejects(
         () => ConfigStore.open(temp.dir).updateProfile('one', {region: 'eu'}),
         isLocalIoError(/cannot be written/),
       )
@@ -134,12 +134,12 @@ describe('ConfigStore', () => {
     assert.equal(configNotWritable(path, other), other)
   })
 
-  it('makes the config folder 0700: it holds the secret when no keychain answers', function () {
+  it('makes the config folder 0700: it holds the secret when no keychain answers', async function () {
     if (process.platform === 'win32') this.skip()
     const dir = join(temp.dir, 'new', 'ctx')
     const umask = process.umask(0o022)
     try {
-      ConfigStore.open(dir).updateProfile('one', {region: 'eu'})
+      await ConfigStore.open(dir).updateProfile('one', {region: 'eu'})
     } finally {
       process.umask(umask)
     }
@@ -147,12 +147,12 @@ describe('ConfigStore', () => {
     assert.equal(statSync(join(dir, 'config.json')).mode & 0o777, 0o600)
   })
 
-  it('reads a config folder that cannot be made as empty, and refuses a change with exit 11', () => {
+  it('reads a config folder that cannot be made as empty, and refuses a change with exit 11', async () => {
     const blocked = join(temp.dir, 'a-file')
     writeFileSync(blocked, '')
     const store = ConfigStore.open(join(blocked, 'ctx'))
     assert.deepEqual(store.profileNames(), [])
-    assert.throws(
+    await assert.rejects(
       () => store.updateProfile('one', {region: 'eu'}),
       isLocalIoError(/cannot be written.*nothing was saved/),
     )
@@ -193,11 +193,11 @@ describe('ConfigStore: a config file of the wrong shape', () => {
     })
   }
 
-  it('refuses a change once another program gave the file the wrong shape, leaving it byte for byte', () => {
+  it('refuses a change once another program gave the file the wrong shape, leaving it byte for byte', async () => {
     const path = join(temp.dir, 'config.json')
     const store = ConfigStore.open(temp.dir)
     writeFileSync(path, '[]')
-    assert.throws(() => store.updateProfile('one', {region: 'eu'}), isConfigError(/it holds an array/))
+    await assert.rejects(() => store.updateProfile('one', {region: 'eu'}), isConfigError(/it holds an array/))
     assert.equal(readFileSync(path, 'utf8'), '[]')
   })
 

@@ -30,9 +30,9 @@ describe('renderUsageChart colour', () => {
     assert.match(overRow, new RegExp(`│\\u001B\\[39m${red.replace('[', '\\[')}▒+`))
   })
 
-  it('follows whether colour is on when not told', () => {
+  it('follows whether colour is on when not told', async () => {
     assert.notEqual(renderUsageChart(months), stripVTControlCharacters(renderUsageChart(months)))
-    configureColor({noColor: true})
+    await configureColor({noColor: true})
     assert.equal(renderUsageChart(months), renderUsageChart(months, {color: false}))
   })
 

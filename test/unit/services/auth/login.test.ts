@@ -69,7 +69,7 @@ describe('logIn', () => {
 
   it('keeps the region of the profile when none is given', async () => {
     const store = ConfigStore.open()
-    store.updateProfile('default', {region: 'eu'})
+    await store.updateProfile('default', {region: 'eu'})
     await logIn({store, profile: 'default', credentials})
     assert.equal(ConfigStore.open().profile('default')?.region, 'eu')
   })

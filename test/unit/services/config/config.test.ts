@@ -18,37 +18,40 @@ describe('config services', () => {
   beforeEach(() => (temp = useTempConfig()))
   afterEach(() => temp.restore())
 
-  it('saves a value from the allowed list', () => {
-    setSetting(ConfigStore.open(), 'default', 'region', 'jp')
+  it('saves a value from the allowed list', async () => {
+    await setSetting(ConfigStore.open(), 'default', 'region', 'jp')
     assert.equal(getSetting(ConfigStore.open(), 'default', 'region').value, 'jp')
   })
 
-  it('saves an allowed value given in another case in its canonical lower case', () => {
-    assert.equal(setSetting(ConfigStore.open(), 'default', 'region', 'EU').value, 'eu')
+  it('saves an allowed value given in another case in its canonical lower case', async () => {
+    assert.equal((await setSetting(ConfigStore.open(), 'default', 'region', 'EU')).value, 'eu')
     assert.equal(getSetting(ConfigStore.open(), 'default', 'region').value, 'eu')
   })
 
-  it('refuses a value outside the allowed list with exit 2', () => {
-    assert.throws(
+  it('refuses a value outside the allowed list with exit 2', async () => {
+    await assert.rejects(
       () => setSetting(ConfigStore.open(), 'default', 'region', 'mars'),
       usage(/"mars" is not a valid region/),
     )
   })
 
-  it('refuses an unknown setting with exit 2', () => {
-    assert.throws(() => setSetting(ConfigStore.open(), 'default', 'colour', 'red'), usage(/Unknown setting "colour"/))
+  it('refuses an unknown setting with exit 2', async () => {
+    await assert.rejects(
+      () => setSetting(ConfigStore.open(), 'default', 'colour', 'red'),
+      usage(/Unknown setting "colour"/),
+    )
   })
 
-  it('refuses the client secret as a plain value and points to ctx auth login', () => {
-    assert.throws(
+  it('refuses the client secret as a plain value and points to ctx auth login', async () => {
+    await assert.rejects(
       () => setSetting(ConfigStore.open(), 'default', 'client-secret', 'x'),
       (error: UsageError) => error.exitCode === ExitCode.usage && /ctx auth login/.test(error.hint ?? ''),
     )
   })
 
-  it('keeps only the origin of an api-url', () => {
+  it('keeps only the origin of an api-url', async () => {
     assert.equal(
-      setSetting(ConfigStore.open(), 'default', 'api-url', 'http://127.0.0.1:4780/some/path').value,
+      (await setSetting(ConfigStore.open(), 'default', 'api-url', 'http://127.0.0.1:4780/some/path')).value,
       'http://127.0.0.1:4780',
     )
   })
@@ -65,8 +68,8 @@ describe('config services', () => {
     assert.doesNotMatch(JSON.stringify(listSettings(ConfigStore.open(), 'default')), /top-secret-value/)
   })
 
-  it('gives the value in force and its source: flag > environment > profile > default', () => {
-    ConfigStore.open().updateProfile('default', {'api-url': 'https://profile.example', region: 'eu'})
+  it('gives the value in force and its source: flag > environment > profile > default', async () => {
+    await ConfigStore.open().updateProfile('default', {'api-url': 'https://profile.example', region: 'eu'})
     const env = {CTX_REGION: 'jp', CITRIX_CLIENT_ID: 'from-terraform'}
     const shown = (key: string) =>
       listSettings(ConfigStore.open(), 'default', {flags: {'api-url': 'https://flag.example'}, env}).settings.find(
@@ -118,7 +121,7 @@ describe('config services', () => {
 
   it('unset removes a plain value and a secret alike', async () => {
     const store = ConfigStore.open()
-    setSetting(store, 'default', 'region', 'eu')
+    await setSetting(store, 'default', 'region', 'eu')
     await saveSecret(store, 'default', 'client-secret', 'top-secret-value')
     assert.equal((await unsetSetting(store, 'default', 'region')).removed, true)
     assert.equal((await unsetSetting(store, 'default', 'client-secret')).removed, true)
