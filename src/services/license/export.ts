@@ -54,7 +54,13 @@ export async function exportLicenseData(client: CitrixClient, options: ExportOpt
   const discardNow = () => destination.discardNow()
   options.signal?.addEventListener('abort', discardNow, {once: true})
   // A full disk fails the stream, and a writer waiting for 'drain' would wait forever: every wait races it.
-  const guarded = <T>(promise: Promise<T>) => untilAborted(Promise.race([promise, destination.failed]), options.signal)
+  // Not with Promise.race against `failed` itself: a promise that never settles keeps a reaction per race,
+  // and each reaction the page it settled with, so a million rows stayed in memory. One listener turns
+  // the failure into a signal; each wait adds and removes its own listener on it.
+  const failure = new AbortController()
+  destination.failed.catch((error: unknown) => failure.abort(error))
+  const stop = options.signal ? AbortSignal.any([options.signal, failure.signal]) : failure.signal
+  const guarded = <T>(promise: Promise<T>) => untilAborted(promise, stop)
   try {
     const writer = await guarded(
       createRowWriter(options.format, source.columns, destination.stream, {
