@@ -57,3 +57,29 @@ export function formatRow(result, floorMs) {
   const rss = result.peakRssMb ? `  peak ${result.peakRssMb.toFixed(0)} MB` : ''
   return `  ${result.label.padEnd(48)} ${result.medianMs.toFixed(0).padStart(7)} ms${ratio}${rss}`
 }
+
+/**
+ * Several commands run in turn, round after round (A B C, A B C, …), after `warmup` rounds: a machine
+ * whose speed drifts slows every case alike, and ratios are taken within a round. `cases` are
+ * {label, command, prepare?}; each result has the median, the peak RSS, and the samples by round.
+ */
+export async function measureRounds(cases, {runs = 3, warmup = 1, env, cwd} = {}) {
+  const results = cases.map((c) => ({label: c.label, samples: [], peakRssMb: 0, last: undefined}))
+  for (let round = 0; round < warmup + runs; round++) {
+    for (const [index, c] of cases.entries()) {
+      await c.prepare?.()
+      const run = await runOnce(c.command, {env, cwd})
+      if (round < warmup) continue
+      const result = results[index]
+      result.samples.push(run.ms)
+      result.peakRssMb = Math.max(result.peakRssMb, run.peakRssMb ?? 0)
+      result.last = run
+    }
+  }
+  return results.map((r) => ({...r, medianMs: median(r.samples), peakRssMb: r.peakRssMb || undefined, runs}))
+}
+
+/** The median of a / b taken round by round (results of measureRounds). */
+export function pairedRatio(a, b) {
+  return median(a.samples.map((ms, round) => ms / b.samples[round]))
+}
