@@ -59,25 +59,27 @@ export function formatRow(result, floorMs) {
 }
 
 /**
- * Like `measure` for several commands, run in turn (a b c a b c …) rather than one after the other, so that
- * on a shared machine each sees the same load and their ratios hold when its speed drifts.
+ * Several commands run in turn, round after round (A B C, A B C, …), after `warmup` rounds: a machine
+ * whose speed drifts slows every case alike, and ratios are taken within a round. `cases` are
+ * {label, command, prepare?}; each result has the median, the peak RSS, and the samples by round.
  */
-export async function measureInTurn(cases, {runs = 7, warmup = 2, env, cwd} = {}) {
-  const samples = cases.map(() => [])
-  const peaks = cases.map(() => 0)
-  for (let i = 0; i < warmup + runs; i++) {
-    for (const [k, {command}] of cases.entries()) {
-      const run = await runOnce(command, {env, cwd})
-      if (i < warmup) continue
-      samples[k].push(run.ms)
-      peaks[k] = Math.max(peaks[k], run.peakRssMb ?? 0)
+export async function measureRounds(cases, {runs = 3, warmup = 1, env, cwd} = {}) {
+  const results = cases.map((c) => ({label: c.label, samples: [], peakRssMb: 0, last: undefined}))
+  for (let round = 0; round < warmup + runs; round++) {
+    for (const [index, c] of cases.entries()) {
+      await c.prepare?.()
+      const run = await runOnce(c.command, {env, cwd})
+      if (round < warmup) continue
+      const result = results[index]
+      result.samples.push(run.ms)
+      result.peakRssMb = Math.max(result.peakRssMb, run.peakRssMb ?? 0)
+      result.last = run
     }
   }
-  return cases.map(({label}, k) => ({
-    label,
-    medianMs: median(samples[k]),
-    minMs: Math.min(...samples[k]),
-    peakRssMb: peaks[k] || undefined,
-    runs,
-  }))
+  return results.map((r) => ({...r, medianMs: median(r.samples), peakRssMb: r.peakRssMb || undefined, runs}))
+}
+
+/** The median of a / b taken round by round (results of measureRounds). */
+export function pairedRatio(a, b) {
+  return median(a.samples.map((ms, round) => ms / b.samples[round]))
 }

@@ -6,17 +6,13 @@ import {execSync} from 'node:child_process'
 import {cpus, totalmem} from 'node:os'
 
 import {bulkRemoveCase} from './bulk-remove.mjs'
-import {exportCase} from './export.mjs'
+import {exportGroup} from './export.mjs'
 import {rateLimitCase} from './rate-limit.mjs'
 import {startupCase} from './startup.mjs'
 
 const cases = {
   startup: () => startupCase({runs: 9}),
-  export: async () => {
-    const small = await exportCase({users: 100_000, runs: 3, curlRuns: 2})
-    const large = await exportCase({users: 1_000_000, runs: 2, curlRuns: 1})
-    return {lines: [...small.lines, ...large.lines], targets: [...small.targets, ...large.targets]}
-  },
+  export: () => exportGroup(),
   bulk: () => bulkRemoveCase({counts: [100, 1000], runs: 3, loopRuns: 1}),
   'rate-limit': () => rateLimitCase(),
 }

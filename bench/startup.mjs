@@ -4,7 +4,7 @@ import {execFileSync, spawn} from 'node:child_process'
 import {once} from 'node:events'
 import {existsSync, readFileSync} from 'node:fs'
 
-import {formatRow, measure, measureInTurn, median} from './lib.mjs'
+import {formatRow, measure, measureRounds, median} from './lib.mjs'
 import {startBenchSandbox} from './sandbox-control.mjs'
 
 export async function startupCase({runs}) {
@@ -34,7 +34,7 @@ export async function startupCase({runs}) {
     )
     const options = {env, runs, warmup: 2}
     // In turn, each run of ctx beside one of the floor: the machine may be shared.
-    const [floor, version, help, status] = await measureInTurn(
+    const [floor, version, help, status] = await measureRounds(
       [
         {label: 'node -e 0 (the floor)', command: 'node -e 0'},
         {label: 'ctx --version', command: 'node bin/run.js --version'},

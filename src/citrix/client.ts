@@ -265,6 +265,10 @@ export class CitrixClient {
         'citrix-customerid': this.customerId,
       },
       json: options.json,
+      // The bytes, decoded below into a string that dies with the parse. As text, got keeps that string on
+      // the response, which outlives a young-generation collection: a page of 1,000 users (200 KB) was then
+      // promoted to the old generation each time, and the heap grew by tens of MB over an export.
+      responseType: 'buffer',
       followRedirect: false,
       retry: options.idempotent
         ? {methods: [endpoint.method]}
@@ -285,7 +289,7 @@ export class CitrixClient {
     return {
       status: response.statusCode,
       // A captive portal's HTML with status 200 is exit 8 naming the call, not a parse error reported as a bug.
-      body: parseJsonReply<T>(String(response.body), callName(endpoint.method, url), contentType),
+      body: parseJsonReply<T>(response.body.toString('utf8'), callName(endpoint.method, url), contentType),
       transactionId: transactionIdOf(response.headers),
     }
   }

@@ -114,12 +114,17 @@ function bodyOf(options: Pick<Options, 'json' | 'form' | 'body'>): string {
   return typeof options.body === 'string' ? options.body : ''
 }
 
+/** A reply's body as text, whether got was asked for text or for the bytes. */
+function textOf(body: unknown): string | undefined {
+  return Buffer.isBuffer(body) || typeof body === 'string' ? String(body) : undefined
+}
+
 function delayFor(retry: RetryObject): number {
   if (retry.computedValue === 0) return 0 // got has decided not to retry (limit, method or status)
   const response = retry.error.response
   const hint = response
     ? (retryAfterHeaderMs(response.headers['retry-after'] as string | undefined) ??
-      retryDelayParameterMs(typeof response.body === 'string' ? response.body : undefined))
+      retryDelayParameterMs(textOf(response.body)))
     : undefined
   return retryDelayMs(retry.attemptCount, hint, retryBaseMs())
 }
@@ -215,8 +220,7 @@ export function createHttpClient(options: HttpOptions): Got {
             const ms = Date.now() - (started.get(response.request.options as object) ?? Date.now())
             log(`← ${response.statusCode} ${response.url} (${ms} ms)`)
             log(`  headers ${JSON.stringify(redactHeaders(response.headers))}`)
-            const body =
-              Buffer.isBuffer(response.body) || typeof response.body === 'string' ? String(response.body) : ''
+            const body = textOf(response.body)
             if (body) log(`  body ${redactBody(body)}`)
           }
           return response

@@ -15,8 +15,19 @@ export interface ExportColumn<Row> {
   value: (row: Row) => string | number | null | undefined
 }
 
+/**
+ * A page is encoded, then written: the export encodes each page the moment it arrives, even while the page
+ * before is still being written, so that the parsed rows are garbage at once rather than objects waiting for
+ * the disk. Pages are encoded in order.
+ */
 export interface RowWriter<Row> {
-  writePage(rows: Row[]): Promise<void>
+  /**
+   * The page's bytes (CSV, NDJSON, a stretch of the JSON array); xlsx hands the rows to its zip and returns
+   * none. Bytes, not the text: a string built row by row holds every cell it was built from until written.
+   */
+  encodePage(rows: Row[]): Buffer
+  /** Writes a page's bytes, waiting for the destination to drain. */
+  write(bytes: Buffer): Promise<void>
   /** Writes what closes the document (`]`, the xlsx zip); the destination itself stays open. */
   end(): Promise<void>
 }
@@ -40,23 +51,26 @@ function asObject<Row>(columns: Array<ExportColumn<Row>>, row: Row): Record<stri
 
 function csvWriter<Row>(columns: Array<ExportColumn<Row>>, sink: Writable, options: WriterOptions): RowWriter<Row> {
   let started = false
-  return {
-    async writePage(rows) {
+  const writer: RowWriter<Row> = {
+    encodePage(rows) {
       // A page becomes one string and one write: far fewer writes than rows, with flat memory.
       let chunk = started ? '' : (options.excelBom ? '\uFEFF' : '') + csvRow(columns.map((c) => c.header))
       started = true
       for (const row of rows) chunk += csvRow(columns.map((c) => c.value(row)))
-      await writeChunk(sink, chunk)
+      return Buffer.from(chunk)
     },
+    write: (bytes) => writeChunk(sink, bytes),
     async end() {
-      if (!started) await this.writePage([])
+      if (!started) await writer.write(writer.encodePage([]))
     },
   }
+  return writer
 }
 
 function ndjsonWriter<Row>(columns: Array<ExportColumn<Row>>, sink: Writable): RowWriter<Row> {
   return {
-    writePage: (rows) => writeChunk(sink, rows.map((row) => `${JSON.stringify(asObject(columns, row))}\n`).join('')),
+    encodePage: (rows) => Buffer.from(rows.map((row) => `${JSON.stringify(asObject(columns, row))}\n`).join('')),
+    write: (bytes) => writeChunk(sink, bytes),
     async end() {},
   }
 }
@@ -65,12 +79,14 @@ function ndjsonWriter<Row>(columns: Array<ExportColumn<Row>>, sink: Writable): R
 function jsonWriter<Row>(columns: Array<ExportColumn<Row>>, sink: Writable): RowWriter<Row> {
   let count = 0
   return {
-    async writePage(rows) {
-      if (rows.length === 0) return
+    encodePage(rows) {
+      if (rows.length === 0) return Buffer.alloc(0)
       const body = rows.map((row) => JSON.stringify(asObject(columns, row))).join(',\n')
-      await writeChunk(sink, `${count === 0 ? '[\n' : ',\n'}${body}`)
+      const bytes = Buffer.from(`${count === 0 ? '[\n' : ',\n'}${body}`)
       count += rows.length
+      return bytes
     },
+    write: (bytes) => writeChunk(sink, bytes),
     end: () => writeChunk(sink, count === 0 ? '[]\n' : '\n]\n'),
   }
 }
@@ -90,8 +106,11 @@ async function xlsxWriter<Row>(
   const sheet = workbook.addWorksheet(options.sheetName ?? 'export')
   sheet.addRow(columns.map((c) => c.header)).commit()
   return {
-    async writePage(rows) {
+    encodePage(rows) {
       for (const row of rows) sheet.addRow(columns.map((c) => c.value(row) ?? null)).commit()
+      return Buffer.alloc(0)
+    },
+    async write() {
       // Let the zip stream flush to the destination before the next page.
       if (zip.readableLength > 0 || sink.writableNeedDrain) await new Promise<void>((resolve) => setImmediate(resolve))
       if (sink.writableNeedDrain) await once(sink, 'drain')

@@ -18,6 +18,7 @@ import {exportDatasets, type ExportDataset} from '../../services/license/dataset
 import type {LicenseExportResult} from '../../services/license/export.js'
 import {resolveHistoryRange} from '../../services/license/history-range.js'
 import {parseFileMode} from '../../util/file-mode.js'
+import {keepYoungGenerationSmall} from '../../util/young-generation.js'
 import {plural} from '../../output/numbers.js'
 
 export default class LicenseExport extends BaseCommand<typeof LicenseExport> {
@@ -76,6 +77,7 @@ export default class LicenseExport extends BaseCommand<typeof LicenseExport> {
     const range = resolveHistoryRange({months: flags.months, from: flags.from, to: flags.to})
     const client = await this.citrix()
     this.interruptible = true
+    keepYoungGenerationSmall()
     const progress = createProgress()
     const started = Date.now()
     const {exportLicenseData} = await import('../../services/license/export.js')

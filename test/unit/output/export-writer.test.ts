@@ -22,7 +22,7 @@ async function write(format: ExportFormat, pages: Row[][], options = {}): Promis
   const chunks: Buffer[] = []
   sink.on('data', (chunk: Buffer) => chunks.push(Buffer.from(chunk)))
   const writer = await createRowWriter(format, columns, sink, options)
-  for (const page of pages) await writer.writePage(page)
+  for (const page of pages) await writer.write(writer.encodePage(page))
   await writer.end()
   return Buffer.concat(chunks)
 }

@@ -174,6 +174,43 @@ describe('license export service', () => {
     })
   }
 
+  it('keeps no page alive once written: a wait never attaches to the destination failure that never settles', async () => {
+    // Promise.race against `failed` left one reaction on it per wait, each holding the page it settled with.
+    let reactions = 0
+    class CountingPromise<T> extends Promise<T> {
+      override then<A = T, B = never>(
+        onFulfilled?: ((value: T) => A | PromiseLike<A>) | null,
+        onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+      ): Promise<A | B> {
+        reactions++
+        return super.then(onFulfilled, onRejected)
+      }
+    }
+    const pages = 20
+    const scope = nock(testApi)
+      .get(`${base}/current`)
+      .reply(200, {userLicenseUsage: {totalUsageCount: pages, releasedCount: 0}})
+    for (let page = 1; page <= pages; page++) {
+      scope
+        .get(`${base}/users`)
+        .query(true)
+        .reply(200, {items: [user(page)], continuationToken: page < pages ? `t${page + 1}` : null})
+    }
+    const out = join(dir, 'users.csv')
+    const result = await exportLicenseData(
+      await clientFor(fakeCredentialsEnv()),
+      options(out, {
+        format: 'csv',
+        openDestination: async (target, destinationOptions) => ({
+          ...(await openDestination(target, destinationOptions)),
+          failed: new CountingPromise<never>(() => {}),
+        }),
+      }),
+    )
+    assert.equal(result.rows, pages)
+    assert.ok(reactions <= 2, `${reactions} reactions on the destination's failure for ${pages} pages`)
+  })
+
   it('checks --out before the first request: a folder is exit 2 and nothing is asked of Citrix', async () => {
     await assert.rejects(
       exportLicenseData(await clientFor(fakeCredentialsEnv()), options(dir)),
