@@ -43,10 +43,18 @@ export async function writeChunk(sink: Writable, chunk: string | Buffer): Promis
   if (chunk.length > 0 && !sink.write(chunk)) await once(sink, 'drain')
 }
 
-function asObject<Row>(columns: Array<ExportColumn<Row>>, row: Row): Record<string, unknown> {
-  const object: Record<string, unknown> = {}
-  for (const column of columns) object[column.header] = column.value(row) ?? null
-  return object
+/**
+ * A row as a JSON object's text, keys in column order: what JSON.stringify makes of {header: value ?? null},
+ * without building the object (a million of them cost about a third of the encoding).
+ */
+function jsonObjectEncoder<Row>(columns: Array<ExportColumn<Row>>): (row: Row) => string {
+  const keys = columns.map((column, index) => `${index ? ',' : '{'}${JSON.stringify(column.header)}:`)
+  return (row) => {
+    let text = ''
+    for (let index = 0; index < columns.length; index++)
+      text += keys[index] + JSON.stringify(columns[index]!.value(row) ?? null)
+    return `${text || '{'}}`
+  }
 }
 
 function csvWriter<Row>(columns: Array<ExportColumn<Row>>, sink: Writable, options: WriterOptions): RowWriter<Row> {
@@ -68,8 +76,9 @@ function csvWriter<Row>(columns: Array<ExportColumn<Row>>, sink: Writable, optio
 }
 
 function ndjsonWriter<Row>(columns: Array<ExportColumn<Row>>, sink: Writable): RowWriter<Row> {
+  const encode = jsonObjectEncoder(columns)
   return {
-    encodePage: (rows) => Buffer.from(rows.map((row) => `${JSON.stringify(asObject(columns, row))}\n`).join('')),
+    encodePage: (rows) => Buffer.from(rows.map((row) => `${encode(row)}\n`).join('')),
     write: (bytes) => writeChunk(sink, bytes),
     async end() {},
   }
@@ -77,11 +86,12 @@ function ndjsonWriter<Row>(columns: Array<ExportColumn<Row>>, sink: Writable): R
 
 /** One JSON array, written element by element: never the whole document in memory. */
 function jsonWriter<Row>(columns: Array<ExportColumn<Row>>, sink: Writable): RowWriter<Row> {
+  const encode = jsonObjectEncoder(columns)
   let count = 0
   return {
     encodePage(rows) {
       if (rows.length === 0) return Buffer.alloc(0)
-      const body = rows.map((row) => JSON.stringify(asObject(columns, row))).join(',\n')
+      const body = rows.map(encode).join(',\n')
       const bytes = Buffer.from(`${count === 0 ? '[\n' : ',\n'}${body}`)
       count += rows.length
       return bytes

@@ -28,6 +28,18 @@ async function write(format: ExportFormat, pages: Row[][], options = {}): Promis
 }
 
 describe('export writers', () => {
+  it('writes each NDJSON and JSON row as JSON.stringify writes the object, escapes and nulls included', async () => {
+    const tricky: Row[] = [
+      {id: 'quote " backslash \\ tab \t', name: 'line\u2028sep \u0000 é 😀', count: Number.NaN},
+      {id: '', name: undefined as unknown as string, count: -0.5},
+    ]
+    const expected = tricky.map((r) => JSON.stringify({id: r.id, name: r.name ?? null, count: r.count}))
+    const ndjson = (await write('ndjson', [tricky])).toString('utf8')
+    assert.equal(ndjson, expected.map((line) => `${line}\n`).join(''))
+    const json = (await write('json', [tricky.slice(0, 1), tricky.slice(1)])).toString('utf8')
+    assert.equal(json, `[\n${expected.join(',\n')}\n]\n`)
+  })
+
   it('writes RFC 4180 CSV with CRLF, quoting and the header first', async () => {
     const text = (await write('csv', [[{id: 'a', name: 'O\'Brien, "Pat"', count: 3}]])).toString('utf8')
     assert.equal(text, 'id,name,count\r\na,"O\'Brien, ""Pat""",3\r\n')
