@@ -67,7 +67,7 @@ export function rateHintsFrom(headers: Headers): RateHints {
 /** The contract's practical limit [seen]: about 10 requests a second per customer. */
 export const contractRatePerSecond = 10
 // Paced a little under a learned rate, so that jitter between here and the service does not cost 429s.
-const margin = 0.97
+const margin = 0.98
 const historyMs = 1000
 const quietBeforeRaiseMs = 2000
 // A first byte this much slower than the fastest is taken as work after the count, not a late count.
@@ -137,7 +137,10 @@ export class RequestPacer {
         this.lastLimited = now
       }
       this.advance()
-      if (this.tokens < 1) return Math.max(1, Math.ceil((1 - this.tokens) / (this.effectiveRate() / 1000)))
+      // A token due within the next millisecond counts as here: a timer fires a millisecond or so late
+      // anyway, and waiting for it would add that to every gap (the margin under the rate covers it).
+      const dueMs = (1 - this.tokens) / (this.effectiveRate() / 1000)
+      if (dueMs >= 1) return Math.ceil(dueMs)
       this.tokens -= 1
     }
     this.firstStart ??= now
@@ -200,7 +203,8 @@ export class RequestPacer {
    * The service counts a request when it arrives, not when its token was taken here. With a burst
    * of 1 the service holds no credit, so a request that reached it late lets the next one, sent on
    * time, arrive too soon after it, and each such 429 costs a whole Retry-After. Lateness is charged
-   * to the budget as if the token had been taken that much later (at most half an interval):
+   * to the budget as if the token had been taken that much later, less the slack that pacing under
+   * the rate leaves between two requests anyway (and at most half an interval):
    * - leaving late: a send delay (token to socket) longer than the shortest seen, as when the event
    *   loop was busy writing the previous page;
    * - counted late: a first byte slower than the fastest seen by more than the service's ordinary
@@ -215,7 +219,8 @@ export class RequestPacer {
     const leftLateMs = Math.max(0, sendDelayMs - this.fastestSendMs)
     const countedLateMs =
       firstByteMs === undefined ? 0 : Math.max(0, firstByteMs - this.fastestFirstByteMs - processingJitterMs)
-    const lateMs = Math.min(leftLateMs + countedLateMs, 500 / this.rate)
+    const slackMs = 1000 / this.effectiveRate() - 1000 / this.rate
+    const lateMs = Math.min(leftLateMs + countedLateMs - slackMs, 500 / this.rate)
     if (lateMs <= 0) return
     this.advance()
     this.tokens -= (lateMs * this.effectiveRate()) / 1000
