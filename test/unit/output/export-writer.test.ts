@@ -32,6 +32,7 @@ describe('export writers', () => {
     const tricky: Row[] = [
       {id: 'quote " backslash \\ tab \t', name: 'line\u2028sep \u0000 é 😀', count: Number.NaN},
       {id: '', name: undefined as unknown as string, count: -0.5},
+      {id: 'é 😀 \ud800 lone', name: 'plain text, é', count: 1e21},
     ]
     const expected = tricky.map((r) => JSON.stringify({id: r.id, name: r.name ?? null, count: r.count}))
     const ndjson = (await write('ndjson', [tricky])).toString('utf8')
