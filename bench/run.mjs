@@ -1,6 +1,6 @@
 // `npm run bench`: every case, each run several times after a warm-up; medians, ratios measured in
 // this same run, peak memory, and whether each target is met. Not a test: nothing here fails CI.
-//   npm run bench            all cases (about 8 minutes on 2 cores)
+//   npm run bench            all cases (about 14 minutes on 2 cores)
 //   npm run bench -- startup export bulk rate-limit     only some
 import {execSync} from 'node:child_process'
 import {cpus, totalmem} from 'node:os'
