@@ -172,8 +172,6 @@ describe('locked --json shapes: ctx license', () => {
 
   it('license export: the summary printed after writing the file (--out)', async () => {
     mockToken()
-      .get(`${enterprise}/current`)
-      .reply(200, current)
       .get(`${enterprise}/users`)
       .query(true)
       .reply(200, {items: [user('u1'), user('u2')], continuationToken: null})

@@ -93,6 +93,7 @@ export default class LicenseExport extends BaseCommand<typeof LicenseExport> {
       range,
       signal: this.abort.signal,
       warn: (message) => this.warn(message),
+      countFirst: progress.live,
       onProgress(rows, total) {
         const rate = Math.round(rows / Math.max(0.001, (Date.now() - started) / 1000))
         progress.update(

@@ -18,10 +18,6 @@ const user = (id: string, userName: string) => ({
   lastLoginDate: '2026-11-01T00:00:00Z',
   licenseStatus: 'Active',
 })
-const currentWith = (users: number) => ({
-  userLicenseUsage: {totalUsageCount: users, releasedCount: 0},
-  deviceLicenseUsage: {totalUsageCount: 0, releasedCount: 0},
-})
 
 describe('ctx license export', () => {
   let temp: ReturnType<typeof useTempConfig>
@@ -45,8 +41,6 @@ describe('ctx license export', () => {
 
   it('writes CSV to stdout with the fixed header and a formula-looking user name neutralised', async () => {
     mockToken()
-      .get(`${base}/current`)
-      .reply(200, currentWith(2))
       .get(`${base}/users`)
       .query(true)
       .reply(200, {items: [user('u1', 'ada'), user('u2', '=cmd|"/C calc"!A0')], continuationToken: null})
@@ -60,8 +54,6 @@ describe('ctx license export', () => {
   it('writes the file through --out with every row once despite a 503 and a 429 mid-export', async () => {
     const busy = {type: 'https://errors-api.cloud.com/common/serviceUnavailable', detail: 'busy'}
     mockToken()
-      .get(`${base}/current`)
-      .reply(200, currentWith(2))
       .get(`${base}/users`)
       .query({limit: '1000'})
       .reply(200, {items: [user('u1', 'ada')], continuationToken: 'n'})
@@ -86,7 +78,9 @@ describe('ctx license export', () => {
 
   it('keeps the old file when the customer is not entitled, and exits 6', async () => {
     mockToken()
-      .get('/acme/cloudlicenseusages/products/secureworkspaceaccess/current')
+      // With no progress line (not a terminal) the export asks for no count: the first page says it.
+      .get('/licensing/license/enterprise/cloud/secureworkspaceaccess/ud/users')
+      .query(true)
       .reply(404, {type: 'https://errors-api.cloud.com/licensing/notFound', detail: 'Not entitled'})
     const out = join(dir, 'users.csv')
     writeFileSync(out, 'old')
@@ -116,8 +110,6 @@ describe('ctx license export', () => {
 
   it('takes --out - as stdout', async () => {
     mockToken()
-      .get(`${base}/current`)
-      .reply(200, currentWith(1))
       .get(`${base}/users`)
       .query(true)
       .reply(200, {items: [user('u1', 'ada')], continuationToken: null})
@@ -135,8 +127,6 @@ describe('ctx license export', () => {
     ] as Array<[string[], number]>) {
       const scope = mode === 0o600 ? mockToken() : nock(testApi) // the token is cached after the first run
       scope
-        .get(`${base}/current`)
-        .reply(200, currentWith(1))
         .get(`${base}/users`)
         .query(true)
         .reply(200, {items: [user('u1', 'ada')], continuationToken: null})

@@ -232,4 +232,28 @@ describe('license export service', () => {
     assert.equal(result.rows, 0)
     assert.match(readFileSync(out, 'utf8'), /^month,totalAvailableLicenseCount,userCumulativeAssignedCount,/)
   })
+
+  it('asks for the count only for a progress line: countFirst false makes no current call and reports no total', async () => {
+    const totals: Array<number | undefined> = []
+    nock(testApi) // the token is cached by the tests before
+      .get(`${base}/users`)
+      .query({limit: '1000'})
+      .reply(200, {items: [user(1), user(2)], continuationToken: null})
+    const quiet = await exportLicenseData(
+      await clientFor(fakeCredentialsEnv()),
+      options(join(dir, 'quiet.ndjson'), {countFirst: false, onProgress: (_rows, total) => totals.push(total)}),
+    )
+    nock(testApi)
+      .get(`${base}/current`)
+      .reply(200, {userLicenseUsage: {totalUsageCount: 2, releasedCount: 0}})
+      .get(`${base}/users`)
+      .query({limit: '1000'})
+      .reply(200, {items: [user(1), user(2)], continuationToken: null})
+    const counted = await exportLicenseData(
+      await clientFor(fakeCredentialsEnv()),
+      options(join(dir, 'counted.ndjson'), {onProgress: (_rows, total) => totals.push(total)}),
+    )
+    assert.deepEqual([quiet.rows, counted.rows], [2, 2])
+    assert.deepEqual(totals, [undefined, 2])
+  })
 })
