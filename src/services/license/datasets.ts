@@ -27,7 +27,7 @@ export interface DatasetOptions {
   /** Told once when the partner directory does not answer (customers then named by org id). */
   warn?: (message: string) => void
   /**
-   * Ask for the row count before the rows (default true). It serves only the progress line's percentage: with
+   * Users and devices: ask for the row count before the rows (default true). It serves only the progress line's percentage: with
    * no progress shown (a pipeline) it is one request of Citrix's rate limit and one round trip for nothing,
    * and a customer not entitled gets the same 404 hint from the first page.
    */
@@ -49,6 +49,17 @@ async function partnerCustomerCount(
   return summary.view === 'partner-daas' ? summary.customers : undefined
 }
 
+/** How many users or devices the export will hold, from the current figures, when a progress line asks. */
+async function enterpriseCount(
+  client: CitrixClient,
+  options: DatasetOptions,
+  figure: 'usedByUsers' | 'usedByDevices',
+): Promise<number | undefined> {
+  if (options.countFirst === false) return undefined
+  const usage = await getEnterpriseUsage(client, options.product, 'user-device')
+  return usage[figure] ?? undefined
+}
+
 export async function openDataset(
   client: CitrixClient,
   dataset: ExportDataset,
@@ -56,21 +67,16 @@ export async function openDataset(
 ): Promise<DatasetSource<unknown>> {
   switch (dataset) {
     case 'users': {
-      // The current figures give the total (for the progress line) and fail early when not entitled.
-      const usage =
-        options.countFirst === false ? undefined : await getEnterpriseUsage(client, options.product, 'user-device')
       return {
         columns: userColumns,
-        total: usage?.usedByUsers ?? undefined,
+        total: await enterpriseCount(client, options, 'usedByUsers'),
         pages: listLicenseUsers(client, options.product),
       } as DatasetSource<unknown>
     }
     case 'devices': {
-      const usage =
-        options.countFirst === false ? undefined : await getEnterpriseUsage(client, options.product, 'user-device')
       return {
         columns: deviceColumns,
-        total: usage?.usedByDevices ?? undefined,
+        total: await enterpriseCount(client, options, 'usedByDevices'),
         pages: listLicenseDevices(client, options.product),
       } as DatasetSource<unknown>
     }
