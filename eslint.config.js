@@ -2,7 +2,17 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  {ignores: ['dist/', 'node_modules/', 'test-output/', 'oclif.manifest.json', '.sea-build/', 'release/']},
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'test-output/',
+      'oclif.manifest.json',
+      '.sea-build/',
+      '.bundle-build/',
+      'release/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -9,7 +9,8 @@ if (process.argv.length === 3 && process.argv[2] === '--version') {
   // Loading @oclif/core checks the Node version against oclif's own engines with semver (47 modules,
   // a tenth of `ctx --help`); ctx's engines are narrower than oclif's, and npm checks them at install.
   process.env.OCLIF_DISABLE_ENGINE_WARNING ??= '1'
-  // oclif's `execute`, but never ending while output is pending (see src/cli/run.ts).
-  const {runCli} = await import('../dist/cli/run.js')
-  await runCli({dir: import.meta.url})
+  // The whole CLI in one script, compiled from V8's code cache when it has one (src/cli/code-cache.ts);
+  // it runs oclif's `execute`, but never ends while output is pending (src/cli/run.ts).
+  const [{runBundle}, {fileURLToPath}] = await Promise.all([import('../dist/cli/code-cache.js'), import('node:url')])
+  runBundle(fileURLToPath(new URL('../dist/bundle/ctx.cjs', import.meta.url)))
 }

@@ -2,7 +2,7 @@
 //   release/ctx-<version>-linux-x64, release/ctx-<version>-win-x64.exe, release/ctx-<version>-macos-x64
 //   release/SHA256SUMS
 // Each is a Node.js single executable application (SEA): the whole CLI bundled by esbuild into one CommonJS
-// script, prepared as a blob by the pinned Node itself, and injected with postject into the official Node
+// script (scripts/bundle/cli-bundle.mjs, kind `sea`), prepared as a blob by the pinned Node itself, and injected with postject into the official Node
 // binary of that version, taken from the npm registry's node-<platform>-<arch> packages (fetched here with
 // `npm pack`, never by `npm ci`). Run after `npm run build` (the `package` script does both).
 //   node scripts/package.mjs [linux-x64 win-x64 macos-x64]   only some targets
@@ -13,11 +13,11 @@ import {join, relative} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {promisify} from 'node:util'
 
-import {Plugin} from '@oclif/core'
-import * as esbuild from 'esbuild'
 import {unsign} from 'macho-unsign'
 import {signatureSet} from 'portable-executable-signature'
 import postject from 'postject'
+
+import {bundleCli} from './bundle/cli-bundle.mjs'
 
 const run = promisify(execFile)
 
@@ -47,118 +47,6 @@ const step = async (label, work) => {
   const result = await work()
   console.log(`${label}: ${((Date.now() - started) / 1000).toFixed(1)} s`)
   return result
-}
-
-async function filesUnder(dir) {
-  const entries = await readdir(dir, {recursive: true, withFileTypes: true})
-  return entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.js'))
-    .map((entry) => join(entry.parentPath ?? entry.path, entry.name))
-}
-
-/** Command id of a command file, as oclif's `pattern` discovery names it: `sandbox/start.js` → `sandbox:start`. */
-function commandId(commandsDir, file) {
-  const parts = relative(commandsDir, file).replace(/\.js$/, '').split(/[\\/]/)
-  if (parts.at(-1) === 'index') parts.pop()
-  return parts.join(':')
-}
-
-/**
- * Lists every command for oclif's `explicit` discovery (the only one that works without a folder of files):
- * ctx's own, and those of @oclif/plugin-autocomplete, which in the executable is no separate plugin.
- */
-async function writeCommandList() {
-  const sources = [
-    join(root, 'dist', 'commands'),
-    join(root, 'node_modules', '@oclif', 'plugin-autocomplete', 'lib', 'commands'),
-  ]
-  const lines = []
-  const entries = []
-  for (const dir of sources) {
-    for (const file of (await filesUnder(dir)).sort()) {
-      const name = `command${lines.length}`
-      lines.push(`import ${name} from ${JSON.stringify(relative(build, file).split('\\').join('/'))}`)
-      entries.push(`  ${JSON.stringify(commandId(dir, file))}: ${name},`)
-    }
-  }
-  await writeFile(
-    join(build, 'commands.mjs'),
-    `// Written by scripts/package.mjs.\n${lines.join('\n')}\n\nexport default {\n${entries.join('\n')}\n}\n`,
-  )
-}
-
-/** ctx's package.json as the executable's oclif sees it: the bundled command list, hooks and no plugins. */
-function bundledPackageJson() {
-  const {plugins: _plugins, ...oclif} = pkg.oclif
-  return {
-    name: pkg.name,
-    version: pkg.version,
-    description: pkg.description,
-    license: pkg.license,
-    type: pkg.type,
-    oclif: {
-      ...oclif,
-      commands: {strategy: 'explicit', target: './.sea-build/commands.mjs', identifier: 'default'},
-    },
-  }
-}
-
-/** The manifest (every command's flags, summary, …) so that `ctx --help` loads no command. */
-async function writeManifest(pjson) {
-  const plugin = new Plugin({
-    root,
-    pjson: JSON.parse(JSON.stringify(pjson)),
-    isRoot: true,
-    type: 'core',
-    ignoreManifest: true,
-    errorOnManifestCreate: true,
-  })
-  await plugin.load()
-  const expected = Object.keys(JSON.parse(await readFile(join(root, 'oclif.manifest.json'), 'utf8')).commands)
-  const missing = expected.filter((id) => !plugin.manifest.commands[id])
-  if (missing.length > 0) throw new Error(`The bundled command list lacks ${missing.join(', ')}`)
-  await writeFile(join(build, 'oclif.manifest.json'), JSON.stringify(plugin.manifest))
-  return Object.keys(plugin.manifest.commands).length
-}
-
-/** Bundles scripts/sea/entry.mjs and all it imports into one CommonJS script (a SEA runs CommonJS only). */
-async function bundle() {
-  const seaDir = join(root, 'scripts', 'sea')
-  const substitutes = {
-    name: 'sea-substitutes',
-    setup(b) {
-      // oclif's module loader reads files from disk: the executable's looks in the bundle instead.
-      b.onLoad({filter: /[\\/]@oclif[\\/]core[\\/]lib[\\/]module-loader\.js$/}, async () => ({
-        contents: await readFile(join(seaDir, 'module-loader.cjs'), 'utf8'),
-        loader: 'js',
-        resolveDir: seaDir,
-      }))
-      // The keychain's native module cannot load in a SEA: a stand-in that fails as "no keychain" would.
-      b.onResolve({filter: /^@napi-rs\/keyring$/}, () => ({path: join(seaDir, 'keyring.cjs')}))
-    },
-  }
-  const result = await esbuild.build({
-    entryPoints: [join(root, 'scripts', 'sea', 'entry.mjs')],
-    outfile: join(build, 'ctx.cjs'),
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node22',
-    // Whitespace and syntax only: names stay, for stack traces and `error.name`.
-    minifyWhitespace: true,
-    minifySyntax: true,
-    legalComments: 'none',
-    // ESM's import.meta.url has no CommonJS twin: the executable's own path stands in for it.
-    define: {'import.meta.url': '__ctxImportMetaUrl'},
-    banner: {js: 'var __ctxImportMetaUrl = require("node:url").pathToFileURL(__filename).href;'},
-    plugins: [substitutes],
-    // oclif reads a tsconfig.json with TypeScript only to run TypeScript sources (entry.mjs turns that off).
-    external: ['typescript'],
-    logLevel: 'warning',
-    metafile: true,
-  })
-  await writeFile(join(build, 'meta.json'), JSON.stringify(result.metafile))
-  return (await stat(join(build, 'ctx.cjs'))).size
 }
 
 /** The official Node binary of `nodeVersion` for a target, from the registry's package (kept in .sea-build/). */
@@ -232,11 +120,7 @@ const started = Date.now()
 await rm(join(build, 'ctx.cjs'), {force: true})
 await mkdir(build, {recursive: true})
 await mkdir(release, {recursive: true})
-const pjson = bundledPackageJson()
-await writeFile(join(build, 'package.json'), JSON.stringify(pjson, null, 2))
-await writeCommandList()
-const commands = await step('command list and manifest', () => writeManifest(pjson))
-const size = await step('bundle (esbuild)', bundle)
+const {commands, size} = await step('bundle (esbuild)', () => bundleCli('sea'))
 console.log(`  ${commands} commands, bundle ${(size / 2 ** 20).toFixed(1)} MiB`)
 const linuxNode = await step(`Node ${nodeVersion} for linux-x64`, () => nodeBinary(targets['linux-x64']))
 const blobs = {}

@@ -13,3 +13,9 @@ export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.CTX_DATA_DIR) return env.CTX_DATA_DIR
   return env.CTX_CONFIG_DIR ? join(env.CTX_CONFIG_DIR, 'data') : defaults.data
 }
+
+/** What ctx can make again: V8's code cache of the bundle (src/cli/code-cache.ts). */
+export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.CTX_CACHE_DIR) return env.CTX_CACHE_DIR
+  return env.CTX_CONFIG_DIR ? join(env.CTX_CONFIG_DIR, 'cache') : defaults.cache
+}

@@ -13,3 +13,12 @@ import {setFlagsFromString} from 'node:v8'
 export function keepYoungGenerationSmall(): void {
   setFlagsFromString('--semi-space-growth-factor=1')
 }
+
+/**
+ * Puts back V8's default growth factor (2 on Node 20, 22 and 24: `node --v8-options`). V8 hashes its flags
+ * into a code cache and rejects one made under other flags: src/cli/code-cache.ts calls this before it
+ * writes the cache at exit, or the cache written after an export would never load.
+ */
+export function restoreYoungGenerationDefault(): void {
+  setFlagsFromString('--semi-space-growth-factor=2')
+}

@@ -67,10 +67,17 @@ describe('e2e: the npm package', function () {
   it('holds only what ctx needs at run time', () => {
     assert.equal(tarball, join(temp, `ctx-${version}.tgz`))
     const outside = files.filter(
-      (path) => !/^(dist\/.+\.js|bin\/run\.js|oclif\.manifest\.json|package\.json|README\.md|LICENSE)$/.test(path),
+      (path) => !/^(dist\/.+\.c?js|bin\/run\.js|oclif\.manifest\.json|package\.json|README\.md|LICENSE)$/.test(path),
     )
     assert.deepEqual(outside, [])
-    for (const needed of ['bin/run.js', 'dist/cli/run.js', 'oclif.manifest.json', 'README.md', 'LICENSE'])
+    for (const needed of [
+      'bin/run.js',
+      'dist/bundle/ctx.cjs',
+      'dist/cli/code-cache.js',
+      'oclif.manifest.json',
+      'README.md',
+      'LICENSE',
+    ])
       assert.ok(files.includes(needed), needed)
   })
 

@@ -1,17 +1,19 @@
-// The entry of the single executable (scripts/package.mjs bundles it with esbuild into one CommonJS script).
+// The entry of the bundle (scripts/bundle/cli-bundle.mjs makes it one CommonJS script with esbuild), both
+// dist/bundle/ctx.cjs, which bin/run.js runs, and the standalone executable's (__CTX_SEA__ set by esbuild).
 // oclif normally finds its package.json, manifest, commands, help class and plugins on disk, next to
 // bin/run.js; here they are all inside the bundle: the package.json and the manifest as data (written by
-// scripts/package.mjs into .sea-build/), the modules through the registry that module-loader.cjs reads.
-import {dirname} from 'node:path'
+// cli-bundle.mjs into .bundle-build/), the modules through the registry that module-loader.cjs reads.
+/* global __CTX_SEA__, __dirname -- esbuild's define, and CommonJS's: the bundle is a CommonJS script */
+import {dirname, join} from 'node:path'
 
 import {Plugin, settings} from '@oclif/core'
 
-import manifest from '../../.sea-build/oclif.manifest.json'
-import pjson from '../../.sea-build/package.json'
+import manifest from '../../.bundle-build/oclif.manifest.json'
+import pjson from '../../.bundle-build/package.json'
 import {runCli} from '../../dist/cli/run.js'
 
 globalThis[Symbol.for('ctx.sea.modules')] = {
-  '.sea-build/commands.mjs': () => import('../../.sea-build/commands.mjs'),
+  '.bundle-build/commands.mjs': () => import('../../.bundle-build/commands.mjs'),
   // Under the key of package.json's oclif.helpClass (./dist/cli/help-class.js): a moved help class fails the bundle.
   [pjson.oclif.helpClass.replace(/^\.\//, '')]: () => import('../../dist/cli/help-class.js'),
   // ctx's own not-found hook ("did you mean …?", exit 2), under its key in package.json's oclif.hooks.
@@ -38,9 +40,10 @@ process.emitWarning = function (warning, ...rest) {
 }
 
 async function main() {
-  // Never look for TypeScript sources or a tsconfig.json beside the executable.
+  // Never look for TypeScript sources or a tsconfig.json beside the bundle.
   settings.enableAutoTranspile = false
-  const root = dirname(process.execPath)
+  // The package's folder (dist/bundle/ctx.cjs is two below it), or the executable's.
+  const root = __CTX_SEA__ ? dirname(process.execPath) : join(__dirname, '..', '..')
   const plugin = new BundledPlugin({root, pjson, isRoot: true, type: 'core'})
   await plugin.load()
   // oclif takes a root folder or its options: given the plugins, it searches for none on disk.

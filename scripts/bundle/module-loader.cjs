@@ -1,7 +1,7 @@
-// Stands in for @oclif/core's lib/module-loader.js inside the single executable (see scripts/package.mjs).
-// oclif's own loader require()s or import()s files from disk; the executable has no such files. Every
-// module oclif asks for (the command list, the help class, the not-found hook) is in the bundle instead,
-// registered by scripts/sea/entry.mjs under its path relative to the root in the bundled package.json.
+// Stands in for @oclif/core's lib/module-loader.js inside the bundle (see scripts/bundle/cli-bundle.mjs).
+// oclif's own loader require()s or import()s files from disk; the bundle has none of them (and the
+// executable no disk). Every module oclif asks for (the command list, the help class, the not-found hook)
+// is in the bundle instead, registered by scripts/bundle/entry.mjs under its path relative to the root in the bundled package.json.
 const {relative, sep} = require('node:path')
 
 const registryKey = Symbol.for('ctx.sea.modules')
@@ -10,7 +10,7 @@ async function find(root, modulePath) {
   const key = relative(root, modulePath).split(sep).join('/')
   const loader = globalThis[registryKey]?.[key]
   if (!loader) {
-    const error = new Error(`${key} is not bundled in this executable`)
+    const error = new Error(`${key} is not in ctx's bundle`)
     error.code = 'MODULE_NOT_FOUND'
     throw error
   }
@@ -26,8 +26,8 @@ async function loadWithData(config, modulePath) {
 }
 
 async function loadWithDataFromManifest(cached) {
-  // Only the `pattern` strategy reads commands by the paths in a manifest; the executable's is `explicit`.
-  throw new Error(`command ${cached.id} cannot be loaded by path in this executable`)
+  // Only the `pattern` strategy reads commands by the paths in a manifest; the bundle's is `explicit`.
+  throw new Error(`command ${cached.id} cannot be loaded by path from ctx's bundle`)
 }
 
 function isPathModule() {
