@@ -34,13 +34,15 @@ export async function startupCase({runs}) {
     )
     const options = {env, runs, warmup: 2}
     // In turn, each run of ctx beside one of the floor: the machine may be shared.
-    const [floor, version, help, status] = await measureRounds(
+    const [floor, version, help, status, coldHelp] = await measureRounds(
       [
         {label: 'node -e 0 (the floor)', command: 'node -e 0'},
         {label: 'ctx --version', command: 'node bin/run.js --version'},
         {label: 'ctx --help', command: 'node bin/run.js --help'},
         // --offline: the cached token only, as start-up is measured (online, auth status also makes a request).
         {label: 'ctx auth status --offline (a saved profile)', command: 'node bin/run.js auth status --offline'},
+        // A command's first start after an install or upgrade of ctx: no code cache yet (src/cli/code-cache.ts).
+        {label: 'ctx --help, no code cache (a first start)', command: 'CTX_CODE_CACHE=off node bin/run.js --help'},
       ],
       options,
     )
@@ -56,9 +58,10 @@ export async function startupCase({runs}) {
     }
     return {
       lines: [
-        ...[floor, version, help, status].map((r, i) => formatRow(r, i ? floor.medianMs : undefined)),
+        ...[floor, version, help, status, coldHelp].map((r, i) => formatRow(r, i ? floor.medianMs : undefined)),
         formatRow(firstRequest.floor),
         formatRow(firstRequest.result, firstRequest.floor.medianMs),
+        formatRow(firstRequest.cold, firstRequest.floor.medianMs),
         ...executable.results.map((r) => formatRow(r, floor.medianMs)),
       ],
       targets: [
@@ -78,35 +81,44 @@ export async function startupCase({runs}) {
  * From spawning `ctx product list` (a saved profile, a cached token: its first request is the list)
  * to the sandbox receiving that request, by the sandbox's log of arrivals (the same machine clock).
  * Its floor is `node -e 0` spawned the same way, from spawn to exit, each run just before one of ctx's,
- * so that both see the same load on a shared machine.
+ * so that both see the same load on a shared machine. Each round also times a start without the code
+ * cache, as the first command after an install or upgrade of ctx runs (not a target).
  */
 async function firstRequestCase(sandbox, {env, runs, warmup}) {
-  const spawnRun = async (args) => {
+  const spawnRun = async (args, extraEnv = {}) => {
     const spawnedAt = Date.now()
-    const child = spawn('node', args, {env: {...process.env, ...env}, stdio: ['ignore', 'ignore', 'pipe']})
+    const child = spawn('node', args, {env: {...process.env, ...env, ...extraEnv}, stdio: ['ignore', 'ignore', 'pipe']})
     let stderr = ''
     child.stderr.on('data', (chunk) => (stderr += chunk))
     const [code] = await once(child, 'close')
     if (code !== 0) throw new Error(`node ${args.join(' ')} exited ${code}: ${stderr.slice(-500)}`)
     return {spawnedAt, exitedAt: Date.now()}
   }
-  const floorMs = []
-  const firstMs = []
-  for (let i = 0; i < warmup + runs; i++) {
-    const floorRun = await spawnRun(['-e', '0'])
+  const toFirstRequest = async (extraEnv) => {
     await sandbox.control('requests', 'DELETE')
-    const {spawnedAt} = await spawnRun(['bin/run.js', 'product', 'list'])
+    const {spawnedAt} = await spawnRun(['bin/run.js', 'product', 'list'], extraEnv)
     const [first] = (await sandbox.control('requests')).items
     // A token request first would measure the login, not the start-up.
     if (!first?.url.includes('/registeredproducts/')) throw new Error(`first request: ${JSON.stringify(first)}`)
+    return Date.parse(first.at) - spawnedAt
+  }
+  const floorMs = []
+  const firstMs = []
+  const coldMs = []
+  for (let i = 0; i < warmup + runs; i++) {
+    const floorRun = await spawnRun(['-e', '0'])
+    const first = await toFirstRequest()
+    const cold = await toFirstRequest({CTX_CODE_CACHE: 'off'})
     if (i < warmup) continue
     floorMs.push(floorRun.exitedAt - floorRun.spawnedAt)
-    firstMs.push(Date.parse(first.at) - spawnedAt)
+    firstMs.push(first)
+    coldMs.push(cold)
   }
   const summary = (label, samples) => ({label, medianMs: median(samples), minMs: Math.min(...samples), runs})
   return {
-    floor: summary('node -e 0, spawned (floor of the next row)', floorMs),
+    floor: summary('node -e 0, spawned (floor of the next rows)', floorMs),
     result: summary('ctx product list: spawn to its first request', firstMs),
+    cold: summary('the same, no code cache (a first start)', coldMs),
   }
 }
 
