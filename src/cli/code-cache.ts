@@ -5,7 +5,7 @@ import {dirname, join} from 'node:path'
 import {Script} from 'node:vm'
 
 import {cacheDir} from '../config/paths.js'
-import {restoreYoungGenerationDefault} from '../util/young-generation.js'
+import {restoreDefaultV8Flags} from '../util/streaming-heap.js'
 
 /**
  * Runs ctx's bundle (dist/bundle/ctx.cjs, one CommonJS script: scripts/bundle/cli-bundle.mjs) with V8's code
@@ -71,7 +71,7 @@ function saveCache(script: Script, dir: string, file: string): void {
   process.on('SIGXFSZ', ignoreSignal)
   try {
     // V8 puts a hash of its flags in the cache: those of a start, not those a command changed.
-    restoreYoungGenerationDefault()
+    restoreDefaultV8Flags()
     mkdirSync(dir, {recursive: true, mode: 0o700})
     writeFileSync(temporary, script.createCachedData(), {mode: 0o600})
     renameSync(temporary, file)

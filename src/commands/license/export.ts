@@ -18,7 +18,7 @@ import {exportDatasets, type ExportDataset} from '../../services/license/dataset
 import type {LicenseExportResult} from '../../services/license/export.js'
 import {resolveHistoryRange} from '../../services/license/history-range.js'
 import {parseFileMode} from '../../util/file-mode.js'
-import {keepYoungGenerationSmall} from '../../util/young-generation.js'
+import {keepStreamingHeapSmall} from '../../util/streaming-heap.js'
 import {plural} from '../../output/numbers.js'
 
 export default class LicenseExport extends BaseCommand<typeof LicenseExport> {
@@ -77,7 +77,7 @@ export default class LicenseExport extends BaseCommand<typeof LicenseExport> {
     const range = resolveHistoryRange({months: flags.months, from: flags.from, to: flags.to})
     const client = await this.citrix()
     this.interruptible = true
-    keepYoungGenerationSmall()
+    const heap = keepStreamingHeapSmall()
     const progress = createProgress()
     const started = Date.now()
     const {exportLicenseData} = await import('../../services/license/export.js')
@@ -95,6 +95,7 @@ export default class LicenseExport extends BaseCommand<typeof LicenseExport> {
       warn: (message) => this.warn(message),
       countFirst: progress.live,
       onProgress(rows, total) {
+        heap.rowsWritten(rows)
         const rate = Math.round(rows / Math.max(0.001, (Date.now() - started) / 1000))
         progress.update(
           `${plural(rows, 'row')}, ${rate} rows/s${total ? `, ${Math.min(100, Math.floor((rows / total) * 100))}%` : ''}`,

@@ -16,7 +16,7 @@ const bundleSource = (marker: string) => `
 const {basename} = require('node:path')
 function answer() { return 6 * 7 }
 process.stdout.write(JSON.stringify({marker: ${JSON.stringify(marker)}, answer: answer(), file: basename(__filename), dir: basename(__dirname)}))
-if (process.env.GROWTH) require('node:v8').setFlagsFromString('--semi-space-growth-factor=1')
+if (process.env.FLAGS) for (const flag of ['--semi-space-growth-factor=1', '--expose-gc']) require('node:v8').setFlagsFromString(flag)
 process.exitCode = 3
 `
 
@@ -108,7 +108,7 @@ describe('code cache: runBundle', function () {
   })
 
   it('writes a cache that the next start accepts after the bundle changed V8 flags', async () => {
-    assertRan(await runBundleIn(bundle, {...env, GROWTH: '1'}))
+    assertRan(await runBundleIn(bundle, {...env, FLAGS: '1'}))
     const file = join(cacheDir, expectedName(bundleSource('first')))
     const written = statSync(file)
     assertRan(await runBundleIn(bundle, env))
