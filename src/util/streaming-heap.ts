@@ -5,7 +5,7 @@ import {runInNewContext} from 'node:vm'
 const rowsPerCollection = 20_000
 
 export interface StreamingHeap {
-  /** Says how many rows are written so far: every 20,000, V8 starts a collection of its whole heap. */
+  /** Says how many rows are written so far (after each page): every 20,000, with the next page, V8 starts a collection of its whole heap. */
   rowsWritten(rows: number): void
 }
 
@@ -29,12 +29,19 @@ export function keepStreamingHeapSmall(): StreamingHeap {
   setFlagsFromString('--expose-gc')
   const gc = runInNewContext('gc') as (options: {type: 'major'; execution: 'async'}) => void
   let collectedAt = 0
+  let due = false
   return {
     rowsWritten(rows) {
+      // A collection falls due at 20,000 rows and starts with the next page: one started after the last
+      // page would only delay the end of the command (by 10–20 ms, measured at 100,000 rows).
+      if (due) {
+        due = false
+        // Marked in steps between the export's own work rather than in one pause of about 13 ms.
+        gc({type: 'major', execution: 'async'})
+      }
       if (rows - collectedAt < rowsPerCollection) return
       collectedAt = rows
-      // Marked in steps between the export's own work rather than in one pause of about 13 ms.
-      gc({type: 'major', execution: 'async'})
+      due = true
     },
   }
 }
