@@ -18,9 +18,18 @@ export function runBin(
   args: string[],
   options: {env?: Record<string, string | undefined>; input?: string; timeoutMs?: number} = {},
 ): Promise<BinResult> {
+  return runProcess(process.execPath, [binPath, ...args], {...options, env: {NO_COLOR: '1', ...options.env}})
+}
+
+/** Runs a command as a child process with no terminal, this process's environment plus `env`, and collects its output. */
+export function runProcess(
+  command: string,
+  args: string[],
+  options: {env?: Record<string, string | undefined>; input?: string; timeoutMs?: number} = {},
+): Promise<BinResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [binPath, ...args], {
-      env: {...process.env, NO_COLOR: '1', ...options.env},
+    const child = spawn(command, args, {
+      env: {...process.env, ...options.env},
       stdio: ['pipe', 'pipe', 'pipe'],
       timeout: options.timeoutMs ?? 60_000,
     })

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict'
-import {spawn} from 'node:child_process'
 import {createHash} from 'node:crypto'
 import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
@@ -7,6 +6,8 @@ import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 
 import {afterEach, beforeEach, describe, it} from 'mocha'
+
+import {runProcess, type BinResult} from '../../helpers/run-bin.js'
 
 // runBundle saves the cache when the process exits: each case runs it in a child process, as bin/run.js does.
 const codeCache = fileURLToPath(new URL('../../../dist/cli/code-cache.js', import.meta.url))
@@ -20,27 +21,11 @@ if (process.env.FLAGS) for (const flag of ['--semi-space-growth-factor=1', '--ex
 process.exitCode = 3
 `
 
-interface Run {
-  code: number | null
-  signal: NodeJS.Signals | null
-  stdout: string
-  stderr: string
-}
-
-function runBundleIn(bundle: string, env: Record<string, string>, shell?: string): Promise<Run> {
+function runBundleIn(bundle: string, env: Record<string, string>, shell?: string): Promise<BinResult> {
   const script = `import(${JSON.stringify(codeCache)}).then(({runBundle}) => runBundle(${JSON.stringify(bundle)}))`
-  const [command, args] = shell
-    ? ['bash', ['-c', `${shell} && exec "$0" "$@"`, process.execPath, '-e', script]]
-    : [process.execPath, ['-e', script]]
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args as string[], {env: {...process.env, ...env}, stdio: ['ignore', 'pipe', 'pipe']})
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    child.on('error', reject)
-    child.on('close', (code, signal) => resolve({code, signal, stdout, stderr}))
-  })
+  return shell
+    ? runProcess('bash', ['-c', `${shell} && exec "$0" "$@"`, process.execPath, '-e', script], {env})
+    : runProcess(process.execPath, ['-e', script], {env})
 }
 
 describe('code cache: runBundle', function () {
@@ -65,7 +50,7 @@ describe('code cache: runBundle', function () {
     `${createHash('sha256').update(source).digest('hex').slice(0, 16)}-node${process.version}-${process.arch}.v8cache`
 
   /** The run did what the bundle says: its output, its exit code, nothing on stderr. */
-  function assertRan(run: Run, marker = 'first') {
+  function assertRan(run: BinResult, marker = 'first') {
     assert.equal(run.stderr, '')
     assert.equal(run.code, 3)
     assert.deepEqual(JSON.parse(run.stdout), {marker, answer: 42, file: 'ctx.cjs', dir: 'bundle'})
