@@ -72,6 +72,10 @@ const historyMs = 1000
 const quietBeforeRaiseMs = 2000
 // A first byte this much slower than the fastest is taken as work after the count, not a late count.
 const processingJitterMs = 8
+// Over a connection already open a request leaves within about this long of taking its token; longer is
+// late even before a faster one is seen (the first request's DNS, TCP and TLS: 7 ms to the sandbox here,
+// which with a pinned rate and a burst of 1 brought the first page a 429).
+const promptSendMs = 1
 const raiseFactor = 1.1
 const lowerFactor = 0.8
 
@@ -205,8 +209,9 @@ export class RequestPacer {
    * time, arrive too soon after it, and each such 429 costs a whole Retry-After. Lateness is charged
    * to the budget as if the token had been taken that much later, less the slack that pacing under
    * the rate leaves between two requests anyway (and at most half an interval):
-   * - leaving late: a send delay (token to socket) longer than the shortest seen, as when the event
-   *   loop was busy writing the previous page;
+   * - leaving late: a send delay (token to socket) longer than the shortest seen (or than a millisecond,
+   *   before one that short is seen), as when the event loop was busy writing the previous page, or the
+   *   first request opened the connection;
    * - counted late: a first byte slower than the fastest seen by more than the service's ordinary
    *   processing jitter, as when the service's process was not scheduled. Smaller differences are
    *   work done after the count, and charging them would pace below the limit for nothing.
@@ -216,7 +221,7 @@ export class RequestPacer {
     if (firstByteMs !== undefined && firstByteMs >= 0)
       this.fastestFirstByteMs = Math.min(this.fastestFirstByteMs, firstByteMs)
     if (this.rate === undefined) return
-    const leftLateMs = Math.max(0, sendDelayMs - this.fastestSendMs)
+    const leftLateMs = Math.max(0, sendDelayMs - Math.min(this.fastestSendMs, promptSendMs))
     const countedLateMs =
       firstByteMs === undefined ? 0 : Math.max(0, firstByteMs - this.fastestFirstByteMs - processingJitterMs)
     const slackMs = 1000 / this.effectiveRate() - 1000 / this.rate

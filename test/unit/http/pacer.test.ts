@@ -132,6 +132,17 @@ describe('RequestPacer', () => {
       assert.ok(wait >= 153 && wait <= 154, `wait ${wait}`) // 103 ms, plus 50
     })
 
+    it('charges the first request that opened its connection, before any faster one is seen', () => {
+      // Pinned at 20 a second (50 ms apart, no margin): the token call took 8 ms to reach its socket.
+      const time = clock()
+      const pacer = new RequestPacer({now: time.now, pinned: 20})
+      assert.equal(pacer.reserve(), 0)
+      pacer.observe(200, {}, {sendDelayMs: 8, firstByteMs: 5})
+      time.advance(50)
+      const wait = pacer.reserve()
+      assert.ok(wait >= 7 && wait <= 8, `wait ${wait}`) // 8 ms late, less the millisecond any request takes
+    })
+
     it('charges nothing while the limit is unknown', () => {
       const time = clock()
       const pacer = new RequestPacer({now: time.now})
