@@ -3,10 +3,9 @@ import {X509Certificate} from 'node:crypto'
 import {readFileSync} from 'node:fs'
 import {rootCertificates} from 'node:tls'
 
-import type {CancelableRequest, Got, Options, Response, RetryObject} from 'got'
+import got, {type CancelableRequest, type Got, type Options, type Response, type RetryObject} from 'got'
 
 import {ConfigError} from '../errors.js'
-import got from './got.js'
 import {RequestBudgets, type RequestPacer, type RequestTiming} from './pacer.js'
 import {proxyAgentFor} from './proxy.js'
 import {redactBody, redactHeaders} from './redact.js'
